@@ -1,0 +1,40 @@
+"""The composition root of the window: arguments, Qt application, store, main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from rectdesk import __version__
+from rectdesk.app.logs import setup_logging
+from rectdesk.app.paths import resolve_db_path
+
+log = logging.getLogger("rectdesk.app")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Options of the ``rectdesk`` command."""
+    parser = argparse.ArgumentParser(prog="rectdesk", description="整改台账桌面助手")
+    parser.add_argument("--db", metavar="PATH", help="数据文件路径")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言")
+    parser.add_argument("--version", action="version", version=f"RectDesk {__version__}")
+    parser.add_argument(
+        "--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS
+    )  # for smoke tests: close the window after MS milliseconds
+    known, _qt_args = parser.parse_known_args(argv)
+    return known
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the window; returns the exit status."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    setup_logging(console=True)
+    from rectdesk.app.application import run
+
+    return run(resolve_db_path(args.db), lang=args.lang, quit_after=args.quit_after)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,7 @@
+"""``python -m rectdesk.cli``."""
+
+import sys
+
+from rectdesk.cli import main
+
+sys.exit(main())

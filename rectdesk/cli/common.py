@@ -1,0 +1,57 @@
+"""What every command shares: exit codes, the parser class, opening the store, output."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import NoReturn
+
+from rectdesk.app.paths import resolve_db_path
+from rectdesk.domain.errors import StoreLockedError, UserError
+from rectdesk.store import Store
+
+EXIT_USER_ERROR = 1
+EXIT_USAGE = 2
+EXIT_DAMAGED = 3
+EXIT_UNEXPECTED = 4
+
+
+class ChineseParser(argparse.ArgumentParser):
+    """argparse that reports usage errors in Chinese and exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"用法错误：{message}\n请运行 rectdesk-cli --help 查看用法。\n")
+
+
+def open_store(args: argparse.Namespace, *, write: bool) -> Store:
+    """Open the store named by ``--db``; readers fall back to read-only when it is busy."""
+    path = resolve_db_path(args.db)
+    if write or not path.exists():
+        return Store.open(path)
+    try:
+        return Store.open(path)
+    except StoreLockedError:
+        return Store.open(path, readonly=True)
+
+
+def parse_day(text: str) -> dt.date:
+    """A YYYY-MM-DD option value."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise UserError(f"日期“{text}”格式不对，请写成 2024-06-30 这样的形式。") from exc
+
+
+def print_json(data: object) -> None:
+    """JSON on stdout, Chinese kept readable."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
+    sys.stdout.write("\n")
+
+
+def short(text: str, width: int = 40) -> str:
+    """One line of at most ``width`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -1,0 +1,74 @@
+"""Settings kept in the store, declared once with their type and default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rectdesk.domain.errors import UserError
+from rectdesk.domain.lights import LightRules
+from rectdesk.store import Store
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its key, Python type, default and Chinese label."""
+
+    key: str
+    type: type
+    default: Any
+    label: str
+
+
+#: Settings that belong to the ledger (shared by the window and the command line).
+SETTINGS: tuple[Setting, ...] = (
+    Setting("unit_name", str, "", "填报单位"),
+    Setting("clerk_name", str, "", "填报人"),
+    Setting("clerk_phone", str, "", "联系电话"),
+    Setting("warn_days", int, 10, "临期提醒天数"),
+    Setting("stale_days", int, 90, "长期坚持事项多少天未更新算久未更新"),
+    Setting("remind_at_start", bool, True, "启动时提醒逾期和临期事项"),
+)
+_BY_KEY = {s.key: s for s in SETTINGS}
+
+
+def get(store: Store, key: str) -> Any:
+    """A setting's stored value, or its default."""
+    setting = _BY_KEY[key]
+    value = store.setting(key, setting.default)
+    try:
+        return setting.type(value)
+    except (TypeError, ValueError):
+        return setting.default
+
+
+def put(store: Store, key: str, value: Any) -> None:
+    """Store a setting after checking its type."""
+    setting = _BY_KEY.get(key)
+    if setting is None:
+        raise UserError(f"没有名为“{key}”的设置。")
+    try:
+        converted = setting.type(value)
+    except (TypeError, ValueError) as exc:
+        raise UserError(f"“{setting.label}”的值“{value}”不正确。") from exc
+    if setting.type is int and converted < 0:
+        raise UserError(f"“{setting.label}”不能是负数。")
+    store.set_setting(key, converted)
+
+
+def light_rules(store: Store) -> LightRules:
+    """The bureau's warning-light thresholds."""
+    return LightRules(warn_days=get(store, "warn_days"), stale_days=get(store, "stale_days"))
+
+
+def actor(store: Store) -> str:
+    """Who is making changes, for the audit log."""
+    import getpass
+
+    name = str(get(store, "clerk_name"))
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""

@@ -1,0 +1,201 @@
+"""Item filters and sort orders, turned into SQL in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from rectdesk.domain.errors import UserError
+from rectdesk.domain.lights import LightRules
+from rectdesk.domain.model import FINISHED_STATUSES, OPEN_STATUSES, Light, Status
+
+#: Sort keys a caller may ask for, mapped to SQL; the source order breaks ties.
+SORTS: dict[str, str] = {
+    "source": "items.batch_id, items.position",
+    "deadline": "items.deadline IS NULL, items.deadline, items.batch_id, items.position",
+    "status": "items.status",
+    "number": "items.number IS NULL, items.number",
+    "category": "items.category",
+    "department": "items.dept_text",
+    "seq": "CAST(items.seq AS INTEGER), items.seq",
+    "batch": "items.batch_id",
+    "updated": "items.updated_at",
+    "progress_on": "items.progress_on IS NULL, items.progress_on",
+    "origin": "items.origin",
+    "content": "items.content",
+    "lead": "items.lead",
+    "owner": "items.owner",
+    "closed_on": "items.closed_on IS NULL, items.closed_on",
+    "light": "light_rank",
+    "id": "items.id",
+}
+
+SEARCH_COLUMNS = ("number", "origin", "content", "measures", "outcomes", "progress", "dept_text")
+
+_OPEN = tuple(s.value for s in OPEN_STATUSES)
+_FINISHED = tuple(s.value for s in FINISHED_STATUSES)
+
+
+@dataclass(frozen=True)
+class ItemQuery:
+    """What the clerk asked to see; every field narrows the result, all combine."""
+
+    batch_id: int | None = None
+    statuses: tuple[Status, ...] = ()
+    lights: tuple[Light, ...] = ()
+    overdue: bool = False
+    due_within: int | None = None
+    department: str | None = None
+    category: str | None = None
+    search: str = ""
+    deadline_from: dt.date | None = None
+    deadline_to: dt.date | None = None
+    ids: tuple[int, ...] | None = None
+    sort: str = "source"
+    descending: bool = False
+    limit: int | None = None
+    offset: int = 0
+    today: dt.date = field(default_factory=dt.date.today)
+    rules: LightRules = field(default_factory=LightRules)
+
+    def page(self, limit: int | None, offset: int = 0) -> ItemQuery:
+        """The same filter, another page."""
+        return replace(self, limit=limit, offset=offset)
+
+
+def light_case(today: dt.date, rules: LightRules) -> tuple[str, list[Any]]:
+    """SQL giving each row its light code, mirroring domain.lights.signal_for."""
+    t = today.isoformat()
+    warn = (today + dt.timedelta(days=rules.warn_days)).isoformat()
+    finished = ",".join("?" * len(_FINISHED))
+    sql = (
+        "CASE"
+        f" WHEN items.status IN ({finished}) THEN 'grey'"
+        " WHEN items.status = 'ongoing' OR items.deadline_kind = 'ongoing' THEN 'blue'"
+        " WHEN items.deadline IS NULL AND items.deadline_kind = 'immediate' THEN 'yellow'"
+        " WHEN items.deadline IS NULL THEN 'green'"
+        " WHEN items.deadline < ? AND items.deadline_ongoing = 1 THEN 'blue'"
+        " WHEN items.deadline < ? THEN 'red'"
+        " WHEN items.deadline <= ? THEN 'yellow'"
+        " ELSE 'green' END"
+    )
+    return sql, [*_FINISHED, t, t, warn]
+
+
+def _rank_expr(light_sql: str) -> str:
+    whens = " ".join(f"WHEN '{light.value}' THEN {n}" for n, light in enumerate(Light))
+    return f"CASE {light_sql} {whens} END"
+
+
+def escape_like(text: str) -> str:
+    """Escape LIKE wildcards so the text matches literally (with ESCAPE '\\')."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_terms(text: str) -> list[str]:
+    """Split a search box entry into terms; every term must match."""
+    return [t for t in text.replace("\u3000", " ").split() if t]
+
+
+def where_clause(query: ItemQuery) -> tuple[str, list[Any]]:
+    """The WHERE part (without the keyword) and its parameters."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if query.batch_id is not None:
+        parts.append("items.batch_id = ?")
+        params.append(query.batch_id)
+    if query.ids is not None:
+        if not query.ids:
+            parts.append("0")
+        else:
+            parts.append(f"items.id IN ({','.join('?' * len(query.ids))})")
+            params.extend(query.ids)
+    if query.statuses:
+        parts.append(f"items.status IN ({','.join('?' * len(query.statuses))})")
+        params.extend(s.value for s in query.statuses)
+    if query.category is not None:
+        parts.append("items.category = ?")
+        params.append(query.category)
+    if query.department is not None:
+        parts.append(
+            "items.id IN (SELECT item_id FROM item_departments JOIN departments"
+            " ON departments.id = item_departments.department_id WHERE departments.name = ?)"
+        )
+        params.append(query.department)
+    if query.deadline_from is not None:
+        parts.append("items.deadline >= ?")
+        params.append(query.deadline_from.isoformat())
+    if query.deadline_to is not None:
+        parts.append("items.deadline <= ?")
+        params.append(query.deadline_to.isoformat())
+    if query.overdue:
+        parts.append(_open_dated() + " AND items.deadline < ? AND items.deadline_ongoing = 0")
+        params.extend([*_OPEN, query.today.isoformat()])
+    if query.due_within is not None:
+        if query.due_within < 0:
+            raise UserError("“到期天数”不能是负数。")
+        end = query.today + dt.timedelta(days=query.due_within)
+        parts.append(_open_dated() + " AND items.deadline >= ? AND items.deadline <= ?")
+        params.extend([*_OPEN, query.today.isoformat(), end.isoformat()])
+    if query.lights:
+        light_sql, light_params = light_case(query.today, query.rules)
+        parts.append(f"({light_sql}) IN ({','.join('?' * len(query.lights))})")
+        params.extend(light_params)
+        params.extend(light.value for light in query.lights)
+    for term in search_terms(query.search):
+        sql, term_params = _search_term(term)
+        parts.append(sql)
+        params.extend(term_params)
+    return (" AND ".join(parts) or "1"), params
+
+
+def _open_dated() -> str:
+    return (
+        f"items.status IN ({','.join('?' * len(_OPEN))}) AND items.deadline IS NOT NULL"
+        " AND items.deadline_kind IN ('date', 'immediate')"
+    )
+
+
+def _search_term(term: str) -> tuple[str, list[Any]]:
+    if len(term) >= 3:
+        # Trigram index: a quoted phrase matches the term as a substring of any column.
+        # The unary + keeps the planner walking the page's order index and probing the
+        # match set, instead of fetching every match and sorting them all.
+        phrase = '"' + term.replace('"', '""') + '"'
+        return "+items.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)", [phrase]
+    # One or two characters are below the trigram size: scan, stopping at the page's end.
+    # instr() compares bytes and is faster than LIKE; LIKE only where ASCII case matters.
+    if any(ch.isascii() and ch.isalpha() for ch in term):
+        pattern = f"%{escape_like(term)}%"
+        likes = " OR ".join(f"items.{c} LIKE ? ESCAPE '\\'" for c in SEARCH_COLUMNS)
+        return f"({likes})", [pattern] * len(SEARCH_COLUMNS)
+    found = " OR ".join(f"instr(items.{c}, ?) > 0" for c in SEARCH_COLUMNS)
+    return f"({found})", [term] * len(SEARCH_COLUMNS)
+
+
+def order_clause(query: ItemQuery) -> str:
+    """The ORDER BY part (without the keywords)."""
+    if query.sort not in SORTS:
+        raise UserError(f"无法按“{query.sort}”排序，可用的排序字段：{'、'.join(SORTS)}。")
+    direction = " DESC" if query.descending else ""
+    columns = [c.strip() + direction for c in SORTS[query.sort].split(",")]
+    if "items.position" not in SORTS[query.sort]:
+        columns += ["items.batch_id", "items.position"]
+    return ", ".join(columns)
+
+
+def select_sql(query: ItemQuery, columns: str) -> tuple[str, list[Any]]:
+    """A full SELECT over items with filter, order and page."""
+    where, params = where_clause(query)
+    order = order_clause(query)
+    extra = ""
+    if query.sort == "light":
+        light_sql, light_params = light_case(query.today, query.rules)
+        extra = f", {_rank_expr(light_sql)} AS light_rank"
+        params = light_params + params
+    sql = f"SELECT {columns}{extra} FROM items WHERE {where} ORDER BY {order}"
+    if query.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, query.limit, query.offset]
+    return sql, params

@@ -1,0 +1,219 @@
+"""Named schema migrations; the list order is the version order (PRAGMA user_version)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step, applied once, in order."""
+
+    name: str
+    apply: Callable[[sqlite_utils.Database], None]
+
+
+def run_script(db: sqlite_utils.Database, script: str) -> None:
+    """Run statements one by one, inside the caller's transaction (executescript would commit)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement[:80]}")
+
+
+def _initial(db: sqlite_utils.Database) -> None:
+    # Short columns first, long text last: SQLite reads a row's columns in order, so listing
+    # and sorting never touch the long text of 整改措施/成果.
+    run_script(
+        db,
+        """
+        CREATE TABLE batches (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            issuer TEXT NOT NULL DEFAULT '',
+            doc_number TEXT NOT NULL DEFAULT '',
+            year INTEGER,
+            received_on TEXT,
+            source_file TEXT NOT NULL DEFAULT '',
+            source_sha256 TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            seq TEXT NOT NULL DEFAULT '',
+            number TEXT,
+            category TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'pending',
+            deadline TEXT,
+            deadline_kind TEXT NOT NULL DEFAULT 'none',
+            deadline_ongoing INTEGER NOT NULL DEFAULT 0,
+            deadline_text TEXT NOT NULL DEFAULT '',
+            deadline_warning TEXT NOT NULL DEFAULT '',
+            closed_on TEXT,
+            progress_on TEXT,
+            dept_text TEXT NOT NULL DEFAULT '',
+            lead TEXT NOT NULL DEFAULT '',
+            owner TEXT NOT NULL DEFAULT '',
+            result_class TEXT NOT NULL DEFAULT '',
+            satisfaction TEXT NOT NULL DEFAULT '',
+            status_reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT '',
+            remarks TEXT NOT NULL DEFAULT '',
+            content TEXT NOT NULL DEFAULT '',
+            progress TEXT NOT NULL DEFAULT '',
+            outcomes TEXT NOT NULL DEFAULT '',
+            measures TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX items_order ON items(batch_id, position);
+        CREATE INDEX items_status ON items(status, deadline);
+        CREATE INDEX items_deadline ON items(deadline, status);
+        -- Sorting by deadline puts items without one last; the expression index serves it.
+        CREATE INDEX items_deadline_sort ON items(deadline IS NULL, deadline, batch_id, position);
+        CREATE INDEX items_number ON items(number);
+        CREATE INDEX items_category ON items(category, status);
+        CREATE TABLE item_extra (
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (item_id, key)
+        );
+        CREATE TABLE departments (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+        );
+        -- The item's light-deciding columns are copied here (kept by triggers) so that the
+        -- per-department dashboard counts read one narrow index, not 100,000 long rows.
+        CREATE TABLE item_departments (
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            department_id INTEGER NOT NULL REFERENCES departments(id),
+            role TEXT NOT NULL DEFAULT 'lead',
+            position INTEGER NOT NULL DEFAULT 0,
+            batch_id INTEGER,
+            category TEXT,
+            status TEXT,
+            deadline TEXT,
+            deadline_kind TEXT,
+            deadline_ongoing INTEGER,
+            PRIMARY KEY (item_id, department_id)
+        );
+        CREATE INDEX item_departments_department ON item_departments(
+            department_id, status, deadline, deadline_kind, deadline_ongoing, batch_id, category
+        );
+        CREATE TRIGGER item_departments_copy AFTER INSERT ON item_departments BEGIN
+            UPDATE item_departments SET
+                (batch_id, category, status, deadline, deadline_kind, deadline_ongoing) =
+                (SELECT batch_id, category, status, deadline, deadline_kind, deadline_ongoing
+                 FROM items WHERE items.id = new.item_id)
+            WHERE item_id = new.item_id AND department_id = new.department_id;
+        END;
+        CREATE TRIGGER items_copy_to_departments AFTER UPDATE OF batch_id, category, status,
+                deadline, deadline_kind, deadline_ongoing ON items BEGIN
+            UPDATE item_departments SET batch_id = new.batch_id, category = new.category,
+                status = new.status, deadline = new.deadline,
+                deadline_kind = new.deadline_kind, deadline_ongoing = new.deadline_ongoing
+            WHERE item_id = new.id;
+        END;
+        CREATE TABLE ledger (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            on_date TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX ledger_item ON ledger(item_id, on_date);
+        CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            ledger_id INTEGER REFERENCES ledger(id) ON DELETE SET NULL,
+            name TEXT NOT NULL,
+            stored_path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        CREATE INDEX attachments_item ON attachments(item_id);
+        -- No foreign key on item_id: the history of a deleted item must survive it.
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL DEFAULT '',
+            item_id INTEGER,
+            action TEXT NOT NULL,
+            field TEXT NOT NULL DEFAULT '',
+            old TEXT NOT NULL DEFAULT '',
+            new TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX audit_item ON audit_log(item_id, at);
+        CREATE TABLE templates (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            base TEXT NOT NULL DEFAULT '',
+            definition TEXT NOT NULL,
+            builtin INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """,
+    )
+
+
+def _search_index(db: sqlite_utils.Database) -> None:
+    # A trigram index answers any substring of three or more characters; shorter queries
+    # scan (see store/search.py). External content: the text is not stored twice.
+    run_script(
+        db,
+        """
+        CREATE VIRTUAL TABLE items_fts USING fts5(
+            number, origin, content, measures, outcomes, progress, dept_text,
+            content='items', content_rowid='id', tokenize='trigram'
+        );
+        CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+            INSERT INTO items_fts(rowid, number, origin, content, measures, outcomes,
+                                  progress, dept_text)
+            VALUES (new.id, new.number, new.origin, new.content, new.measures, new.outcomes,
+                    new.progress, new.dept_text);
+        END;
+        CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, number, origin, content, measures,
+                                  outcomes, progress, dept_text)
+            VALUES ('delete', old.id, old.number, old.origin, old.content, old.measures,
+                    old.outcomes, old.progress, old.dept_text);
+        END;
+        CREATE TRIGGER items_fts_update AFTER UPDATE OF number, origin, content, measures,
+                outcomes, progress, dept_text ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, number, origin, content, measures,
+                                  outcomes, progress, dept_text)
+            VALUES ('delete', old.id, old.number, old.origin, old.content, old.measures,
+                    old.outcomes, old.progress, old.dept_text);
+            INSERT INTO items_fts(rowid, number, origin, content, measures, outcomes,
+                                  progress, dept_text)
+            VALUES (new.id, new.number, new.origin, new.content, new.measures, new.outcomes,
+                    new.progress, new.dept_text);
+        END;
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _initial),
+    Migration("0002_search_index", _search_index),
+)

@@ -1,0 +1,427 @@
+"""The store: the one interface through which every layer reads and writes the ledger."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from rectdesk.domain.errors import StoreDamagedError, StoreLockedError, UserError
+from rectdesk.domain.model import (
+    Assignment,
+    Batch,
+    BatchDraft,
+    Item,
+    ItemDraft,
+    Role,
+    Status,
+    normalize_assignments,
+)
+from rectdesk.store import rows
+from rectdesk.store.connection import connect, migrate
+from rectdesk.store.lock import StoreLock
+from rectdesk.store.query import ItemQuery, light_case, select_sql, where_clause
+from rectdesk.store.records import RecordsMixin
+
+log = logging.getLogger(__name__)
+
+#: Item fields a caller may change through update_item, besides departments and extra.
+EDITABLE = frozenset(
+    {
+        "seq", "number", "category", "origin", "content", "lead", "owner", "measures",
+        "outcomes", "deadline", "status", "status_reason", "closed_on", "remarks",
+        "result_class", "satisfaction", "departments", "progress", "progress_on",
+    }
+)  # fmt: skip
+
+
+class Store(RecordsMixin):
+    """A RectDesk store file: items, batches, ledger, evidence, audit log and settings."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None, readonly: bool) -> None:
+        self.db = db
+        self.path = path
+        self.readonly = readonly
+        self._lock: StoreLock | None = None
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False, wait_lock: bool = False) -> Store:
+        """Open (creating if needed) and migrate a store; raise StoreLockedError if busy."""
+        path = Path(path)
+        if readonly and not path.exists():
+            raise UserError(f"数据文件“{path}”不存在，请检查路径。")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = None
+        if not readonly:
+            lock = StoreLock(path)
+            if not lock.acquire():
+                raise StoreLockedError(
+                    "这个数据文件正由另一个 RectDesk 窗口使用，请先关闭那个窗口，或以只读方式打开。"
+                )
+        try:
+            db = connect(path, readonly=readonly)
+            try:
+                if not readonly:
+                    migrate(db, path)
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.DatabaseError as exc:
+                db.conn.close()
+                raise StoreDamagedError(
+                    f"数据文件“{path.name}”已损坏，无法打开，请从备份恢复。", str(exc)
+                ) from exc
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        store = cls(db, path, readonly)
+        store._lock = lock
+        return store
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A throw-away store in memory (tests, previews)."""
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        conn.isolation_level = None
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        migrate(db, None)
+        return cls(db, None, False)
+
+    def close(self) -> None:
+        """Close the connection and let another process write."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """One user action: everything inside commits together or not at all."""
+        self._check_writable()
+        with self.db.atomic():
+            yield self
+
+    def _check_writable(self) -> None:
+        if self.readonly:
+            raise UserError(
+                "当前以只读方式打开，不能修改数据。请关闭其他 RectDesk 窗口后重新打开。"
+            )
+
+    @property
+    def files_dir(self) -> Path:
+        """The folder beside the database that holds evidence and source files."""
+        if self.path is None:
+            raise UserError("内存中的临时数据不能保存附件。")
+        return self.path.with_name(self.path.stem + "-files")
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        cursor = self.db.execute(sql, list(params))
+        cursor.row_factory = sqlite3.Row
+        return list(cursor.fetchall())
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.db.execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+    # -- batches -------------------------------------------------------------------------
+
+    def add_batch(self, draft: BatchDraft, *, actor: str = "") -> int:
+        """Store a new batch and return its id."""
+        with self.transaction():
+            cursor = self.db.execute(
+                "INSERT INTO batches (kind, name, issuer, doc_number, year, received_on,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [draft.kind.value, draft.name, draft.issuer, draft.doc_number, draft.year,
+                 rows.iso(draft.received_on), rows.now_text()],
+            )  # fmt: skip
+            batch_id = int(cursor.lastrowid or 0)
+            self.audit(actor, None, "add_batch", "batch", "", f"{batch_id}:{draft.name}")
+        return batch_id
+
+    def batches(self) -> list[Batch]:
+        """All batches, newest year first, with their item counts."""
+        found = self._rows(
+            "SELECT batches.*, (SELECT count(*) FROM items WHERE items.batch_id = batches.id)"
+            " AS item_count FROM batches ORDER BY year DESC, id"
+        )
+        return [rows.batch_from_row(r) for r in found]
+
+    def batch(self, batch_id: int) -> Batch:
+        """One batch; a plain message when it does not exist."""
+        found = self._rows(
+            "SELECT batches.*, (SELECT count(*) FROM items WHERE items.batch_id = batches.id)"
+            " AS item_count FROM batches WHERE id = ?",
+            [batch_id],
+        )
+        if not found:
+            raise UserError(f"找不到编号为 {batch_id} 的批次，请用“batches”查看已有批次。")
+        return rows.batch_from_row(found[0])
+
+    def find_batch(self, name: str) -> Batch | None:
+        """The batch with exactly this name, if any."""
+        batch_id = self._scalar("SELECT id FROM batches WHERE name = ?", [name])
+        return self.batch(int(batch_id)) if batch_id is not None else None
+
+    def set_batch_source(self, batch_id: int, source_file: str, sha256: str) -> None:
+        """Record where the batch's original file is kept."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE batches SET source_file = ?, source_sha256 = ? WHERE id = ?",
+                [source_file, sha256, batch_id],
+            )
+
+    def delete_batch(self, batch_id: int, *, actor: str = "") -> None:
+        """Remove a batch with all its items (the audit log keeps the record)."""
+        batch = self.batch(batch_id)
+        with self.transaction():
+            self.db.execute("DELETE FROM batches WHERE id = ?", [batch_id])
+            self.audit(actor, None, "delete_batch", "batch", f"{batch_id}:{batch.name}", "")
+
+    # -- items: writing ------------------------------------------------------------------
+
+    def add_items(
+        self, batch_id: int, drafts: Iterable[ItemDraft], *, actor: str = ""
+    ) -> list[int]:
+        """Store drafts at the end of a batch, in order; progress goes to the ledger."""
+        self.batch(batch_id)
+        ids: list[int] = []
+        stamp = rows.now_text()
+        with self.transaction():
+            position = int(
+                self._scalar("SELECT coalesce(max(position), 0) FROM items WHERE batch_id = ?",
+                             [batch_id])
+            )  # fmt: skip
+            for draft in drafts:
+                position += 1
+                columns = rows.draft_columns(draft, batch_id, position, stamp)
+                names = ", ".join(columns)
+                marks = ", ".join("?" * len(columns))
+                cursor = self.db.execute(
+                    f"INSERT INTO items ({names}) VALUES ({marks})", list(columns.values())
+                )
+                item_id = int(cursor.lastrowid or 0)
+                self._write_departments(item_id, draft.departments)
+                self._write_extra(item_id, draft.extra)
+                ids.append(item_id)
+            if ids:
+                self.audit(actor, None, "add_items", "batch", str(batch_id), str(len(ids)))
+        return ids
+
+    def _department_id(self, name: str) -> int:
+        found = self._scalar("SELECT id FROM departments WHERE name = ?", [name])
+        if found is not None:
+            return int(found)
+        cursor = self.db.execute("INSERT INTO departments (name) VALUES (?)", [name])
+        return int(cursor.lastrowid or 0)
+
+    def _write_departments(self, item_id: int, assignments: Sequence[Assignment]) -> None:
+        self.db.execute("DELETE FROM item_departments WHERE item_id = ?", [item_id])
+        for position, assignment in enumerate(normalize_assignments(list(assignments))):
+            name, role = assignment.department, assignment.role
+            self.db.execute(
+                "INSERT INTO item_departments (item_id, department_id, role, position)"
+                " VALUES (?, ?, ?, ?)",
+                [item_id, self._department_id(name), role.value, position],
+            )
+
+    def _write_extra(self, item_id: int, extra: dict[str, str]) -> None:
+        self.db.execute("DELETE FROM item_extra WHERE item_id = ?", [item_id])
+        for position, (key, value) in enumerate(extra.items()):
+            self.db.execute(
+                "INSERT INTO item_extra (item_id, position, key, value) VALUES (?, ?, ?, ?)",
+                [item_id, position, key, value],
+            )
+
+    def update_item(self, item_id: int, changes: dict[str, Any], *, actor: str = "") -> Item:
+        """Change fields of one item, recording each change in the audit log."""
+        unknown = set(changes) - EDITABLE - {"extra"}
+        if unknown:
+            raise UserError(f"不能修改这些字段：{'、'.join(sorted(unknown))}。")
+        with self.transaction():
+            old = self.item(item_id)
+            columns: dict[str, Any] = {}
+            for field, value in changes.items():
+                before = getattr(old, field)
+                if before == value:
+                    continue
+                self.audit(actor, item_id, "update", field, rows.describe(before),
+                           rows.describe(value))  # fmt: skip
+                if field == "departments":
+                    self._write_departments(item_id, value)
+                    columns["dept_text"] = rows.dept_text(value)
+                elif field == "extra":
+                    self._write_extra(item_id, value)
+                elif field == "deadline":
+                    columns.update(rows.deadline_columns(value))
+                elif field == "status":
+                    columns["status"] = Status(value).value
+                elif field in ("closed_on", "progress_on"):
+                    columns[field] = rows.iso(value)
+                else:
+                    columns[field] = value
+            if columns or "extra" in changes:
+                columns["updated_at"] = rows.now_text()
+                sets = ", ".join(f"{name} = ?" for name in columns)
+                self.db.execute(
+                    f"UPDATE items SET {sets} WHERE id = ?", [*columns.values(), item_id]
+                )
+            return self.item(item_id)
+
+    def delete_items(self, item_ids: Sequence[int], *, actor: str = "") -> None:
+        """Delete items; their ledger and evidence records go with them."""
+        with self.transaction():
+            for item_id in item_ids:
+                item = self.item(item_id)
+                self.audit(
+                    actor, item_id, "delete", "item", f"{item.number or ''} {item.content[:40]}", ""
+                )
+                self.db.execute("DELETE FROM items WHERE id = ?", [item_id])
+
+    # -- items: reading ------------------------------------------------------------------
+
+    def item(self, item_id: int) -> Item:
+        """One item; a plain message when it does not exist."""
+        found = self.items_by_ids([item_id])
+        if not found:
+            raise UserError(f"找不到编号为 {item_id} 的事项，可能已被删除。")
+        return found[0]
+
+    def items(self, query: ItemQuery | None = None) -> list[Item]:
+        """The items a query selects, in its order."""
+        query = query or ItemQuery()
+        sql, params = select_sql(query, "items.*")
+        return self._assemble(self._rows(sql, params))
+
+    def item_ids(self, query: ItemQuery | None = None) -> list[int]:
+        """Only the ids, in order (the window fetches rows lazily from these)."""
+        query = query or ItemQuery()
+        sql, params = select_sql(query, "items.id")
+        return [int(r[0]) for r in self.db.execute(sql, params).fetchall()]
+
+    def items_by_ids(self, item_ids: Sequence[int]) -> list[Item]:
+        """Items in the order of the ids given; missing ids are skipped."""
+        if not item_ids:
+            return []
+        marks = ",".join("?" * len(item_ids))
+        found = self._rows(f"SELECT * FROM items WHERE id IN ({marks})", list(item_ids))
+        by_id = {item.id: item for item in self._assemble(found)}
+        return [by_id[i] for i in item_ids if i in by_id]
+
+    def count_items(self, query: ItemQuery | None = None) -> int:
+        """How many items a query selects (ignoring its page)."""
+        where, params = where_clause(query or ItemQuery())
+        return int(self._scalar(f"SELECT count(*) FROM items WHERE {where}", params))
+
+    def _assemble(self, found: list[sqlite3.Row]) -> list[Item]:
+        if not found:
+            return []
+        ids = [r["id"] for r in found]
+        marks = ",".join("?" * len(ids))
+        departments: dict[int, list[Assignment]] = {i: [] for i in ids}
+        for r in self.db.execute(
+            "SELECT item_id, name, role FROM item_departments JOIN departments"
+            f" ON departments.id = department_id WHERE item_id IN ({marks})"
+            " ORDER BY item_id, position",
+            ids,
+        ).fetchall():
+            departments[r[0]].append(Assignment(r[1], Role(r[2])))
+        extra: dict[int, dict[str, str]] = {i: {} for i in ids}
+        for r in self.db.execute(
+            f"SELECT item_id, key, value FROM item_extra WHERE item_id IN ({marks})"
+            " ORDER BY item_id, position",
+            ids,
+        ).fetchall():
+            extra[r[0]][r[1]] = r[2]
+        return [rows.item_from_row(r, departments[r["id"]], extra[r["id"]]) for r in found]
+
+    # -- counts --------------------------------------------------------------------------
+
+    def count_by_status(self, query: ItemQuery | None = None) -> dict[Status, int]:
+        """Items per status (every status present, zeros included)."""
+        where, params = where_clause(query or ItemQuery())
+        counts = {status: 0 for status in Status}
+        for status, n in self.db.execute(
+            f"SELECT status, count(*) FROM items WHERE {where} GROUP BY status", params
+        ).fetchall():
+            counts[Status(status)] = n
+        return counts
+
+    def count_by_category(self, query: ItemQuery | None = None) -> list[tuple[str, int]]:
+        """Items per category, in the order categories first appear."""
+        where, params = where_clause(query or ItemQuery())
+        return [
+            (r[0], r[1])
+            for r in self.db.execute(
+                f"SELECT category, count(*), min(batch_id * 1000000 + position) AS first"
+                f" FROM items WHERE {where} GROUP BY category ORDER BY first",
+                params,
+            ).fetchall()
+        ]
+
+    def count_by_department(self, query: ItemQuery | None = None) -> list[dict[str, Any]]:
+        """Per department (lead or assisting): total, finished, overdue, by name."""
+        query = query or ItemQuery()
+        where, params = where_clause(query)
+        light_sql, light_params = light_case(query.today, query.rules)
+        if query.search or query.ids is not None or query.department is not None:
+            source = "item_departments JOIN items ON items.id = item_departments.item_id"
+        else:
+            # Every filter left reads columns copied into item_departments: one narrow index.
+            source = "item_departments AS items"
+        sql = (
+            "SELECT departments.name AS department, count(*) AS total,"
+            " sum(items.status IN ('completed', 'closed')) AS finished,"
+            " sum(items.status = 'declined') AS declined,"
+            f" sum(({light_sql}) = 'red') AS overdue"
+            f" FROM {source} JOIN departments ON departments.id = department_id"
+            f" WHERE {where} GROUP BY departments.name ORDER BY total DESC, department"
+        )
+        return [dict(r) for r in self._rows(sql, light_params + params)]
+
+    def departments(self) -> list[str]:
+        """Every department named by some item, by name."""
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT name FROM departments WHERE id IN"
+                " (SELECT department_id FROM item_departments) ORDER BY name"
+            ).fetchall()
+        ]
+
+    def categories(self, batch_id: int | None = None) -> list[str]:
+        """Categories in the order they first appear."""
+        return [c for c, _ in self.count_by_category(ItemQuery(batch_id=batch_id))]
+
+    # -- health --------------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's integrity and foreign-key checks (empty when sound)."""
+        try:
+            problems = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+            problems = [p for p in problems if p != "ok"]
+            for r in self.db.execute("PRAGMA foreign_key_check").fetchall():
+                problems.append(f"foreign key: table {r[0]} row {r[1]} -> {r[2]}")
+        except sqlite3.DatabaseError as exc:
+            return [f"integrity check failed: {exc}"]
+        if not self.readonly:
+            try:
+                self.db.execute(
+                    "INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)"
+                )
+            except sqlite3.DatabaseError as exc:
+                problems.append(f"search index: {exc}")
+        return problems
