@@ -1,0 +1,66 @@
+"""Files written whole or not at all: a temporary file beside the target, renamed into place."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from rectdesk.domain.errors import UserError
+
+
+def describe_os_error(exc: OSError, path: Path) -> str:
+    """One plain Chinese sentence for a failed write."""
+    if exc.errno == errno.ENOSPC:
+        return f"磁盘空间不足，无法写入“{path.name}”，请清理磁盘或换一个位置后重试。"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"没有权限写入“{path}”，请换一个文件夹，或关闭正在使用该文件的程序（如 WPS）后重试。"
+    if exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO):
+        return f"无法写入“{path}”：位置不存在或设备已移除（如 U 盘被拔出），请检查后重试。"
+    if exc.errno == errno.EROFS:
+        return f"“{path.parent}”是只读位置，请换一个文件夹保存。"
+    return f"写入“{path.name}”失败，请检查磁盘和文件夹后重试。"
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path | str) -> Iterator[Path]:
+    """Yield a temporary path to write; on success it replaces ``target`` in one rename.
+
+    On any failure the temporary file is removed and an existing ``target`` stays untouched;
+    an OSError becomes a UserError in plain Chinese.
+    """
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.stem[:40]}-", suffix=".part", dir=target.parent
+        )
+        os.close(handle)
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, target), str(exc)) from exc
+    temporary = Path(name)
+    try:
+        yield temporary
+        _fsync(temporary)
+        os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise UserError(describe_os_error(exc, target), str(exc)) from exc
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes_atomic(target: Path | str, data: bytes) -> None:
+    """Write ``data`` to ``target`` whole or not at all."""
+    with atomic_path(target) as temporary:
+        temporary.write_bytes(data)
+
+
+def _fsync(path: Path) -> None:
+    # Flush to the device before the rename, so a power cut leaves the old or the new file.
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
