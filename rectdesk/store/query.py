@@ -98,8 +98,13 @@ def search_terms(text: str) -> list[str]:
     return [t for t in text.replace("\u3000", " ").split() if t]
 
 
-def where_clause(query: ItemQuery) -> tuple[str, list[Any]]:
-    """The WHERE part (without the keyword) and its parameters."""
+def where_clause(
+    query: ItemQuery, short_plan: dict[str, str] | None = None
+) -> tuple[str, list[Any]]:
+    """The WHERE part (without the keyword) and its parameters.
+
+    ``short_plan`` maps rare one- or two-character terms to index queries (store/search.py).
+    """
     parts: list[str] = []
     params: list[Any] = []
     if query.batch_id is not None:
@@ -144,7 +149,7 @@ def where_clause(query: ItemQuery) -> tuple[str, list[Any]]:
         params.extend(light_params)
         params.extend(light.value for light in query.lights)
     for term in search_terms(query.search):
-        sql, term_params = _search_term(term)
+        sql, term_params = _search_term(term, short_plan or {})
         parts.append(sql)
         params.extend(term_params)
     return (" AND ".join(parts) or "1"), params
@@ -157,15 +162,23 @@ def _open_dated() -> str:
     )
 
 
-def _search_term(term: str) -> tuple[str, list[Any]]:
+def _search_term(term: str, short_plan: dict[str, str]) -> tuple[str, list[Any]]:
     if len(term) >= 3:
-        # Trigram index: a quoted phrase matches the term as a substring of any column.
-        # The unary + keeps the planner walking the page's order index and probing the
-        # match set, instead of fetching every match and sorting them all.
-        phrase = '"' + term.replace('"', '""') + '"'
-        return "+items.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)", [phrase]
-    # One or two characters are below the trigram size: scan, stopping at the page's end.
-    # instr() compares bytes and is faster than LIKE; LIKE only where ASCII case matters.
+        return _index_match('"' + term.replace('"', '""') + '"')
+    if term in short_plan:
+        return _index_match(short_plan[term]) if short_plan[term] else ("0", [])
+    # A common short term: scan in page order, stopping at the page's end.
+    return short_term_condition(term)
+
+
+def _index_match(expression: str) -> tuple[str, list[Any]]:
+    # The unary + keeps the planner walking the page's order index and probing the match
+    # set, instead of fetching every match and sorting them all.
+    return "+items.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)", [expression]
+
+
+def short_term_condition(term: str) -> tuple[str, list[Any]]:
+    """A scan condition for a term: instr() compares bytes, LIKE only where ASCII case matters."""
     if any(ch.isascii() and ch.isalpha() for ch in term):
         pattern = f"%{escape_like(term)}%"
         likes = " OR ".join(f"items.{c} LIKE ? ESCAPE '\\'" for c in SEARCH_COLUMNS)
@@ -185,9 +198,11 @@ def order_clause(query: ItemQuery) -> str:
     return ", ".join(columns)
 
 
-def select_sql(query: ItemQuery, columns: str) -> tuple[str, list[Any]]:
+def select_sql(
+    query: ItemQuery, columns: str, short_plan: dict[str, str] | None = None
+) -> tuple[str, list[Any]]:
     """A full SELECT over items with filter, order and page."""
-    where, params = where_clause(query)
+    where, params = where_clause(query, short_plan)
     order = order_clause(query)
     extra = ""
     if query.sort == "light":

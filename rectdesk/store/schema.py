@@ -213,7 +213,50 @@ def _search_index(db: sqlite_utils.Database) -> None:
     )
 
 
+#: Two unit separators end every indexed text, so each character of the text starts some
+#: trigram: a one- or two-character search can then be answered from the index's terms.
+SENTINEL = "\x1f\x1f"
+_INDEXED = ("number", "origin", "content", "measures", "outcomes", "progress", "dept_text")
+
+
+def _indexed_values(row: str) -> str:
+    return ", ".join(f"coalesce({row}.{c}, '') || char(31, 31)" for c in _INDEXED)
+
+
+def _search_index_v2(db: sqlite_utils.Database) -> None:
+    # Contentless: the index keeps no copy of the text, and may hold the sentinel-padded
+    # form (an external-content index must match its content table exactly).
+    columns = ", ".join(_INDEXED)
+    run_script(
+        db,
+        f"""
+        DROP TRIGGER items_fts_insert;
+        DROP TRIGGER items_fts_delete;
+        DROP TRIGGER items_fts_update;
+        DROP TABLE items_fts;
+        CREATE VIRTUAL TABLE items_fts USING fts5(
+            {columns}, content='', tokenize='trigram'
+        );
+        CREATE VIRTUAL TABLE items_fts_terms USING fts5vocab(items_fts, row);
+        CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+            INSERT INTO items_fts(rowid, {columns}) VALUES (new.id, {_indexed_values("new")});
+        END;
+        CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, {columns})
+            VALUES ('delete', old.id, {_indexed_values("old")});
+        END;
+        CREATE TRIGGER items_fts_update AFTER UPDATE OF {columns} ON items BEGIN
+            INSERT INTO items_fts(items_fts, rowid, {columns})
+            VALUES ('delete', old.id, {_indexed_values("old")});
+            INSERT INTO items_fts(rowid, {columns}) VALUES (new.id, {_indexed_values("new")});
+        END;
+        INSERT INTO items_fts(rowid, {columns}) SELECT id, {_indexed_values("items")} FROM items;
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_search_index", _search_index),
+    Migration("0003_search_index_short_terms", _search_index_v2),
 )

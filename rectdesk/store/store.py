@@ -27,6 +27,7 @@ from rectdesk.store.connection import connect, migrate
 from rectdesk.store.lock import StoreLock
 from rectdesk.store.query import ItemQuery, light_case, select_sql, where_clause
 from rectdesk.store.records import RecordsMixin
+from rectdesk.store.search import plan_short_terms
 
 log = logging.getLogger(__name__)
 
@@ -303,13 +304,13 @@ class Store(RecordsMixin):
     def items(self, query: ItemQuery | None = None) -> list[Item]:
         """The items a query selects, in its order."""
         query = query or ItemQuery()
-        sql, params = select_sql(query, "items.*")
+        sql, params = select_sql(query, "items.*", plan_short_terms(self.db, query))
         return self._assemble(self._rows(sql, params))
 
     def item_ids(self, query: ItemQuery | None = None) -> list[int]:
         """Only the ids, in order (the window fetches rows lazily from these)."""
         query = query or ItemQuery()
-        sql, params = select_sql(query, "items.id")
+        sql, params = select_sql(query, "items.id", plan_short_terms(self.db, query))
         return [int(r[0]) for r in self.db.execute(sql, params).fetchall()]
 
     def items_by_ids(self, item_ids: Sequence[int]) -> list[Item]:
@@ -323,8 +324,11 @@ class Store(RecordsMixin):
 
     def count_items(self, query: ItemQuery | None = None) -> int:
         """How many items a query selects (ignoring its page)."""
-        where, params = where_clause(query or ItemQuery())
+        where, params = self._where(query or ItemQuery())
         return int(self._scalar(f"SELECT count(*) FROM items WHERE {where}", params))
+
+    def _where(self, query: ItemQuery) -> tuple[str, list[Any]]:
+        return where_clause(query, plan_short_terms(self.db, query))
 
     def _assemble(self, found: list[sqlite3.Row]) -> list[Item]:
         if not found:
@@ -352,7 +356,7 @@ class Store(RecordsMixin):
 
     def count_by_status(self, query: ItemQuery | None = None) -> dict[Status, int]:
         """Items per status (every status present, zeros included)."""
-        where, params = where_clause(query or ItemQuery())
+        where, params = self._where(query or ItemQuery())
         counts = {status: 0 for status in Status}
         for status, n in self.db.execute(
             f"SELECT status, count(*) FROM items WHERE {where} GROUP BY status", params
@@ -362,7 +366,7 @@ class Store(RecordsMixin):
 
     def count_by_category(self, query: ItemQuery | None = None) -> list[tuple[str, int]]:
         """Items per category, in the order categories first appear."""
-        where, params = where_clause(query or ItemQuery())
+        where, params = self._where(query or ItemQuery())
         return [
             (r[0], r[1])
             for r in self.db.execute(
@@ -375,7 +379,7 @@ class Store(RecordsMixin):
     def count_by_department(self, query: ItemQuery | None = None) -> list[dict[str, Any]]:
         """Per department (lead or assisting): total, finished, overdue, by name."""
         query = query or ItemQuery()
-        where, params = where_clause(query)
+        where, params = self._where(query)
         light_sql, light_params = light_case(query.today, query.rules)
         if query.search or query.ids is not None or query.department is not None:
             source = "item_departments JOIN items ON items.id = item_departments.item_id"

@@ -22,6 +22,7 @@ from rectdesk.domain.model import (
     Status,
 )
 from rectdesk.store import ItemQuery, Store
+from rectdesk.store.connection import connect
 from rectdesk.store.schema import MIGRATIONS
 
 
@@ -42,22 +43,28 @@ def test_new_store_is_fully_migrated_with_safe_pragmas(store: Store) -> None:
         assert table in store.db.table_names()
 
 
-def test_migration_copies_the_file_first(db_path: Path) -> None:
-    Store.open(db_path).close()
-    conn = sqlite3.connect(db_path)
-    conn.execute("PRAGMA user_version = 1")  # pretend the search index is not there yet
-    conn.execute("DROP TRIGGER items_fts_insert")
-    conn.execute("DROP TRIGGER items_fts_delete")
-    conn.execute("DROP TRIGGER items_fts_update")
-    conn.execute("DROP TABLE items_fts")
-    conn.commit()
-    conn.close()
+def test_migration_copies_the_file_first_and_keeps_data(db_path: Path) -> None:
+    # A store made by an older release: only the first two migrations applied.
+    db = connect(db_path)
+    for number, migration in enumerate(MIGRATIONS[:2], start=1):
+        with db.atomic():
+            migration.apply(db)
+            db.execute(f"PRAGMA user_version = {number}")
+    with db.atomic():
+        db.execute("INSERT INTO batches (kind, name, created_at) VALUES ('other', '旧批次', 'x')")
+        db.execute(
+            "INSERT INTO items (batch_id, position, content, created_at, updated_at)"
+            " VALUES (1, 1, '旧库中的事项内容', 'x', 'x')"
+        )
+    db.conn.close()
     with Store.open(db_path) as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
-    copies = list((db_path.parent / "backups").glob("*before-0002_search_index*"))
+        assert [i.content for i in store.items(ItemQuery(search="事项内"))] == ["旧库中的事项内容"]
+        assert [i.content for i in store.items(ItemQuery(search="旧"))] == ["旧库中的事项内容"]
+    copies = list((db_path.parent / "backups").glob(f"*before-{MIGRATIONS[2].name}*"))
     assert len(copies) == 1
     old = sqlite3.connect(copies[0])
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 2
     old.close()
 
 
@@ -289,3 +296,26 @@ def test_not_a_database_is_reported_plainly(db_path: Path) -> None:
     db_path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreDamagedError, match="损坏"):
         Store.open(db_path)
+
+
+def test_short_terms_use_the_index_when_rare_and_scan_when_common(store: Store) -> None:
+    batch = _batch(store)
+    common = [ItemDraft(content=f"卫生健康工作第{n}项") for n in range(40)]
+    rare = [
+        ItemDraft(content="鲸落之处", origin="南宁市"),
+        ItemDraft(content="其他", measures="以鲸为例"),
+        ItemDraft(content="末尾是鲸"),
+        ItemDraft(content="鲸"),
+    ]
+    ids = store.add_items(batch, common + rare)
+    rare_ids = ids[40:]
+    from rectdesk.store.search import plan_short_terms
+
+    assert "鲸" in plan_short_terms(store.db, ItemQuery(search="鲸"))
+    assert "卫" not in plan_short_terms(store.db, ItemQuery(search="卫"))
+    assert store.item_ids(ItemQuery(search="鲸")) == rare_ids
+    assert store.item_ids(ItemQuery(search="是鲸")) == [rare_ids[2]]
+    assert store.item_ids(ItemQuery(search="宁市")) == [rare_ids[0]]
+    assert store.item_ids(ItemQuery(search="鲨")) == []
+    assert len(store.item_ids(ItemQuery(search="卫"))) == 40
+    assert store.count_items(ItemQuery(search="鲸 之")) == 1
