@@ -59,6 +59,16 @@ class ItemQuery:
     today: dt.date = field(default_factory=dt.date.today)
     rules: LightRules = field(default_factory=LightRules)
 
+    @property
+    def unfiltered(self) -> bool:
+        """Whether the query selects every item."""
+        return (
+            self.batch_id is None and not self.statuses and not self.lights
+            and not self.overdue and self.due_within is None and self.department is None
+            and self.category is None and not self.search.strip()
+            and self.deadline_from is None and self.deadline_to is None and self.ids is None
+        )  # fmt: skip
+
     def page(self, limit: int | None, offset: int = 0) -> ItemQuery:
         """The same filter, another page."""
         return replace(self, limit=limit, offset=offset)

@@ -255,8 +255,21 @@ def _search_index_v2(db: sqlite_utils.Database) -> None:
     )
 
 
+def _overdue_index(db: sqlite_utils.Database) -> None:
+    # Overdue counts per department read only the overdue rows of this index.
+    run_script(
+        db,
+        """
+        CREATE INDEX item_departments_overdue ON item_departments(
+            status, deadline_ongoing, deadline, deadline_kind, department_id
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_search_index", _search_index),
     Migration("0003_search_index_short_terms", _search_index_v2),
+    Migration("0004_overdue_index", _overdue_index),
 )

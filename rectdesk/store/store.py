@@ -379,6 +379,8 @@ class Store(RecordsMixin):
     def count_by_department(self, query: ItemQuery | None = None) -> list[dict[str, Any]]:
         """Per department (lead or assisting): total, finished, overdue, by name."""
         query = query or ItemQuery()
+        if query.unfiltered:
+            return self._count_all_by_department(query)
         where, params = self._where(query)
         light_sql, light_params = light_case(query.today, query.rules)
         if query.search or query.ids is not None or query.department is not None:
@@ -395,6 +397,34 @@ class Store(RecordsMixin):
             f" WHERE {where} GROUP BY departments.name ORDER BY total DESC, department"
         )
         return [dict(r) for r in self._rows(sql, light_params + params)]
+
+    def _count_all_by_department(self, query: ItemQuery) -> list[dict[str, Any]]:
+        # The whole ledger (the dashboard's usual view): group the narrow index by status,
+        # and count overdue rows by a range over their own index, so no per-row expression
+        # is evaluated across every assignment.
+        names = dict(self.db.execute("SELECT id, name FROM departments").fetchall())
+        totals: dict[int, dict[str, Any]] = {}
+        for department_id, status, n in self.db.execute(
+            "SELECT department_id, status, count(*) FROM item_departments"
+            " GROUP BY department_id, status"
+        ).fetchall():
+            row = totals.setdefault(
+                department_id,
+                {"department": names[department_id], "total": 0, "finished": 0,
+                 "declined": 0, "overdue": 0},
+            )  # fmt: skip
+            row["total"] += n
+            row["finished"] += n if status in ("completed", "closed") else 0
+            row["declined"] += n if status == "declined" else 0
+        for department_id, n in self.db.execute(
+            "SELECT department_id, count(*) FROM item_departments"
+            " WHERE status IN ('pending', 'in_progress') AND deadline_ongoing = 0"
+            " AND deadline < ? AND deadline_kind IN ('date', 'immediate')"
+            " GROUP BY department_id",
+            [query.today.isoformat()],
+        ).fetchall():
+            totals[department_id]["overdue"] = n
+        return sorted(totals.values(), key=lambda r: (-r["total"], r["department"]))
 
     def departments(self) -> list[str]:
         """Every department named by some item, by name."""

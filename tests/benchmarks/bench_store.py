@@ -35,6 +35,11 @@ DEPARTMENTS = [
 ]  # fmt: skip
 
 
+def _units(rng: random.Random) -> int:
+    # As in the seed tables: most items name one unit, some two, a few three.
+    return rng.choices([1, 2, 3], weights=[70, 25, 5])[0]
+
+
 def build(path: Path, count: int, seed: int = 7) -> tuple[float, int]:
     """Create the test store; returns (seconds, raw text characters)."""
     rng = random.Random(seed)
@@ -62,7 +67,7 @@ def build(path: Path, count: int, seed: int = 7) -> tuple[float, int]:
                     number=f"0220{n:012d}",
                     category=base["category"],
                     origin=rng.choice(["本系统市县两级干部职工", "南宁市青秀区", "龙胜县"]),
-                    departments=[Assignment(d) for d in rng.sample(DEPARTMENTS, rng.randint(1, 3))],
+                    departments=[Assignment(d) for d in rng.sample(DEPARTMENTS, _units(rng))],
                     measures=measures[:700],
                     outcomes=outcomes[:300],
                     deadline=Deadline(

@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rectdesk.domain.errors import StoreDamagedError, StoreLockedError, UserError
 from rectdesk.domain.model import (
@@ -319,3 +321,33 @@ def test_short_terms_use_the_index_when_rare_and_scan_when_common(store: Store) 
     assert store.item_ids(ItemQuery(search="鲨")) == []
     assert len(store.item_ids(ItemQuery(search="卫"))) == 40
     assert store.count_items(ItemQuery(search="鲸 之")) == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(list(Status)),
+            st.one_of(st.none(), st.integers(-20, 20)),
+            st.booleans(),
+            st.lists(st.sampled_from(["办公室", "科教处", "医政处"]), max_size=3),
+        ),
+        max_size=25,
+    )
+)
+def test_whole_ledger_department_counts_match_the_general_query(rows: list) -> None:  # type: ignore[type-arg]
+    today = dt.date(2023, 11, 20)
+    store = Store.memory()
+    batch = _batch(store)
+    drafts = []
+    for status, offset, ongoing, departments in rows:
+        day = None if offset is None else today + dt.timedelta(days=offset)
+        kind = DeadlineKind.NONE if day is None else DeadlineKind.DATE
+        deadline = Deadline("x", day, kind, ongoing and day is not None)
+        drafts.append(ItemDraft(content="c", status=status, deadline=deadline,
+                                departments=[Assignment(d) for d in departments]))  # fmt: skip
+    ids = store.add_items(batch, drafts)
+    fast = store.count_by_department(ItemQuery(today=today))
+    general = store.count_by_department(ItemQuery(today=today, ids=tuple(ids)))
+    assert fast == general
+    store.close()
