@@ -28,6 +28,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("warn_days", int, 10, "临期提醒天数"),
     Setting("stale_days", int, 90, "长期坚持事项多少天未更新算久未更新"),
     Setting("remind_at_start", bool, True, "启动时提醒逾期和临期事项"),
+    Setting("backup_daily", bool, True, "每天首次启动时自动备份"),
+    Setting("backup_daily_days", int, 14, "每日备份保留天数"),
+    Setting("backup_weekly_weeks", int, 8, "每周备份保留周数"),
+    Setting("backup_folder", str, "", "自动备份文件夹（留空则为数据文件旁的 backups）"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

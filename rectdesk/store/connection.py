@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sqlite3
 from pathlib import Path
@@ -82,18 +81,34 @@ def migrate(db: sqlite_utils.Database, path: Path | None) -> list[str]:
 
 
 def copy_before_migration(db: sqlite_utils.Database, path: Path, name: str) -> Path:
-    """Copy the store with SQLite's online backup before a migration touches it."""
-    folder = path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{path.stem}-before-{name}-{stamp}.sqlite3"
-    dest = sqlite3.connect(str(target))
-    try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
-    log.info("copied store to %s before migration %s", target, name)
-    return target
+    """Back the store up (verified, with its evidence files) before a migration touches it."""
+    from rectdesk.store.backup import default_backup_dir, make_backup
+
+    info = make_backup(db.conn, path, default_backup_dir(path), reason=f"before-{name}",
+                       link_files=True)  # fmt: skip
+    log.info("backed up store to %s before migration %s", info.path, name)
+    return info.path
+
+
+#: SQLite messages that mean the disk or the drive failed, not the program.
+_STORAGE_FAILURES: tuple[tuple[str, str], ...] = (
+    ("database or disk is full", "磁盘空间不足，本次修改没有保存。请清理磁盘后重试。"),
+    ("disk i/o error", "读写数据文件时出错（可能是 U 盘被拔出或网络断开），本次修改没有保存。"
+                       "请检查数据文件所在的位置后重新打开 RectDesk。"),
+    ("unable to open database file", "找不到数据文件所在的位置（可能是 U 盘被拔出或网络断开），"
+                                     "本次修改没有保存。请重新连接后重新打开 RectDesk。"),
+    ("readonly database", "数据文件所在的位置已无法写入（可能是 U 盘被拔出或设为只读），"
+                          "本次修改没有保存。请检查后重新打开 RectDesk。"),
+)  # fmt: skip
+
+
+def storage_error(exc: sqlite3.Error) -> UserError | None:
+    """A plain message when SQLite failed because of the disk or drive, else None."""
+    text = str(exc).lower()
+    for needle, message in _STORAGE_FAILURES:
+        if needle in text:
+            return UserError(message, f"{type(exc).__name__}: {exc}")
+    return None
 
 
 __all__ = ["StoreLock", "connect", "migrate", "pending_migrations", "schema_version"]

@@ -267,9 +267,75 @@ def _overdue_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _imports(db: sqlite_utils.Database) -> None:
+    # Each import and what it created or changed, so it can be undone as a whole.
+    from rectdesk.store.imports import create_imports_tables
+
+    create_imports_tables(db)
+
+
+def _department_counts(db: sqlite_utils.Database) -> None:
+    # The dashboard's whole-ledger figures per department: assignments per status kept by
+    # triggers, so they are read in a few rows instead of counted across every assignment;
+    # the overdue index is re-ordered so overdue rows group by department without a sort.
+    run_script(
+        db,
+        """
+        CREATE TABLE department_status_counts (
+            department_id INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (department_id, status)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER department_counts_insert AFTER INSERT ON item_departments BEGIN
+            INSERT INTO department_status_counts
+            VALUES (new.department_id, coalesce(new.status, ''), 1)
+            ON CONFLICT (department_id, status) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER department_counts_delete AFTER DELETE ON item_departments BEGIN
+            UPDATE department_status_counts SET n = n - 1
+            WHERE department_id = old.department_id AND status = coalesce(old.status, '');
+        END;
+        CREATE TRIGGER department_counts_update AFTER UPDATE OF status, department_id
+                ON item_departments
+                WHEN old.status IS NOT new.status OR old.department_id != new.department_id BEGIN
+            UPDATE department_status_counts SET n = n - 1
+            WHERE department_id = old.department_id AND status = coalesce(old.status, '');
+            INSERT INTO department_status_counts
+            VALUES (new.department_id, coalesce(new.status, ''), 1)
+            ON CONFLICT (department_id, status) DO UPDATE SET n = n + 1;
+        END;
+        INSERT INTO department_status_counts
+            SELECT department_id, coalesce(status, ''), count(*) FROM item_departments
+            GROUP BY department_id, coalesce(status, '');
+        DROP INDEX item_departments_overdue;
+        CREATE INDEX item_departments_overdue ON item_departments(
+            status, deadline_ongoing, department_id, deadline, deadline_kind
+        );
+        """,
+    )
+
+
+def _dashboard_indexes(db: sqlite_utils.Database) -> None:
+    # The overview reads the whole ledger: categories in first-seen order, and the overdue and
+    # due-soon figures and lists. Both indexes cover their queries, so no long row is read.
+    run_script(
+        db,
+        """
+        CREATE INDEX items_category_order ON items(category, batch_id, position);
+        CREATE INDEX items_open_deadline ON items(
+            status, deadline_ongoing, deadline, deadline_kind, batch_id, position
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_search_index", _search_index),
     Migration("0003_search_index_short_terms", _search_index_v2),
     Migration("0004_overdue_index", _overdue_index),
+    Migration("0005_imports", _imports),
+    Migration("0006_department_counts", _department_counts),
+    Migration("0007_dashboard_indexes", _dashboard_indexes),
 )

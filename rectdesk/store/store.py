@@ -23,7 +23,7 @@ from rectdesk.domain.model import (
     normalize_assignments,
 )
 from rectdesk.store import rows
-from rectdesk.store.connection import connect, migrate
+from rectdesk.store.connection import connect, migrate, storage_error
 from rectdesk.store.lock import StoreLock
 from rectdesk.store.query import ItemQuery, light_case, select_sql, where_clause
 from rectdesk.store.records import RecordsMixin
@@ -113,8 +113,15 @@ class Store(RecordsMixin):
     def transaction(self) -> Iterator[Store]:
         """One user action: everything inside commits together or not at all."""
         self._check_writable()
-        with self.db.atomic():
-            yield self
+        try:
+            with self.db.atomic():
+                yield self
+        except sqlite3.OperationalError as exc:
+            # A full disk or a vanished drive: SQLite rolled back; say so in plain words.
+            error = storage_error(exc)
+            if error is None:
+                raise
+            raise error from exc
 
     def _check_writable(self) -> None:
         if self.readonly:
@@ -399,14 +406,13 @@ class Store(RecordsMixin):
         return [dict(r) for r in self._rows(sql, light_params + params)]
 
     def _count_all_by_department(self, query: ItemQuery) -> list[dict[str, Any]]:
-        # The whole ledger (the dashboard's usual view): group the narrow index by status,
-        # and count overdue rows by a range over their own index, so no per-row expression
-        # is evaluated across every assignment.
+        # The whole ledger (the dashboard's usual view): totals per status come from the
+        # counts the triggers keep, and overdue rows are counted per open status over an
+        # index ordered by department, so nothing is sorted or evaluated per assignment.
         names = dict(self.db.execute("SELECT id, name FROM departments").fetchall())
         totals: dict[int, dict[str, Any]] = {}
         for department_id, status, n in self.db.execute(
-            "SELECT department_id, status, count(*) FROM item_departments"
-            " GROUP BY department_id, status"
+            "SELECT department_id, status, n FROM department_status_counts WHERE n > 0"
         ).fetchall():
             row = totals.setdefault(
                 department_id,
@@ -416,14 +422,15 @@ class Store(RecordsMixin):
             row["total"] += n
             row["finished"] += n if status in ("completed", "closed") else 0
             row["declined"] += n if status == "declined" else 0
-        for department_id, n in self.db.execute(
-            "SELECT department_id, count(*) FROM item_departments"
-            " WHERE status IN ('pending', 'in_progress') AND deadline_ongoing = 0"
-            " AND deadline < ? AND deadline_kind IN ('date', 'immediate')"
-            " GROUP BY department_id",
-            [query.today.isoformat()],
-        ).fetchall():
-            totals[department_id]["overdue"] = n
+        for status in ("pending", "in_progress"):
+            for department_id, n in self.db.execute(
+                "SELECT department_id, count(*) FROM item_departments"
+                " WHERE status = ? AND deadline_ongoing = 0"
+                " AND deadline < ? AND deadline_kind IN ('date', 'immediate')"
+                " GROUP BY department_id",
+                [status, query.today.isoformat()],
+            ).fetchall():
+                totals[department_id]["overdue"] += n
         return sorted(totals.values(), key=lambda r: (-r["total"], r["department"]))
 
     def departments(self) -> list[str]:

@@ -65,7 +65,7 @@ def test_migration_copies_the_file_first_and_keeps_data(db_path: Path) -> None:
         assert [i.content for i in store.items(ItemQuery(search="旧"))] == ["旧库中的事项内容"]
     copies = list((db_path.parent / "backups").glob(f"*before-{MIGRATIONS[2].name}*"))
     assert len(copies) == 1
-    old = sqlite3.connect(copies[0])
+    old = sqlite3.connect(copies[0] / db_path.name)  # a verified backup folder (issue 6)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 2
     old.close()
 
@@ -347,6 +347,15 @@ def test_whole_ledger_department_counts_match_the_general_query(rows: list) -> N
         drafts.append(ItemDraft(content="c", status=status, deadline=deadline,
                                 departments=[Assignment(d) for d in departments]))  # fmt: skip
     ids = store.add_items(batch, drafts)
+    # Later edits move assignments between statuses and departments, and delete some.
+    for n, item_id in enumerate(ids):
+        if n % 3 == 0:
+            store.update_item(item_id, {"status": Status.IN_PROGRESS})
+        elif n % 3 == 1:
+            moved = [Assignment("科教处"), Assignment("新单位")]
+            store.update_item(item_id, {"departments": moved})
+    store.delete_items(ids[-2:])
+    ids = ids[:-2]
     fast = store.count_by_department(ItemQuery(today=today))
     general = store.count_by_department(ItemQuery(today=today, ids=tuple(ids)))
     assert fast == general

@@ -1,0 +1,132 @@
+"""The audit log for the clerk: readable rows, per item or whole, exported as CSV or Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from rectdesk.domain.errors import UserError
+from rectdesk.domain.model import FIELD_LABELS, LEDGER_KIND_LABELS, AuditEntry
+from rectdesk.domain.privacy import OutputMode, apply_mode
+from rectdesk.fileio import atomic_path, write_bytes_atomic
+from rectdesk.store import Store
+
+HEADERS: tuple[str, ...] = ("序号", "时间", "操作人", "事项", "操作", "字段", "原值", "新值")
+
+ACTION_LABELS: dict[str, str] = {
+    "add_batch": "新增批次",
+    "delete_batch": "删除批次",
+    "add_items": "添加事项",
+    "update": "修改",
+    "delete": "删除事项",
+    "ledger": "记台账",
+    "delete_ledger": "删除台账记录",
+    "attach": "添加佐证材料",
+    "export_full": "导出完整个人信息",
+    "restore": "从备份恢复",
+}
+OTHER_FIELDS: dict[str, str] = {
+    "batch": "批次",
+    "item": "事项",
+    "items": "事项",
+    "attachment": "佐证材料",
+    "extra": "其他列",
+    "progress_on": "进展日期",
+}
+#: Everything, not the store's default page of 1,000 entries.
+ALL = 1 << 40
+
+
+def field_label(field: str) -> str:
+    """The Chinese name of a changed field."""
+    for kind, label in LEDGER_KIND_LABELS.items():
+        if kind.value == field:
+            return label
+    return FIELD_LABELS.get(field) or OTHER_FIELDS.get(field) or field
+
+
+def entries(store: Store, item_id: int | None = None, *, limit: int = ALL) -> list[AuditEntry]:
+    """Recorded changes, newest first; one item's when ``item_id`` is given."""
+    return store.audit_log(item_id, limit=limit)
+
+
+def rows(found: Sequence[AuditEntry], mode: OutputMode = OutputMode.MASKED) -> list[list[str]]:
+    """Display rows (HEADERS order); phone and ID numbers masked unless ``mode`` is full."""
+    return [
+        [
+            str(e.id),
+            e.at.replace("T", " ")[:19],
+            e.actor,
+            "" if e.item_id is None else str(e.item_id),
+            ACTION_LABELS.get(e.action, e.action),
+            field_label(e.field),
+            apply_mode(e.old, mode),
+            apply_mode(e.new, mode),
+        ]
+        for e in found
+    ]
+
+
+def export(
+    store: Store,
+    target: Path,
+    *,
+    item_id: int | None = None,
+    mode: OutputMode = OutputMode.MASKED,
+    actor: str = "",
+) -> int:
+    """Write the audit log to ``target`` (.csv or .xlsx), whole or not at all; returns rows."""
+    target = Path(target)
+    suffix = target.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise UserError("审计日志只能导出为 .csv 或 .xlsx 文件，请修改文件名的扩展名。")
+    if mode is OutputMode.PUBLISH:
+        mode = OutputMode.MASKED
+    table = rows(entries(store, item_id), mode)
+    if mode is OutputMode.FULL and not store.readonly:
+        with store.transaction():
+            store.audit(actor, item_id, "export_full", "audit", "", f"审计日志 {len(table)} 条")
+    if suffix == ".csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(HEADERS)
+        # A value such as "=…" must not run as a formula when Excel opens the file.
+        writer.writerows([[_csv_safe(v) for v in row] for row in table])
+        # A byte-order mark lets Excel and WPS open the file as UTF-8.
+        write_bytes_atomic(target, buffer.getvalue().encode("utf-8-sig"))
+    else:
+        _write_xlsx(target, table, item_id)
+    return len(table)
+
+
+def _write_xlsx(target: Path, table: list[list[str]], item_id: int | None) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "审计日志" if item_id is None else f"事项{item_id}"
+    sheet.append(list(HEADERS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in table:
+        sheet.append(row)
+    for row_cells in sheet.iter_rows(min_row=2):
+        for cell in row_cells:
+            # Kept as text: a changed value such as "=…" must never become a formula.
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+    for column, width in zip("ABCDEFGH", (8, 20, 10, 8, 14, 14, 40, 40), strict=True):
+        sheet.column_dimensions[column].width = width
+    for row_cells in sheet.iter_rows(min_row=2, min_col=7, max_col=8):
+        for cell in row_cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    with atomic_path(target) as temporary:
+        book.save(temporary)
+
+
+def _csv_safe(value: str) -> str:
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
