@@ -1,0 +1,231 @@
+"""A lean streaming reader for one worksheet part of an xlsx: values and merged ranges only.
+
+openpyxl builds a dictionary and a tree per cell; a ledger of 10,000 long rows spends most of
+its import there. This reader keeps only what an import needs, with expat callbacks. Like
+defusedxml it refuses any DTD or entity declaration, so entity bombs never expand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from typing import IO, Any
+from xml.parsers import expat
+
+Value = str | int | float | bool | dt.datetime | dt.date | dt.time | None
+
+_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})$")
+_SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+class ForbiddenXml(Exception):
+    """The part declares a DTD or entities."""
+
+
+class BadSheet(Exception):
+    """The part is not a worksheet we can read."""
+
+
+def column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def split_ref(ref: str) -> tuple[int, int] | None:
+    """'B12' -> (12, 2); None when it is not a cell reference."""
+    match = _REF.match(ref)
+    if match is None:
+        return None
+    return int(match.group(2)), column_number(match.group(1))
+
+
+class SheetReader:
+    """Streams a sheet part; ``on_row(index, values)`` gets each row with its values."""
+
+    def __init__(
+        self,
+        shared: Sequence[Any],
+        convert_number: Callable[[str, int], Value],
+        on_row: Callable[[int, list[Value]], None],
+        max_columns: int,
+    ) -> None:
+        self.shared = shared
+        self.convert_number = convert_number
+        self.on_row = on_row
+        self.max_columns = max_columns
+        self.merges: list[str] = []
+        self.wide = False
+        self._row_index = 0
+        self._values: list[Value] = []
+        self._column = 0
+        self._type = "n"
+        self._style = 0
+        self._text: list[str] = []
+        self._collect = False
+        self._in_cell = False
+        self._in_is = False
+        self._in_rph = False
+
+    def parse(self, source: IO[bytes]) -> None:
+        parser = expat.ParserCreate(namespace_separator="}")
+        parser.buffer_text = True
+        parser.StartDoctypeDeclHandler = self._forbid
+        parser.EntityDeclHandler = self._forbid
+        parser.UnparsedEntityDeclHandler = self._forbid
+        parser.ExternalEntityRefHandler = self._forbid_external
+        parser.StartElementHandler = self._start
+        parser.EndElementHandler = self._end
+        parser.CharacterDataHandler = self._chars
+        try:
+            parser.ParseFile(source)
+        except expat.ExpatError as exc:
+            raise BadSheet(str(exc)) from exc
+
+    def _forbid(self, *_args: object) -> None:
+        raise ForbiddenXml
+
+    def _forbid_external(self, *_args: object) -> int:
+        raise ForbiddenXml
+
+    def _start(self, name: str, attrs: dict[str, str]) -> None:
+        tag = name.rpartition("}")[2]
+        if tag == "c":
+            ref = attrs.get("r")
+            found = split_ref(ref) if ref else None
+            self._column = found[1] if found else self._column + 1
+            self._type = attrs.get("t", "n")
+            style = attrs.get("s")
+            self._style = int(style) if style and style.isdigit() else 0
+            self._text = []
+            self._in_cell = True
+        elif tag == "v" and self._in_cell:
+            self._collect = True
+        elif tag == "is" and self._in_cell:
+            self._in_is = True
+        elif tag == "t" and self._in_is and not self._in_rph:
+            self._collect = True
+        elif tag == "rPh":
+            self._in_rph = True  # phonetic runs are not part of the text
+        elif tag == "row":
+            ref = attrs.get("r", "")
+            self._row_index = int(ref) if ref.isdigit() else self._row_index + 1
+            self._values = []
+            self._column = 0
+        elif tag == "mergeCell":
+            self.merges.append(attrs.get("ref", ""))
+
+    def _chars(self, data: str) -> None:
+        if self._collect:
+            self._text.append(data)
+
+    def _end(self, name: str) -> None:
+        tag = name.rpartition("}")[2]
+        if tag in ("v", "t"):
+            self._collect = False
+        elif tag == "rPh":
+            self._in_rph = False
+        elif tag == "is":
+            self._in_is = False
+        elif tag == "c":
+            self._in_cell = False
+            self._cell_done()
+        elif tag == "row" and self._values:
+            self.on_row(self._row_index, self._values)
+
+    def _cell_done(self) -> None:
+        column = self._column
+        if column > self.max_columns or column < 1:
+            self.wide = self.wide or column > self.max_columns
+            return
+        raw = "".join(self._text)
+        kind = self._type
+        value: Value
+        if kind == "s":
+            try:
+                item = self.shared[int(raw)]
+            except (ValueError, IndexError):
+                value = None
+            else:
+                value = item if isinstance(item, str) else str(item) if item is not None else None
+        elif kind in ("inlineStr", "str"):
+            value = raw
+        elif kind == "b":
+            value = raw.strip() == "1"
+        elif kind == "e" or not raw:
+            value = None
+        elif kind == "d":
+            try:
+                value = dt.datetime.fromisoformat(raw.strip())
+            except ValueError:
+                value = raw
+        else:
+            value = self.convert_number(raw, self._style)
+        if value is None:
+            return
+        values = self._values
+        if len(values) < column - 1:
+            values.extend([None] * (column - 1 - len(values)))
+        if len(values) == column - 1:
+            values.append(value)
+        else:
+            values[column - 1] = value
+
+
+class _SharedStrings:
+    """Collects the text of each <si>, leaving out phonetic runs."""
+
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+        self._parts: list[str] = []
+        self._collect = False
+        self._in_rph = False
+
+    def start(self, name: str, _attrs: dict[str, str]) -> None:
+        tag = name.rpartition("}")[2]
+        if tag == "si":
+            self._parts = []
+        elif tag == "t" and not self._in_rph:
+            self._collect = True
+        elif tag == "rPh":
+            self._in_rph = True
+
+    def end(self, name: str) -> None:
+        tag = name.rpartition("}")[2]
+        if tag == "t":
+            self._collect = False
+        elif tag == "rPh":
+            self._in_rph = False
+        elif tag == "si":
+            self.strings.append("".join(self._parts))
+
+    def chars(self, data: str) -> None:
+        if self._collect:
+            self._parts.append(data)
+
+
+def read_shared_strings(source: IO[bytes]) -> list[str]:
+    """The shared-string table as plain text, DTDs refused."""
+    table = _SharedStrings()
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+    for handler in ("StartDoctypeDeclHandler", "EntityDeclHandler", "UnparsedEntityDeclHandler"):
+        setattr(parser, handler, _refuse_dtd)
+    parser.ExternalEntityRefHandler = _refuse_dtd
+    parser.StartElementHandler = table.start
+    parser.EndElementHandler = table.end
+    parser.CharacterDataHandler = table.chars
+    try:
+        parser.ParseFile(source)
+    except expat.ExpatError as exc:
+        raise BadSheet(str(exc)) from exc
+    return table.strings
+
+
+def _refuse_dtd(*_args: object) -> Any:
+    raise ForbiddenXml
+
+
+__all__ = ["BadSheet", "ForbiddenXml", "SheetReader", "read_shared_strings", "split_ref"]

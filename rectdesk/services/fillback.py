@@ -1,0 +1,145 @@
+"""Fill the upper level's own workbook back with progress, keeping its layout and styles."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rectdesk.domain.deadlines import format_cn_date
+from rectdesk.domain.errors import UserError
+from rectdesk.domain.model import Item, Status
+from rectdesk.fileio import atomic_path
+from rectdesk.importers.readers import read_workbook
+from rectdesk.importers.sniff import Format, sniff
+from rectdesk.importers.tables import DetectedTable, parse_workbook
+from rectdesk.store import Store
+from rectdesk.store.query import ItemQuery
+
+log = logging.getLogger(__name__)
+
+#: The columns written back, in the order they are added when the sheet lacks them.
+FILL_FIELDS: tuple[tuple[str, str], ...] = (
+    ("progress", "整改进展"),
+    ("status", "完成情况"),
+    ("closed", "是否销号"),
+    ("closed_on", "销号日期"),
+)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class FillBackResult:
+    """What was written: rows matched to items, rows left alone, columns added."""
+
+    output: Path
+    matched: int
+    unmatched: list[tuple[str, int]]
+    added_columns: list[str]
+
+
+def _value(item: Item, name: str) -> str:
+    if name == "progress":
+        return item.progress
+    if name == "status":
+        return item.status.label
+    if name == "closed":
+        return "是" if item.status is Status.CLOSED else "否"
+    if name == "closed_on":
+        return format_cn_date(item.closed_on) if item.closed_on else ""
+    return ""
+
+
+def _match(items: list[Item]) -> tuple[dict[str, Item], dict[str, Item]]:
+    by_number: dict[str, Item] = {}
+    by_content: dict[str, Item] = {}
+    for item in items:
+        if item.number:
+            by_number.setdefault(item.number, item)
+        by_content.setdefault(_SPACE.sub("", item.content), item)
+    return by_number, by_content
+
+
+def fill_back(
+    store: Store, batch_id: int, original: Path | str, output: Path | str
+) -> FillBackResult:
+    """Write a copy of ``original`` with each matched row's progress filled in."""
+    import openpyxl
+
+    original, output = Path(original), Path(output)
+    if original.resolve() == output.resolve():
+        raise UserError("请另存为一个新文件，不要覆盖上级下发的原表。")
+    if sniff(original) is not Format.XLSX:
+        raise UserError(
+            f"“{original.name}”不是 xlsx 格式，无法按原样回填；"
+            "请用 WPS 或 Excel 另存为 xlsx 后再回填。"
+        )
+    parsed = parse_workbook(read_workbook(original))
+    items = store.items(ItemQuery(batch_id=batch_id))
+    by_number, by_content = _match(items)
+    keep_vba = original.suffix.lower() == ".xlsm"
+    try:
+        book = openpyxl.load_workbook(original, keep_vba=keep_vba, keep_links=False)
+    except Exception as exc:
+        raise UserError(f"无法打开“{original.name}”进行回填，文件可能已损坏。", repr(exc)) from exc
+    matched = 0
+    unmatched: list[tuple[str, int]] = []
+    added: list[str] = []
+    for table in parsed.tables:
+        sheet = book[table.sheet]
+        columns = _columns(sheet, table, added)
+        for row in table.rows:
+            draft = row.draft
+            item = by_number.get(draft.number) if draft.number else None
+            if item is None and not draft.number:
+                item = by_content.get(_SPACE.sub("", draft.content))
+            if item is None:
+                unmatched.append((table.sheet, row.row))
+                continue
+            matched += 1
+            for name, col in columns.items():
+                cell = sheet.cell(row.row, col)
+                if type(cell).__name__ == "MergedCell":
+                    continue
+                cell.value = _value(item, name) or None
+    with atomic_path(output) as temporary:
+        book.save(temporary)
+    log.info("filled back batch %s: %d rows matched, %d not", batch_id, matched, len(unmatched))
+    return FillBackResult(output, matched, unmatched, added)
+
+
+def _columns(sheet: Any, table: DetectedTable, added: list[str]) -> dict[str, int]:
+    """Where each filled field goes (1-based): its own column, or a new one at the right."""
+    from openpyxl.utils import get_column_letter
+
+    found: dict[str, int] = {}
+    for name, _ in FILL_FIELDS:
+        index = table.column_for(name)
+        if index is not None:
+            found[name] = index + 1
+    last = max(c.index for c in table.columns) + 1
+    header_row = table.header_row
+    width = sheet.column_dimensions[get_column_letter(last)].width or 16
+    for name, label in FILL_FIELDS:
+        if name in found:
+            continue
+        last += 1
+        found[name] = last
+        for row_number in (header_row, *table.repeated_headers):
+            cell = sheet.cell(row_number, last)
+            cell.value = label
+            cell._style = copy.copy(sheet.cell(row_number, last - 1)._style)
+        if table.header_height > 1:
+            sheet.merge_cells(
+                start_row=header_row, start_column=last,
+                end_row=header_row + table.header_height - 1, end_column=last,
+            )  # fmt: skip
+        sheet.column_dimensions[get_column_letter(last)].width = max(width, 14)
+        for row in table.rows:
+            source = sheet.cell(row.row, last - 1)
+            sheet.cell(row.row, last)._style = copy.copy(source._style)
+        added.append(f"{table.sheet}：{label}")
+    return found

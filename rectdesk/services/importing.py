@@ -1,0 +1,391 @@
+"""Import use cases: read and preview a file, commit it in one transaction, undo it whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rectdesk.domain.errors import UserError
+from rectdesk.domain.model import (
+    Assignment,
+    BatchDraft,
+    BatchKind,
+    Deadline,
+    DeadlineKind,
+    Item,
+    LedgerKind,
+    Role,
+    Status,
+    normalize_assignments,
+)
+from rectdesk.fileio import write_bytes_atomic
+from rectdesk.importers.readers import read_workbook
+from rectdesk.importers.tables import Overrides, ParsedFile, ParsedRow, parse_workbook
+from rectdesk.store import Store
+from rectdesk.store.imports import ImportChange, ImportLog, ImportRecord
+from rectdesk.store.query import ItemQuery
+
+log = logging.getLogger(__name__)
+
+NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
+ACTION_LABELS = {NEW: "新增", UPDATED: "更新", UNCHANGED: "无变化"}
+
+#: Text fields an import fills; an empty source cell never overwrites the ledger.
+_TEXT_FIELDS = ("seq", "category", "origin", "content", "lead", "owner", "measures",
+                "outcomes", "progress", "remarks", "result_class", "satisfaction")  # fmt: skip
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class PreviewRow:
+    """A source row with what importing it would do."""
+
+    parsed: ParsedRow
+    action: str
+    item_id: int | None = None
+    changes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    """What an import would do, row by row, before anything is written."""
+
+    parsed: ParsedFile
+    batch_id: int | None
+    rows: list[PreviewRow]
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    def warnings(self) -> list[dict[str, Any]]:
+        """Every warning with its sheet and row (row None for the file as a whole)."""
+        found: list[dict[str, Any]] = [
+            {"sheet": None, "row": None, "message": note} for note in self.parsed.notes
+        ]
+        for row in self.rows:
+            for message in row.parsed.warnings:
+                found.append({"sheet": row.parsed.sheet, "row": row.parsed.row, "message": message})
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import did (or, on a dry run, would do)."""
+
+    import_id: int | None
+    batch_id: int | None
+    created: int
+    updated: int
+    unchanged: int
+    warnings: list[dict[str, Any]]
+    dry_run: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "import_id": self.import_id,
+            "batch_id": self.batch_id,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "warnings": self.warnings,
+            "dry_run": self.dry_run,
+        }
+
+
+def read_file(
+    path: Path | str,
+    *,
+    year: int | None = None,
+    overrides: Overrides | None = None,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ParsedFile:
+    """Read and detect every table of a file (slow: run it off the window's thread)."""
+    book = read_workbook(Path(path), progress=progress, cancelled=cancelled)
+    parsed = parse_workbook(book, year=year, overrides=overrides)
+    if not parsed.rows:
+        reason = "；".join(parsed.notes) or "没有找到事项"
+        raise UserError(
+            f"“{Path(path).name}”里没有找到可导入的事项（{reason}），"
+            "请确认表格有“问题/意见内容”一类的列。"
+        )
+    return parsed
+
+
+def _key(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def plan_import(store: Store, parsed: ParsedFile, batch_id: int | None) -> ImportPlan:
+    """Each row new, updated or unchanged against the batch: matched by 编号, else by content."""
+    by_number: dict[str, Item] = {}
+    by_content: dict[str, Item] = {}
+    if batch_id is not None:
+        store.batch(batch_id)
+        for item in store.items(ItemQuery(batch_id=batch_id)):
+            if item.number:
+                by_number.setdefault(item.number, item)
+            by_content.setdefault(_key(item.content), item)
+    seen: dict[str, int] = {}
+    used: set[int] = set()
+    rows: list[PreviewRow] = []
+    for parsed_row in parsed.rows:
+        draft = parsed_row.draft
+        if draft.number:
+            if draft.number in seen:
+                parsed_row.warnings.append(f"编号与第{seen[draft.number]}行重复")
+            seen.setdefault(draft.number, parsed_row.row)
+        match = by_number.get(draft.number) if draft.number else None
+        if match is None and not draft.number:
+            match = by_content.get(_key(draft.content))
+        if match is None or match.id in used:
+            rows.append(PreviewRow(parsed_row, NEW))
+            continue
+        used.add(match.id)
+        changes = _changes(match, parsed_row)
+        rows.append(PreviewRow(parsed_row, UPDATED if changes else UNCHANGED, match.id, changes))
+    return ImportPlan(parsed, batch_id, rows)
+
+
+def _changes(item: Item, row: ParsedRow) -> dict[str, Any]:
+    draft = row.draft
+    changes: dict[str, Any] = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(draft, name)
+        if value and value != getattr(item, name):
+            changes[name] = value
+    if draft.number and draft.number != item.number:
+        changes["number"] = draft.number
+    if draft.departments:
+        new = normalize_assignments(list(draft.departments))
+        if new != normalize_assignments(list(item.departments)):
+            changes["departments"] = new
+    if draft.deadline.text and draft.deadline != item.deadline:
+        changes["deadline"] = draft.deadline
+    inferred_only = not row.status_given and item.status is not Status.PENDING
+    if draft.status is not Status.PENDING and draft.status is not item.status and not inferred_only:
+        changes["status"] = draft.status
+        if draft.status_reason:
+            changes["status_reason"] = draft.status_reason
+    if draft.closed_on and draft.closed_on != item.closed_on:
+        changes["closed_on"] = draft.closed_on
+    if draft.extra:
+        merged = dict(item.extra)
+        merged.update(draft.extra)
+        if merged != item.extra:
+            changes["extra"] = merged
+    return changes
+
+
+# -- values kept for undo ---------------------------------------------------------------------
+
+
+def _encode(name: str, value: Any) -> Any:
+    if name == "departments":
+        return [[a.department, a.role.value] for a in value]
+    if name == "deadline":
+        day = value.date.isoformat() if value.date else None
+        return {"text": value.text, "date": day, "kind": value.kind.value,
+                "ongoing": value.ongoing, "warning": value.warning}  # fmt: skip
+    if name == "status":
+        return Status(value).value
+    if name == "closed_on":
+        return value.isoformat() if value else None
+    return value
+
+
+def _decode(name: str, value: Any) -> Any:
+    if name == "departments":
+        return [Assignment(unit, Role(role)) for unit, role in value]
+    if name == "deadline":
+        day = dt.date.fromisoformat(value["date"]) if value["date"] else None
+        return Deadline(value["text"], day, DeadlineKind(value["kind"]), value["ongoing"],
+                        value["warning"])  # fmt: skip
+    if name == "status":
+        return Status(value)
+    if name == "closed_on":
+        return dt.date.fromisoformat(value) if value else None
+    return value
+
+
+def _before(item: Item, changes: dict[str, Any]) -> dict[str, Any]:
+    return {name: _encode(name, getattr(item, name)) for name in changes}
+
+
+# -- commit and undo --------------------------------------------------------------------------
+
+
+def _keep_source(store: Store, path: Path) -> tuple[str, str, Path | None]:
+    """Copy the original file beside the store; returns (relative path, sha256, new copy)."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if store.path is None:
+        return "", digest, None
+    relative = Path("sources") / f"{digest[:16]}-{path.name}"
+    target = store.files_dir / relative
+    if target.exists():
+        return relative.as_posix(), digest, None
+    write_bytes_atomic(target, data)
+    return relative.as_posix(), digest, target
+
+
+def _backup(store: Store) -> None:
+    if store.path is None:
+        return
+    from rectdesk.services.backup import backup_before_import
+
+    backup_before_import(store)
+
+
+def commit_import(
+    store: Store,
+    plan: ImportPlan,
+    *,
+    new_batch: BatchDraft | None = None,
+    actor: str = "",
+    backup: bool = True,
+    today: dt.date | None = None,
+) -> ImportResult:
+    """Write the plan in one transaction: every row or none; the original file is kept."""
+    if plan.batch_id is None and new_batch is None:
+        raise UserError("请选择导入到哪个批次，或填写新批次的名称。")
+    if backup:
+        _backup(store)
+    day = today or dt.date.today()
+    path = plan.parsed.workbook.path
+    relative, digest, copied = _keep_source(store, path)
+    created = [row for row in plan.rows if row.action == NEW]
+    updated = [row for row in plan.rows if row.action == UPDATED]
+    try:
+        with store.transaction():
+            batch_id = plan.batch_id
+            if batch_id is None:
+                assert new_batch is not None
+                batch_id = store.add_batch(new_batch, actor=actor)
+            batch = store.batch(batch_id)
+            changes: list[ImportChange] = []
+            ids = store.add_items(batch_id, [row.parsed.draft for row in created], actor=actor)
+            changes.extend(ImportChange(item_id, "created", "") for item_id in ids)
+            for item_id, row in zip(ids, created, strict=True):
+                if row.parsed.draft.progress:
+                    store.add_ledger_entry(item_id, day, LedgerKind.PROGRESS,
+                                           row.parsed.draft.progress, author=actor)  # fmt: skip
+            for row in updated:
+                assert row.item_id is not None
+                fields = {k: v for k, v in row.changes.items() if k != "progress"}
+                old = _before(store.item(row.item_id), fields)
+                if fields:
+                    store.update_item(row.item_id, fields, actor=actor)
+                if "progress" in row.changes:
+                    # Progress goes through the ledger, like every other progress entry.
+                    ledger_id = store.add_ledger_entry(
+                        row.item_id, day, LedgerKind.PROGRESS, row.changes["progress"], author=actor
+                    )
+                    old["_ledger"] = ledger_id
+                changes.append(
+                    ImportChange(row.item_id, "updated", json.dumps(old, ensure_ascii=False))
+                )
+            if relative and (plan.batch_id is None or not batch.source_file):
+                store.set_batch_source(batch_id, relative, digest)
+            import_id = ImportLog(store).add(
+                batch_id=batch_id,
+                batch_created=plan.batch_id is None,
+                file_name=path.name,
+                source_path=relative,
+                sha256=digest,
+                actor=actor,
+                counts=(len(created), len(updated), plan.count(UNCHANGED)),
+                changes=changes,
+            )
+    except BaseException:
+        if copied is not None:
+            copied.unlink(missing_ok=True)
+        raise
+    log.info("import %s into batch %s: %d new, %d updated", import_id, batch_id,
+             len(created), len(updated))  # fmt: skip
+    return ImportResult(
+        import_id, batch_id, len(created), len(updated), plan.count(UNCHANGED), plan.warnings()
+    )
+
+
+def undo_import(store: Store, import_id: int, *, actor: str = "") -> ImportRecord:
+    """Take an import back whole: its new items removed, changed items restored."""
+    imports = ImportLog(store)
+    record = imports.get(import_id)
+    if record.undone_at is not None:
+        raise UserError(f"导入 {import_id} 已于 {record.undone_at} 撤销过了。")
+    later = imports.later_active(record)
+    if later:
+        raise UserError(
+            f"这个批次在此之后还有导入（编号 {'、'.join(map(str, later))}），请先撤销后面的导入。"
+        )
+    with store.transaction():
+        changes = imports.changes(import_id)
+        for change in reversed(changes):
+            if change.action != "updated" or not store.items_by_ids([change.item_id]):
+                continue
+            old = json.loads(change.before)
+            ledger_id = old.pop("_ledger", None)
+            if ledger_id is not None and any(
+                e.id == ledger_id for e in store.ledger(change.item_id)
+            ):
+                store.delete_ledger_entry(int(ledger_id), actor=actor)
+            if old:
+                store.update_item(
+                    change.item_id, {k: _decode(k, v) for k, v in old.items()}, actor=actor
+                )
+        created = [c.item_id for c in changes if c.action == "created"]
+        present = [item.id for item in store.items_by_ids(created)]
+        if present:
+            store.delete_items(present, actor=actor)
+        if record.batch_created and store.batch(record.batch_id).item_count == 0:
+            store.delete_batch(record.batch_id, actor=actor)
+        imports.mark_undone(import_id)
+    return imports.get(import_id)
+
+
+def list_imports(store: Store, batch_id: int | None = None) -> list[ImportRecord]:
+    """Imports, newest first."""
+    return ImportLog(store).all(batch_id)
+
+
+def import_file(
+    store: Store,
+    path: Path | str,
+    *,
+    batch_name: str | None = None,
+    kind: BatchKind = BatchKind.OTHER,
+    year: int | None = None,
+    doc_number: str = "",
+    dry_run: bool = False,
+    actor: str = "",
+) -> ImportResult:
+    """The whole import in one call (the command line): into the batch of that name, or new."""
+    parsed = read_file(path, year=year)
+    name = (batch_name or parsed.title or Path(path).stem).strip()[:80]
+    existing = store.find_batch(name)
+    plan = plan_import(store, parsed, existing.id if existing else None)
+    if dry_run:
+        return ImportResult(
+            None,
+            existing.id if existing else None,
+            plan.count(NEW),
+            plan.count(UPDATED),
+            plan.count(UNCHANGED),
+            plan.warnings(),
+            dry_run=True,
+        )
+    draft = None
+    if existing is None:
+        draft = BatchDraft(
+            kind=kind, name=name, doc_number=doc_number or parsed.doc_number,
+            year=year or parsed.year,
+        )  # fmt: skip
+    return commit_import(store, plan, new_batch=draft, actor=actor)
