@@ -1,0 +1,116 @@
+"""The overview (总览): every figure with the query that selects exactly the items behind it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from rectdesk.domain.lights import LightRules
+from rectdesk.domain.model import Item, Status
+from rectdesk.store import ItemQuery, Store
+
+#: Statuses counted as done in a department's completion rate.
+DONE_STATUSES: tuple[Status, ...] = (Status.COMPLETED, Status.CLOSED)
+#: The near-term windows shown beside the overdue figure.
+SOON_DAYS: tuple[int, ...] = (7, 30)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count, and the query that lists the items counted."""
+
+    label: str
+    count: int
+    query: ItemQuery
+
+
+@dataclass(frozen=True)
+class DepartmentFigures:
+    """One unit's row (lead or assisting): all, done, overdue, and the completion rate."""
+
+    department: str
+    total: Figure
+    done: Figure
+    overdue: Figure
+    declined: int
+
+    @property
+    def rate(self) -> float | None:
+        """Done as a share of the items that need doing (不予整改 left out); None if none."""
+        base = self.total.count - self.declined
+        return self.done.count / base if base > 0 else None
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the overview shows, for one day and one set of warning rules."""
+
+    today: dt.date
+    total: Figure
+    statuses: list[Figure]
+    departments: list[DepartmentFigures]
+    categories: list[Figure]
+    overdue: Figure
+    soon: list[Figure]
+    overdue_items: list[Item]
+    soon_items: list[Item]
+
+
+def build_dashboard(
+    store: Store, *, today: dt.date, rules: LightRules, list_limit: int = 20
+) -> Dashboard:
+    """Count the whole ledger as of ``today``; lists hold the first ``list_limit`` items."""
+    base = ItemQuery(today=today, rules=rules)
+    by_status = store.count_by_status(base)
+    total = Figure("全部事项", sum(by_status.values()), base)
+    statuses = [
+        Figure(status.label, n, replace(base, statuses=(status,)))
+        for status, n in by_status.items()
+    ]
+    departments = [
+        DepartmentFigures(
+            department=row["department"],
+            total=Figure("事项", int(row["total"]), replace(base, department=row["department"])),
+            done=Figure(
+                "已完成",
+                int(row["finished"]),
+                replace(base, department=row["department"], statuses=DONE_STATUSES),
+            ),
+            overdue=Figure(
+                "逾期",
+                int(row["overdue"]),
+                replace(base, department=row["department"], overdue=True),
+            ),
+            declined=int(row["declined"]),
+        )
+        for row in store.count_by_department(base)
+    ]
+    categories = [
+        Figure(category or "（未分类）", n, replace(base, category=category))
+        for category, n in store.count_by_category(base)
+    ]
+    overdue_query = replace(base, overdue=True, sort="deadline")
+    overdue = Figure("逾期", store.count_items(overdue_query), overdue_query)
+    soon = []
+    for days in SOON_DAYS:
+        query = replace(base, due_within=days, sort="deadline")
+        soon.append(Figure(f"{days}日内到期", store.count_items(query), query))
+    return Dashboard(
+        today=today,
+        total=total,
+        statuses=statuses,
+        departments=departments,
+        categories=categories,
+        overdue=overdue,
+        soon=soon,
+        overdue_items=_first_items(store, overdue, list_limit),
+        soon_items=_first_items(store, soon[-1], list_limit),
+    )
+
+
+def _first_items(store: Store, figure: Figure, limit: int) -> list[Item]:
+    # Ids first: the order and filter are answered from an index, and only the few rows
+    # shown are read in full.
+    if not figure.count:
+        return []
+    return store.items_by_ids(store.item_ids(figure.query.page(limit)))

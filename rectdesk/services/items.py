@@ -1,0 +1,349 @@
+"""Edits of items as undoable commands; each do() and undo() is one transaction.
+
+A command snapshots the items it touches before its first run and again after it, and
+undo/redo move the store between the two snapshots (store/snapshot.py): what the edit
+changed is restored exactly, ledger lines and evidence records included, and the undo is
+itself recorded in the audit log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rectdesk.domain.deadlines import parse_deadline
+from rectdesk.domain.errors import TransitionError, UserError
+from rectdesk.domain.model import (
+    FIELD_LABELS,
+    Assignment,
+    Deadline,
+    Item,
+    LedgerKind,
+    Role,
+    Status,
+    normalize_assignments,
+)
+from rectdesk.domain.status import check_change
+from rectdesk.store import Store
+from rectdesk.store.snapshot import Snapshot, apply_difference, take_snapshot
+
+#: Fields edited one at a time in the detail panel (status, close-off and progress have
+#: commands of their own, because they follow rules and keep the ledger).
+FIELD_EDITS = frozenset(
+    {
+        "seq", "number", "category", "origin", "content", "departments", "lead", "owner",
+        "measures", "outcomes", "deadline", "remarks", "status_reason", "result_class",
+        "satisfaction", "extra",
+    }
+)  # fmt: skip
+
+Actor = Callable[[], str]
+
+
+class ItemCommand:
+    """One undoable edit of one or several items."""
+
+    def __init__(
+        self,
+        store: Store,
+        item_ids: Sequence[int],
+        action: Callable[[], None],
+        *,
+        actor: Actor,
+        kind: str,
+        label: str,
+        detail: str = "",
+    ) -> None:
+        self.item_ids = tuple(dict.fromkeys(item_ids))
+        #: What kind of edit (``edit``, ``status``, ``close_off``…), for the window's wording.
+        self.kind = kind
+        #: A plain Chinese description, e.g. for the command line and the log.
+        self.label = label
+        #: The field or status the edit is about, when there is one.
+        self.detail = detail
+        self._store = store
+        self._action = action
+        self._actor = actor
+        self._before: Snapshot | None = None
+        self._after: Snapshot | None = None
+
+    @property
+    def done_once(self) -> bool:
+        """Whether do() has run at least once."""
+        return self._after is not None
+
+    def do(self) -> None:
+        """Make the edit (the first time) or make it again (redo)."""
+        with self._store.transaction():
+            if self._before is None or self._after is None:
+                before = take_snapshot(self._store, self.item_ids)
+                self._action()
+                self._before, self._after = before, take_snapshot(self._store, self.item_ids)
+            else:
+                apply_difference(
+                    self._store, self._before, self._after, actor=self._actor(), action="redo"
+                )
+
+    def undo(self) -> None:
+        """Put back what the edit changed."""
+        if self._before is None or self._after is None:
+            raise RuntimeError("undo() before do()")
+        with self._store.transaction():
+            apply_difference(
+                self._store, self._after, self._before, actor=self._actor(), action="undo"
+            )
+
+
+class ItemService:
+    """Builds the commands for every edit of items; run them with ``do()``."""
+
+    def __init__(self, store: Store, actor: str | Actor = "") -> None:
+        self.store = store
+        self._actor: Actor = actor if callable(actor) else (lambda: actor)
+
+    # -- one item ------------------------------------------------------------------------
+
+    def edit(self, item_id: int, changes: dict[str, Any]) -> ItemCommand:
+        """Change canonical fields of one item (a deadline may be given as its text)."""
+        unknown = set(changes) - FIELD_EDITS
+        if unknown:
+            raise UserError(
+                f"不能在这里修改：{'、'.join(FIELD_LABELS.get(f, f) for f in sorted(unknown))}。"
+            )
+        item = self.store.item(item_id)
+        clean = {name: self._clean(item, name, value) for name, value in changes.items()}
+        fields = list(clean)
+        label = (
+            f"修改“{FIELD_LABELS.get(fields[0], fields[0])}”"
+            if len(fields) == 1
+            else f"修改{len(fields)}个字段"
+        )
+
+        def action() -> None:
+            self.store.update_item(item_id, clean, actor=self._actor())
+
+        kind = "departments" if fields == ["departments"] else "edit"
+        detail = fields[0] if len(fields) == 1 else ""
+        return self._command([item_id], action, kind, label, detail)
+
+    def set_departments(self, item_id: int, assignments: Sequence[Assignment]) -> ItemCommand:
+        """Replace one item's responsible units (one lead, the others assisting)."""
+        return self.edit(item_id, {"departments": list(assignments)})
+
+    def _clean(self, item: Item, name: str, value: Any) -> Any:
+        if name == "number":
+            text = str(value or "").strip()
+            return text or None
+        if name == "content" and not str(value).strip():
+            raise UserError("意见建议内容不能为空，请填写后再保存。")
+        if name == "deadline":
+            return value if isinstance(value, Deadline) else self.deadline_for(item, str(value))
+        if name == "departments":
+            return normalize_assignments(list(value))
+        if name == "extra":
+            return {str(k): str(v) for k, v in dict(value).items()}
+        return "" if value is None else str(value)
+
+    def deadline_for(self, item: Item, text: str) -> Deadline:
+        """A deadline text read with the year of the item's batch (never today's year)."""
+        return parse_deadline(text, year=self.store.batch(item.batch_id).year)
+
+    # -- one or many items ---------------------------------------------------------------
+
+    def set_status(
+        self,
+        item_ids: Sequence[int],
+        status: Status,
+        *,
+        closed_on: dt.date | None = None,
+        reason: str = "",
+    ) -> ItemCommand:
+        """Change the status of items, as the status rules allow."""
+        items = self._items(item_ids)
+        problems: dict[str, list[Item]] = {}
+        for item in items:
+            try:
+                check_change(item.status, status, closed_on=closed_on, reason=reason)
+            except TransitionError as exc:
+                problems.setdefault(exc.message, []).append(item)
+        _refuse(problems, len(items))
+
+        def action() -> None:
+            for item in self.store.items_by_ids([i.id for i in items]):
+                changes: dict[str, Any] = {"status": status}
+                if status is Status.CLOSED:
+                    changes["closed_on"] = closed_on
+                elif item.closed_on is not None:
+                    changes["closed_on"] = None
+                if status is Status.DECLINED:
+                    changes["status_reason"] = reason.strip()
+                self.store.update_item(item.id, changes, actor=self._actor())
+
+        label = f"把{_count(items)}改为“{status.label}”"
+        return self._command(item_ids, action, "status", label, status.value)
+
+    def set_lead_department(self, item_ids: Sequence[int], department: str) -> ItemCommand:
+        """Make a unit the lead of items; the former lead stays on as assisting."""
+        name = department.strip()
+        if not name:
+            raise UserError("请填写牵头单位的名称。")
+        items = self._items(item_ids)
+
+        def action() -> None:
+            for item in self.store.items_by_ids([i.id for i in items]):
+                assignments = [Assignment(name, Role.LEAD)] + [
+                    Assignment(a.department, Role.ASSIST) for a in item.departments
+                ]
+                self.store.update_item(
+                    item.id, {"departments": normalize_assignments(assignments)},
+                    actor=self._actor(),
+                )  # fmt: skip
+
+        label = f"把{_count(items)}的牵头单位改为“{name}”"
+        return self._command(item_ids, action, "lead_department", label, name)
+
+    def set_deadline(self, item_ids: Sequence[int], text: str) -> ItemCommand:
+        """Give items the same deadline text, each read with its own batch's year."""
+        if not text.strip():
+            raise UserError("请填写整改时限，例如“2024年6月30日”或“长期坚持”。")
+        items = self._items(item_ids)
+        years: dict[int, int | None] = {}
+
+        def action() -> None:
+            for item in self.store.items_by_ids([i.id for i in items]):
+                if item.batch_id not in years:
+                    years[item.batch_id] = self.store.batch(item.batch_id).year
+                deadline = parse_deadline(text, year=years[item.batch_id])
+                self.store.update_item(item.id, {"deadline": deadline}, actor=self._actor())
+
+        label = f"把{_count(items)}的整改时限改为“{text.strip()}”"
+        return self._command(item_ids, action, "deadline", label, text.strip())
+
+    def close_off(
+        self,
+        item_ids: Sequence[int],
+        on: dt.date,
+        *,
+        evidence: Path | None = None,
+        note: str = "",
+    ) -> ItemCommand:
+        """Close items off (销号) on a date, with a ledger line and an optional evidence file."""
+        items = self._items(item_ids)
+        problems: dict[str, list[Item]] = {}
+        for item in items:
+            if item.status is Status.CLOSED:
+                problems.setdefault("已经销号", []).append(item)
+                continue
+            try:
+                check_change(item.status, Status.CLOSED, closed_on=on)
+            except TransitionError:
+                problems.setdefault(
+                    f"“{item.status.label}”的事项不能直接销号，请先改为“已完成（待销号）”",
+                    [],
+                ).append(item)
+        _refuse(problems, len(items))
+        if evidence is not None and not Path(evidence).is_file():
+            raise UserError(f"找不到佐证材料文件“{evidence}”，请重新选择。")
+
+        def action() -> None:
+            actor = self._actor()
+            for item_id in [i.id for i in items]:
+                self.store.update_item(
+                    item_id, {"status": Status.CLOSED, "closed_on": on}, actor=actor
+                )
+                entry = self.store.add_ledger_entry(
+                    item_id, on, LedgerKind.CLOSE_OFF, note.strip(), author=actor
+                )
+                if evidence is not None:
+                    self.store.add_attachment(item_id, evidence, ledger_id=entry, actor=actor)
+
+        label = f"销号{_count(items)}"
+        return self._command(item_ids, action, "close_off", label, on.isoformat())
+
+    def add_progress(
+        self,
+        item_ids: Sequence[int],
+        on: dt.date,
+        text: str,
+        evidence: Iterable[Path] = (),
+    ) -> ItemCommand:
+        """Add the same progress entry (date, text, evidence files) to each item's ledger."""
+        if not text.strip():
+            raise UserError("请填写整改进展的内容。")
+        files = [Path(p) for p in evidence]
+        for path in files:
+            if not path.is_file():
+                raise UserError(f"找不到佐证材料文件“{path}”，请重新选择。")
+        items = self._items(item_ids)
+
+        def action() -> None:
+            actor = self._actor()
+            for item_id in [i.id for i in items]:
+                entry = self.store.add_ledger_entry(
+                    item_id, on, LedgerKind.PROGRESS, text.strip(), author=actor
+                )
+                for path in files:
+                    self.store.add_attachment(item_id, path, ledger_id=entry, actor=actor)
+
+        label = f"为{_count(items)}添加整改进展"
+        return self._command(item_ids, action, "progress", label, on.isoformat())
+
+    def delete(self, item_ids: Sequence[int]) -> ItemCommand:
+        """Delete items with their ledger and evidence records (undo brings them back)."""
+        items = self._items(item_ids)
+
+        def action() -> None:
+            self.store.delete_items([i.id for i in items], actor=self._actor())
+
+        return self._command(item_ids, action, "delete", f"删除{_count(items)}")
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _items(self, item_ids: Sequence[int]) -> list[Item]:
+        if not item_ids:
+            raise UserError("请先选择要修改的事项。")
+        found = self.store.items_by_ids(list(dict.fromkeys(item_ids)))
+        if len(found) != len(set(item_ids)):
+            raise UserError("有事项已被删除，请刷新列表后重新选择。")
+        return found
+
+    def _command(
+        self,
+        item_ids: Sequence[int],
+        action: Callable[[], None],
+        kind: str,
+        label: str,
+        detail: str = "",
+    ) -> ItemCommand:
+        return ItemCommand(
+            self.store, item_ids, action, actor=self._actor, kind=kind, label=label,
+            detail=detail,
+        )  # fmt: skip
+
+
+def _count(items: Sequence[Item]) -> str:
+    return f"{len(items)}条事项" if len(items) != 1 else f"“{_name(items[0])}”"
+
+
+def _name(item: Item) -> str:
+    if item.number:
+        return item.number
+    flat = " ".join(item.content.split())
+    return flat if len(flat) <= 14 else flat[:13] + "…"
+
+
+def _refuse(problems: dict[str, list[Item]], total: int) -> None:
+    """Refuse the whole edit, saying which items stand in the way and why."""
+    if not problems:
+        return
+    count = sum(len(found) for found in problems.values())
+    reasons = "；".join(
+        f"{message}（{len(found)}条，如“{_name(found[0])}”）"
+        if len(found) > 1 or total > 1
+        else message
+        for message, found in problems.items()
+    )
+    prefix = f"选中的{total}条事项中有{count}条不能这样修改，没有做任何改动：" if total > 1 else ""
+    raise TransitionError(prefix + reasons.rstrip("。") + "。")

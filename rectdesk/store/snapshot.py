@@ -1,0 +1,263 @@
+"""Snapshots of items with every row that hangs off them, for exact undo and redo.
+
+A snapshot holds the items' rows and the rows of each table with a foreign key to ``items``
+(departments, extra fields, ledger, evidence records, and any table added later). Applying
+the difference between two snapshots moves the store from one to the other, touching only
+what differs, and records each change in the audit log.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from rectdesk.domain.errors import UserError
+from rectdesk.store import rows
+
+if TYPE_CHECKING:
+    from rectdesk.store.store import Store
+
+_CHUNK = 500
+_ROWID = "__rowid__"
+
+#: Item columns recorded in the audit log under one field name.
+_FIELD_OF_COLUMN = {
+    "deadline": "deadline",
+    "deadline_kind": "deadline",
+    "deadline_ongoing": "deadline",
+    "deadline_text": "deadline",
+    "deadline_warning": "deadline",
+    "dept_text": "departments",
+}
+_UNAUDITED = frozenset({"updated_at", "created_at", "id"})
+
+
+@dataclass(frozen=True)
+class ChildTable:
+    """A table whose rows belong to an item."""
+
+    name: str
+    item_column: str
+    #: Whether the rowid has a column name of its own (INTEGER PRIMARY KEY).
+    rowid_column: str | None
+    #: column -> referenced child table, for references between child tables.
+    references: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The state of some items: ``items`` lacks the ids that did not exist."""
+
+    ids: tuple[int, ...]
+    items: dict[int, dict[str, Any]]
+    children: dict[str, dict[int, dict[str, Any]]]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def child_tables(store: Store) -> list[ChildTable]:
+    """Tables referencing items, each after the child tables it references."""
+    found: dict[str, ChildTable] = {}
+    pending: dict[str, list[tuple[str, str]]] = {}
+    for (name,) in store.db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall():
+        keys = store.db.execute(f"PRAGMA foreign_key_list({_quote(name)})").fetchall()
+        item_columns = [k[3] for k in keys if k[2] == "items"]
+        if not item_columns or name == "items":
+            continue
+        info = store.db.execute(f"PRAGMA table_info({_quote(name)})").fetchall()
+        pk = [c for c in info if c[5]]
+        alias = pk[0][1] if len(pk) == 1 and str(pk[0][2]).upper() == "INTEGER" else None
+        found[name] = ChildTable(name, item_columns[0], alias)
+        pending[name] = [(k[3], k[2]) for k in keys if k[2] != "items"]
+    for name, refs in pending.items():
+        found[name].references.update({col: table for col, table in refs if table in found})
+    ordered: list[ChildTable] = []
+    while found:
+        ready = [
+            t for t in found.values() if all(r not in found for r in t.references.values())
+        ] or list(found.values())
+        for table in sorted(ready, key=lambda t: t.name):
+            ordered.append(found.pop(table.name))
+    return ordered
+
+
+def take_snapshot(store: Store, item_ids: Sequence[int]) -> Snapshot:
+    """The current rows of these items and of everything that belongs to them."""
+    ids = tuple(dict.fromkeys(item_ids))
+    items: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(ids):
+        for row in _select(store, f"SELECT * FROM items WHERE id IN ({_marks(chunk)})", chunk):
+            items[int(row["id"])] = row
+    children: dict[str, dict[int, dict[str, Any]]] = {}
+    for table in child_tables(store):
+        found: dict[int, dict[str, Any]] = {}
+        for chunk in _chunks(ids):
+            sql = (
+                f"SELECT rowid AS {_ROWID}, * FROM {_quote(table.name)}"
+                f" WHERE {_quote(table.item_column)} IN ({_marks(chunk)})"
+            )
+            for row in _select(store, sql, chunk):
+                found[int(row.pop(_ROWID))] = row
+        children[table.name] = found
+    return Snapshot(ids, items, children)
+
+
+def apply_difference(
+    store: Store, source: Snapshot, target: Snapshot, *, actor: str, action: str
+) -> None:
+    """Move the store from ``source`` to ``target`` (call inside a transaction)."""
+    tables = child_tables(store)
+    appearing = [i for i in target.ids if i in target.items and i not in source.items]
+    vanishing = [i for i in source.ids if i in source.items and i not in target.items]
+    changing = [i for i in target.ids if i in target.items and i in source.items]
+    vanishing_set, appearing_set = set(vanishing), set(appearing)
+    # Rows that go or change: children first, so references are never left dangling.
+    for table in reversed(tables):
+        before = source.children.get(table.name, {})
+        after = target.children.get(table.name, {})
+        gone = [rid for rid, row in before.items() if after.get(rid) != row]
+        for chunk in _chunks(gone):
+            store.db.execute(
+                f"DELETE FROM {_quote(table.name)} WHERE rowid IN ({_marks(chunk)})", list(chunk)
+            )
+        for rid in gone:
+            if before[rid][table.item_column] not in vanishing_set:
+                _audit_child(store, actor, action, table, before[rid], removed=True)
+    for item_id in vanishing:
+        row = source.items[item_id]
+        store.audit(actor, item_id, action, "item", _item_title(row), "")
+        store.db.execute("DELETE FROM items WHERE id = ?", [item_id])
+    for item_id in appearing:
+        row = target.items[item_id]
+        if store._scalar("SELECT 1 FROM items WHERE id = ?", [item_id]):
+            raise UserError(
+                "无法恢复已删除的事项：它的编号已被新添加的事项占用。",
+                f"item id {item_id} is taken",
+            )
+        try:
+            _insert(store, "items", row)
+        except sqlite3.IntegrityError as exc:
+            raise UserError(
+                "无法恢复已删除的事项：它所在的批次已被删除。", f"item {item_id}: {exc}"
+            ) from exc
+        store.audit(actor, item_id, action, "item", "", _item_title(row))
+    for item_id in changing:
+        _update_item(store, source.items[item_id], target.items[item_id], actor, action)
+    # Rows that come back: parents first, following any rowid that had to change.
+    moved: dict[tuple[str, int], int] = {}
+    for table in tables:
+        before = source.children.get(table.name, {})
+        after = target.children.get(table.name, {})
+        for rid, row in after.items():
+            if before.get(rid) == row:
+                continue
+            values = dict(row)
+            for column, parent in table.references.items():
+                if values.get(column) is not None and (parent, values[column]) in moved:
+                    values[column] = moved[(parent, values[column])]
+            new_rid = _insert_child(store, table, rid, values)
+            if new_rid != rid:
+                moved[(table.name, rid)] = new_rid
+            if values[table.item_column] not in appearing_set:
+                _audit_child(store, actor, action, table, values, removed=False)
+
+
+def _update_item(
+    store: Store, old: dict[str, Any], new: dict[str, Any], actor: str, action: str
+) -> None:
+    changed = {c: v for c, v in new.items() if old.get(c) != v}
+    if not changed:
+        return
+    sets = ", ".join(f"{_quote(c)} = ?" for c in changed)
+    store.db.execute(f"UPDATE items SET {sets} WHERE id = ?", [*changed.values(), new["id"]])
+    audited: set[str] = set()
+    for column in changed:
+        name = _FIELD_OF_COLUMN.get(column, column)
+        if column in _UNAUDITED or name in audited:
+            continue
+        audited.add(name)
+        if name == "deadline":
+            before, after = _deadline_text(old), _deadline_text(new)
+        else:
+            before, after = rows.describe(old.get(column)), rows.describe(new.get(column))
+        store.audit(actor, int(new["id"]), action, name, before, after)
+
+
+def _deadline_text(row: dict[str, Any]) -> str:
+    return str(row.get("deadline_text") or row.get("deadline") or "")
+
+
+def _item_title(row: dict[str, Any]) -> str:
+    return f"{row.get('number') or ''} {str(row.get('content') or '')[:40]}".strip()
+
+
+def _audit_child(
+    store: Store,
+    actor: str,
+    action: str,
+    table: ChildTable,
+    row: dict[str, Any],
+    *,
+    removed: bool,
+) -> None:
+    if table.name == "item_departments":
+        return  # the items row's department text carries the change
+    if "text" in row:
+        text = str(row["text"])[:200]
+    elif "name" in row:
+        text = str(row["name"])
+    elif "key" in row:
+        text = f"{row['key']}：{row.get('value', '')}"
+    else:
+        text = ""
+    old, new = (text, "") if removed else ("", text)
+    store.audit(actor, int(row[table.item_column]), action, table.name, old, new)
+
+
+def _insert(store: Store, table: str, row: dict[str, Any]) -> int:
+    names = ", ".join(_quote(c) for c in row)
+    cursor = store.db.execute(
+        f"INSERT INTO {_quote(table)} ({names}) VALUES ({_marks(row)})", list(row.values())
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _insert_child(store: Store, table: ChildTable, rid: int, row: dict[str, Any]) -> int:
+    values = dict(row)
+    if table.rowid_column is None:
+        values = {"rowid": rid, **values}
+    else:
+        values[table.rowid_column] = rid
+    try:
+        return _insert(store, table.name, values)
+    except sqlite3.IntegrityError:
+        # The old rowid was taken meanwhile; the row comes back under a new one.
+        values.pop("rowid", None)
+        if table.rowid_column is not None:
+            values.pop(table.rowid_column, None)
+        return _insert(store, table.name, values)
+
+
+def _select(store: Store, sql: str, params: Sequence[Any]) -> Iterator[dict[str, Any]]:
+    cursor = store.db.execute(sql, list(params))
+    columns = [d[0] for d in cursor.description]
+    for values in cursor.fetchall():
+        yield dict(zip(columns, values, strict=True))
+
+
+def _chunks(values: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _marks(values: Sequence[Any] | dict[str, Any]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'

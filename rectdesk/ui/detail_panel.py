@@ -1,0 +1,522 @@
+"""The detail panel: every field of the selected item, saved as soon as an editor is left."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rectdesk.app.context import AppContext
+from rectdesk.domain.deadlines import format_cn_date
+from rectdesk.domain.errors import UserError
+from rectdesk.domain.lights import signal_for
+from rectdesk.domain.model import (
+    FIELD_LABELS,
+    Assignment,
+    AuditEntry,
+    DeadlineKind,
+    Item,
+    Role,
+    Status,
+)
+from rectdesk.domain.status import ALLOWED
+from rectdesk.services.items import ItemCommand, ItemService
+from rectdesk.ui import bulk_dialogs
+from rectdesk.ui.ledger_view import LedgerView
+from rectdesk.ui.undo import push, show_error
+
+log = logging.getLogger(__name__)
+
+#: Single-line fields, in form order.
+LINE_FIELDS = ("seq", "number", "category", "lead", "owner", "deadline", "status_reason")
+#: Multi-line fields.
+TEXT_FIELDS = ("origin", "content", "measures", "outcomes", "remarks")
+RESULT_CLASSES = ("", "A", "B", "C", "D")
+SATISFACTIONS = ("", "满意", "基本满意", "不满意")
+
+#: Audit actions and record names as the change history shows them.
+ACTION_LABELS = {
+    "update": "修改",
+    "undo": "撤销",
+    "redo": "重做",
+    "ledger": "记台账",
+    "delete_ledger": "删台账",
+    "attach": "添加佐证",
+    "delete": "删除",
+    "add_items": "添加",
+}
+RECORD_LABELS = {
+    "ledger": "台账",
+    "attachments": "佐证材料",
+    "attachment": "佐证材料",
+    "item_extra": "其他字段",
+    "item": "事项",
+    "progress": "整改进展",
+    "close_off": "销号",
+    "progress_on": "进展日期",
+}
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """A multi-line editor that reports when it is left with changed text."""
+
+    committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setMaximumHeight(110)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.committed.emit()  # the panel saves only when the text differs from the store
+
+    def set_text(self, text: str) -> None:
+        """Show stored text (left alone when equal, so the cursor stays put)."""
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+
+
+class DepartmentsEditor(QWidget):
+    """Responsible units as a list: one lead (牵头), the others assisting (配合)."""
+
+    changed = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._assignments: list[Assignment] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(72)
+        self.list.itemDoubleClicked.connect(lambda _entry: self.make_lead())
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("单位名称"))
+        self.name.returnPressed.connect(self.add)
+        self._known = QStringListModel(self)
+        self.name.setCompleter(QCompleter(self._known, self.name))
+        self.add_button = QPushButton(self.tr("添加"), self)
+        self.lead_button = QPushButton(self.tr("设为牵头"), self)
+        self.remove_button = QPushButton(self.tr("移除"), self)
+        self.add_button.clicked.connect(self.add)
+        self.lead_button.clicked.connect(self.make_lead)
+        self.remove_button.clicked.connect(self.remove)
+        for widget in (self.name, self.add_button, self.lead_button, self.remove_button):
+            row.addWidget(widget)
+        layout.addLayout(row)
+
+    def set_assignments(self, assignments: list[Assignment]) -> None:
+        """Show stored units."""
+        self._assignments = list(assignments)
+        self.list.clear()
+        for assignment in assignments:
+            role = self.tr("牵头") if assignment.role is Role.LEAD else self.tr("配合")
+            entry = QListWidgetItem(f"{assignment.department}（{role}）")
+            entry.setData(Qt.ItemDataRole.UserRole, assignment.department)
+            self.list.addItem(entry)
+
+    def set_known(self, names: list[str]) -> None:
+        """Offer these unit names while typing."""
+        if self._known.stringList() != names:
+            self._known.setStringList(names)
+
+    def set_editable(self, editable: bool) -> None:
+        """Read-only or not."""
+        for widget in (self.name, self.add_button, self.lead_button, self.remove_button):
+            widget.setEnabled(editable)
+
+    def _selected(self) -> str | None:
+        entry = self.list.currentItem()
+        return str(entry.data(Qt.ItemDataRole.UserRole)) if entry is not None else None
+
+    def add(self) -> None:
+        """Add the typed unit as assisting (or as lead when it is the first)."""
+        name = self.name.text().strip()
+        if not name:
+            return
+        self.name.clear()
+        if any(a.department == name for a in self._assignments):
+            return
+        role = Role.ASSIST if self._assignments else Role.LEAD
+        self.changed.emit([*self._assignments, Assignment(name, role)])
+
+    def make_lead(self) -> None:
+        """Make the selected unit the lead; the former lead assists."""
+        name = self._selected()
+        if name is None:
+            return
+        self.changed.emit(
+            [Assignment(name, Role.LEAD)]
+            + [Assignment(a.department, Role.ASSIST) for a in self._assignments]
+        )
+
+    def remove(self) -> None:
+        """Remove the selected unit (the next one leads if it was the lead)."""
+        name = self._selected()
+        if name is None:
+            return
+        self.changed.emit([a for a in self._assignments if a.department != name])
+
+
+class DetailPanel(QWidget):
+    """The selected item: fields, ledger timeline and change history."""
+
+    def __init__(
+        self, context: AppContext, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.undo_stack = undo_stack
+        self.item: Item | None = None
+        self._item_id: int | None = None
+        self._loading = False
+        self._stale = False
+        self.editors: dict[str, QWidget] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        self.stack = QStackedWidget(self)
+        outer.addWidget(self.stack)
+        self.empty = QLabel(self.tr("在列表中选择一条事项，在这里查看和修改。"), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack.addWidget(self.empty)
+
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(page)
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        self.tabs = QTabWidget(page)
+        layout.addWidget(self.tabs)
+        self.stack.addWidget(page)
+
+        self.tabs.addTab(self._fields_page(), self.tr("基本信息"))
+        self.ledger = LedgerView(context, undo_stack, self)
+        self.tabs.addTab(self.ledger, self.tr("台账"))
+        self.history = QTreeWidget(self)
+        self.history.setRootIsDecorated(False)
+        self.history.setHeaderLabels(
+            [self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("字段"),
+             self.tr("原值"), self.tr("新值")]
+        )  # fmt: skip
+        self.tabs.addTab(self.history, self.tr("变更记录"))
+
+        undo_stack.indexChanged.connect(self._stack_changed)
+        self._set_editable(not context.readonly)
+        self.show_item(None)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _fields_page(self) -> QWidget:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        body = QWidget(scroll)
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        labels = {name: self.tr(label) + self.tr("：") for name, label in FIELD_LABELS.items()}
+
+        def line(name: str) -> QLineEdit:
+            editor = QLineEdit(body)
+            editor.editingFinished.connect(lambda n=name: self.commit(n))
+            self.editors[name] = editor
+            return editor
+
+        def text(name: str) -> CommitTextEdit:
+            editor = CommitTextEdit(body)
+            editor.committed.connect(lambda n=name: self.commit(n))
+            self.editors[name] = editor
+            return editor
+
+        def choice(name: str, values: tuple[str, ...]) -> QComboBox:
+            editor = QComboBox(body)
+            for value in values:
+                editor.addItem(self.tr(value) if value else self.tr("（未填）"), value)
+            editor.activated.connect(lambda _i, n=name: self.commit(n))
+            self.editors[name] = editor
+            return editor
+
+        form.addRow(labels["seq"], line("seq"))
+        form.addRow(labels["number"], line("number"))
+        form.addRow(labels["category"], line("category"))
+        form.addRow(labels["origin"], text("origin"))
+        form.addRow(labels["content"], text("content"))
+        self.departments = DepartmentsEditor(body)
+        self.departments.changed.connect(self._departments_changed)
+        self.editors["departments"] = self.departments
+        form.addRow(labels["departments"], self.departments)
+        form.addRow(labels["lead"], line("lead"))
+        form.addRow(labels["owner"], line("owner"))
+        form.addRow(labels["measures"], text("measures"))
+        form.addRow(labels["outcomes"], text("outcomes"))
+        form.addRow(labels["deadline"], line("deadline"))
+        self.deadline_hint = QLabel(body)
+        self.deadline_hint.setWordWrap(True)
+        form.addRow("", self.deadline_hint)
+        self.status = QComboBox(body)
+        self.status.activated.connect(lambda _i: self._status_chosen())
+        self.editors["status"] = self.status
+        form.addRow(labels["status"], self.status)
+        form.addRow(labels["status_reason"], line("status_reason"))
+        self.closed_on = QLabel(body)
+        form.addRow(labels["closed_on"], self.closed_on)
+        self.progress = QLabel(body)
+        self.progress.setWordWrap(True)
+        self.progress.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(labels["progress"], self.progress)
+        form.addRow(labels["remarks"], text("remarks"))
+        form.addRow(labels["result_class"], choice("result_class", RESULT_CLASSES))
+        form.addRow(labels["satisfaction"], choice("satisfaction", SATISFACTIONS))
+        self.extra = QLabel(body)
+        self.extra.setWordWrap(True)
+        self.extra.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("其他字段："), self.extra)
+        scroll.setWidget(body)
+        return scroll
+
+    def _set_editable(self, editable: bool) -> None:
+        for editor in self.editors.values():
+            if isinstance(editor, (QLineEdit, QPlainTextEdit)):
+                editor.setReadOnly(not editable)
+            elif isinstance(editor, DepartmentsEditor):
+                editor.set_editable(editable)
+            else:
+                editor.setEnabled(editable)
+
+    # -- showing -------------------------------------------------------------------------
+
+    def show_item(self, item_id: int | None) -> None:
+        """Show one item (None: the empty hint)."""
+        self._item_id = item_id
+        self.ledger.set_item(item_id)
+        self.reload()
+
+    def _stack_changed(self, _index: int) -> None:
+        # Hidden (another page, or the window closing): read again when shown.
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
+
+    def current_item_id(self) -> int | None:
+        """The id of the item shown."""
+        return self._item_id
+
+    def reload(self) -> None:
+        """Read the shown item again (after an edit, an undo or a redo)."""
+        item: Item | None = None
+        if self._item_id is not None:
+            try:
+                item = self.context.store.item(self._item_id)
+            except UserError:
+                item = None  # deleted meanwhile
+        self.item = item
+        if item is None:
+            self.stack.setCurrentWidget(self.empty)
+            self.ledger.reload()
+            return
+        self._loading = True
+        try:
+            self._fill(item)
+        finally:
+            self._loading = False
+        self.ledger.reload()
+        self._fill_history(self.context.store.audit_log(item.id, limit=500))
+        self.stack.setCurrentIndex(1)
+
+    def _fill(self, item: Item) -> None:
+        signal = signal_for(
+            item.status, item.deadline, today=self.context.today(), rules=self.context.rules(),
+            last_progress=item.progress_on,
+        )  # fmt: skip
+        number = item.number or self.tr("（无编号）")
+        flat = " ".join(item.content.split())
+        excerpt = flat if len(flat) <= 40 else flat[:39] + "…"
+        self.title.setText(
+            self.tr("<b>{0}</b>　{1}　[{2}]<br>{3}").format(
+                html.escape(number), self.tr(item.status.label), self.tr(signal.label),
+                html.escape(excerpt),
+            )
+        )  # fmt: skip
+        for name in LINE_FIELDS:
+            editor = self.editors[name]
+            assert isinstance(editor, QLineEdit)
+            editor.setText(self._stored_text(item, name))
+            editor.setCursorPosition(0)
+        for name in TEXT_FIELDS:
+            editor = self.editors[name]
+            assert isinstance(editor, CommitTextEdit)
+            editor.set_text(self._stored_text(item, name))
+        for name in ("result_class", "satisfaction"):
+            combo = self.editors[name]
+            assert isinstance(combo, QComboBox)
+            value = getattr(item, name)
+            if combo.findData(value) < 0:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(combo.findData(value))
+        self.departments.set_assignments(item.departments)
+        self.departments.set_known(self.context.store.departments())
+        self.deadline_hint.setText(self._deadline_hint(item))
+        self.status.clear()
+        for status in Status:
+            if status is item.status or status in ALLOWED[item.status]:
+                self.status.addItem(self.tr(status.label), status.value)
+        self.status.setCurrentIndex(self.status.findData(item.status.value))
+        self.closed_on.setText(format_cn_date(item.closed_on) if item.closed_on else "—")
+        self.progress.setText(
+            f"{item.progress_on.isoformat()}　{item.progress}"
+            if item.progress_on
+            else item.progress or self.tr("（尚无进展，在“台账”中添加）")
+        )
+        self.extra.setText(
+            "\n".join(f"{k}：{v}" for k, v in item.extra.items()) or self.tr("（无）")
+        )
+
+    def _deadline_hint(self, item: Item) -> str:
+        deadline = item.deadline
+        if deadline.date is not None:
+            hint = self.tr("解读为：{0}").format(format_cn_date(deadline.date))
+            if deadline.ongoing:
+                hint += self.tr("，并长期坚持")
+        elif deadline.kind is DeadlineKind.ONGOING:
+            hint = self.tr("解读为：长期坚持")
+        elif deadline.kind is DeadlineKind.IMMEDIATE:
+            hint = self.tr("解读为：立行立改")
+        else:
+            hint = self.tr("没有可识别的日期") if deadline.text else ""
+        if deadline.warning:
+            hint += "\n" + self.tr("注意：{0}").format(deadline.warning)
+        return hint
+
+    @staticmethod
+    def _stored_text(item: Item, name: str) -> str:
+        if name == "deadline":
+            return item.deadline.text or (
+                item.deadline.date.isoformat() if item.deadline.date else ""
+            )
+        value = getattr(item, name)
+        return "" if value is None else str(value)
+
+    def _fill_history(self, entries: list[AuditEntry]) -> None:
+        self.history.clear()
+        for entry in entries:
+            field = FIELD_LABELS.get(entry.field) or RECORD_LABELS.get(entry.field, entry.field)
+            old, new = entry.old, entry.new
+            if entry.field == "status":
+                old, new = (self._status_label(v) for v in (old, new))
+            row = QTreeWidgetItem(
+                [entry.at.replace("T", " "), entry.actor,
+                 self.tr(ACTION_LABELS.get(entry.action, entry.action)), self.tr(field),
+                 " ".join(old.split())[:80], " ".join(new.split())[:80]]
+            )  # fmt: skip
+            row.setToolTip(4, old)
+            row.setToolTip(5, new)
+            self.history.addTopLevelItem(row)
+        for column in range(4):
+            self.history.resizeColumnToContents(column)
+
+    def _status_label(self, value: str) -> str:
+        try:
+            return self.tr(Status(value).label)
+        except ValueError:
+            return value
+
+    # -- editing -------------------------------------------------------------------------
+
+    def _editor_value(self, name: str) -> str:
+        editor = self.editors[name]
+        if isinstance(editor, QLineEdit):
+            return editor.text()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        if isinstance(editor, QComboBox):
+            return str(editor.currentData() or "")
+        raise KeyError(name)
+
+    def commit(self, name: str) -> bool:
+        """Save one field's editor if its text differs from the stored value."""
+        if self._loading or self.item is None or self.context.readonly:
+            return False
+        value = self._editor_value(name)
+        if value.strip() == self._stored_text(self.item, name).strip():
+            return False
+        item_id = self.item.id
+        return self._push(lambda service: service.edit(item_id, {name: value}))
+
+    def _departments_changed(self, assignments: list[Assignment]) -> None:
+        if self.item is None or self.context.readonly:
+            return
+        item_id = self.item.id
+        self._push(lambda service: service.set_departments(item_id, assignments))
+
+    def _status_chosen(self) -> None:
+        if self._loading or self.item is None:
+            return
+        status = Status(self.status.currentData())
+        item_id = self.item.id
+        if status is self.item.status:
+            return
+        if status is Status.CLOSED:
+            bulk_dialogs.close_off(self.context, self.undo_stack, [item_id], self)
+        elif status is Status.DECLINED:
+            reason, ok = QInputDialog.getText(
+                self,
+                self.tr("不予整改"),
+                self.tr("请说明理由（如：非建设性建议、不属于职责范围）："),
+            )
+            if ok:
+                self._push(lambda service: service.set_status([item_id], status, reason=reason))
+        else:
+            self._push(lambda service: service.set_status([item_id], status))
+        self.reload()  # a refused or cancelled change shows the stored status again
+
+    def _push(self, build: Callable[[ItemService], ItemCommand]) -> bool:
+        service = ItemService(self.context.store, self.context.actor)
+        try:
+            command = build(service)
+        except UserError as exc:
+            show_error(self, exc)
+            self.reload()
+            return False
+        if not push(self.undo_stack, command, self):
+            self.reload()
+            return False
+        return True
+
+    def editor(self, name: str) -> Any:
+        """The editor of a field (for the window's keyboard handling and tests)."""
+        return self.editors[name]

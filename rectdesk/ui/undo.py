@@ -1,0 +1,110 @@
+"""Item commands on Qt's undo stack: Ctrl+Z / Ctrl+Y for every edit, bulk edits as one step."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from rectdesk.domain.errors import UserError
+from rectdesk.domain.model import FIELD_LABELS, Status
+from rectdesk.services.items import ItemCommand
+
+log = logging.getLogger(__name__)
+
+_CONTEXT = "UndoCommands"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def _noop(text: str) -> str:
+    """Mark a string for translation where it is declared (QT_TRANSLATE_NOOP)."""
+    return text
+
+
+#: How each kind of edit is named in the Edit menu; {0} is the number of items, {1} a detail.
+_TEXTS: dict[str, tuple[str, str]] = {
+    "edit": (_noop("修改“{1}”"), _noop("修改 {0} 条事项")),
+    "departments": (_noop("修改责任单位"), _noop("修改 {0} 条事项的责任单位")),
+    "status": (_noop("改为“{1}”"), _noop("把 {0} 条事项改为“{1}”")),
+    "lead_department": (_noop("牵头单位改为“{1}”"), _noop("把 {0} 条事项的牵头单位改为“{1}”")),
+    "deadline": (_noop("整改时限改为“{1}”"), _noop("把 {0} 条事项的整改时限改为“{1}”")),
+    "close_off": (_noop("销号"), _noop("销号 {0} 条事项")),
+    "progress": (_noop("添加整改进展"), _noop("为 {0} 条事项添加整改进展")),
+    "delete": (_noop("删除事项"), _noop("删除 {0} 条事项")),
+}
+
+
+def command_text(command: ItemCommand) -> str:
+    """The translated name of a command, as shown after 撤销/重做."""
+    one, many = _TEXTS.get(command.kind, (command.label, command.label))
+    detail = command.detail
+    if command.kind == "edit":
+        detail = _tr(FIELD_LABELS.get(detail, detail))
+    elif command.kind == "status" and detail in {s.value for s in Status}:
+        detail = _tr(Status(detail).label)
+    template = one if len(command.item_ids) == 1 else many
+    return _tr(template).format(len(command.item_ids), detail)
+
+
+class ItemUndoCommand(QUndoCommand):
+    """Wraps an ItemCommand that has already run once; undo/redo move the store."""
+
+    def __init__(self, command: ItemCommand, parent_widget: QWidget | None) -> None:
+        super().__init__(command_text(command))
+        self.command = command
+        self._parent_widget = parent_widget
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False  # push() already made the edit
+            return
+        self._run(self.command.do)
+
+    def undo(self) -> None:
+        self._run(self.command.undo)
+
+    def _run(self, step: Callable[[], None]) -> None:
+        try:
+            with busy():
+                step()
+        except UserError as exc:
+            log.info("undo step failed: %s (%s)", exc.message, exc.detail)
+            # The history no longer matches the store: drop this step, tell the clerk.
+            self.setObsolete(True)
+            show_error(self._parent_widget, exc)
+
+
+def push(stack: QUndoStack, command: ItemCommand, parent: QWidget | None = None) -> bool:
+    """Make the edit now and put it on the undo stack; a plain message when it fails."""
+    try:
+        with busy():
+            command.do()
+    except UserError as exc:
+        log.info("edit refused: %s (%s)", exc.message, exc.detail)
+        show_error(parent, exc)
+        return False
+    stack.push(ItemUndoCommand(command, parent))
+    return True
+
+
+@contextlib.contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while an edit runs (a bulk edit of many items takes a moment)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def show_error(parent: QWidget | None, error: UserError) -> None:
+    """A plain Chinese message instead of a traceback."""
+    QMessageBox.warning(parent, _tr("无法完成"), error.message)
