@@ -8,7 +8,15 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rectdesk.app.context import AppContext
@@ -63,15 +71,37 @@ def install_crash_hook(parent: QWidget | None = None) -> None:
             return
         report = "".join(traceback.format_exception(kind, value, tb))
         log.error("unexpected error:\n%s", report)
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("意外错误")
-        box.setText("发生了意外错误，RectDesk 会尽量继续运行。\n"
-                    f"详情已写入日志文件：{log_path()}")  # fmt: skip
-        box.setDetailedText(report)
-        box.exec()
+        if showing:
+            return  # an error while the report is open (e.g. in a repaint): logged only
+        showing.append(True)
+        try:
+            crash_box(parent, report).exec()
+        finally:
+            showing.clear()
+
+    showing: list[bool] = []
 
     sys.excepthook = hook
+
+
+def crash_box(parent: QWidget | None, report: str) -> QMessageBox:
+    """The unexpected-error dialog; its report can be selected or copied with one button."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("CrashHook", "意外错误"))
+    box.setText(
+        QCoreApplication.translate(
+            "CrashHook", "发生了意外错误，RectDesk 会尽量继续运行。\n详情已写入日志文件：{0}"
+        ).format(log_path())
+    )
+    box.setDetailedText(report)
+    copy = box.addButton(
+        QCoreApplication.translate("CrashHook", "复制报告"), QMessageBox.ButtonRole.ActionRole
+    )
+    copy.clicked.disconnect()  # copying must not close the dialog
+    copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(report))
+    box.addButton(QMessageBox.StandardButton.Close)
+    return box
 
 
 def open_store_interactively(path: Path) -> Store | None:
@@ -97,6 +127,10 @@ def run(path: Path, *, lang: str | None = None, quit_after: int | None = None) -
     app = make_application()
     install_translators(app, lang)
     install_crash_hook()
+    from rectdesk.ui import recovery
+
+    if not recovery.check_before_open(path):
+        return 1
     store = open_store_interactively(path)
     if store is None:
         return 1
@@ -104,12 +138,16 @@ def run(path: Path, *, lang: str | None = None, quit_after: int | None = None) -
 
     context = AppContext(store=store, db_path=path)
     window = MainWindow(context)
+    safety = recovery.SafetyHooks(context, lambda: MainWindow(context))
+    safety.attach(window)
     window.show()
     if quit_after is not None:
         QTimer.singleShot(quit_after, window.close)
     else:
+        QTimer.singleShot(0, safety.start_of_day_backup)
         QTimer.singleShot(0, window.first_run)
     try:
         return app.exec()
     finally:
-        store.close()
+        safety.shutdown()
+        context.store.close()  # after a restore, the store reopened in its place

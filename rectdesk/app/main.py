@@ -23,14 +23,35 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS
     )  # for smoke tests: close the window after MS milliseconds
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="检查本程序能否正常工作（临时数据、示例数据、导出一份报表），不打开窗口",
+    )
     known, _qt_args = parser.parse_known_args(argv)
     return known
+
+
+#: Libraries that sqlite-utils and openpyxl load when installed, only to convert their own
+#: value types; RectDesk never passes such values, and loading them slows the window's start.
+UNUSED_OPTIONAL = ("numpy", "pandas")
+
+
+def skip_unused_optional_imports() -> None:
+    """Make the optional imports above fail fast (the libraries fall back as if not installed)."""
+    for name in UNUSED_OPTIONAL:
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the window; returns the exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.smoke_test:
+        from rectdesk.app import smoke
+
+        return smoke.run(with_qt=True)
     setup_logging(console=True)
+    skip_unused_optional_imports()
     from rectdesk.app.application import run
 
     return run(resolve_db_path(args.db), lang=args.lang, quit_after=args.quit_after)

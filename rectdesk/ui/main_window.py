@@ -1,101 +1,686 @@
-"""The main window a clerk keeps open all day."""
+"""The main window a clerk keeps open all day: navigator, filters, table, details, dashboard."""
 
 from __future__ import annotations
 
+import functools
+import importlib.util
+import logging
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QTableView,
+    QSplitter,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from rectdesk import __version__
 from rectdesk.app.context import AppContext
-from rectdesk.services.demo import load_demo
+from rectdesk.domain.errors import UserError
+from rectdesk.store import ItemQuery, Store
+from rectdesk.ui.columns import ItemsTable
+from rectdesk.ui.detail_panel import DetailPanel
+from rectdesk.ui.filter_bar import VIEW_FIELDS, FilterBar
 from rectdesk.ui.items_model import ItemsModel
+from rectdesk.ui.navigator import Navigator
+from rectdesk.ui.tasks import Progress, TaskRunner, open_reader
+
+log = logging.getLogger(__name__)
+
+#: Dialogs of the 文件 menu, each in its own module (imported when first used).
+FILE_DIALOGS = {
+    "import": "rectdesk.ui.import_wizard",
+    "fillback": "rectdesk.ui.fillback_dialog",
+    "report": "rectdesk.ui.report_dialog",
+    "backup": "rectdesk.ui.backup_dialog",
+}
+
+#: Edits that cannot move an item in or out of the smart views: repaint the row only.
+IN_PLACE_EDITS = frozenset({"edit", "departments", "progress"})
+
+BulkAction = Callable[[AppContext, QUndoStack, list[int], QWidget | None], bool]
+
+
+def module_available(name: str) -> bool:
+    """Whether a module is installed (without importing it)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 class MainWindow(QMainWindow):
-    """Items table with a search box; the navigator, details and dashboard build on it."""
+    """The navigator on the left; 总览 and 事项 pages in the middle; one undo stack."""
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        qsettings: QSettings | None = None,
+        runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__()
         self.context = context
-        self.setWindowTitle(self.tr("整改台账桌面助手 — {0}").format(context.db_path.name))
-        self.resize(1280, 800)
+        self.qsettings = qsettings if qsettings is not None else QSettings()
+        self.runner = runner if runner is not None else TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self._count_generation = 0
+        self._undo_index = 0
+        self._shown: int | None = None
+        self._sorted_column = -1
+        self._sorted_order = Qt.SortOrder.AscendingOrder
+        self.reminder_dialog: QWidget | None = None
+        self.setObjectName("mainWindow")
+        self._set_title()
+        self.resize(1400, 860)
 
+        self.navigator = Navigator(context, self, reader=self.read_in_background)
+        self.filter_bar = FilterBar(context, self, reader=self.read_in_background)
         self.model = ItemsModel(context, self)
-        self.table = QTableView(self)
+        self.table = ItemsTable(self)
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setWordWrap(False)
+        self.detail = DetailPanel(context, self.undo_stack, self)
+        self.dashboard: Any = None  # built the first time 总览 is shown
 
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("搜索编号、来源、内容、措施、进展、单位…（Ctrl+F）"))
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(150)
-        self._search_timer.timeout.connect(self._apply_search)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.items_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.items_split.setObjectName("itemsSplit")
+        self.items_split.addWidget(self.table)
+        self.items_split.addWidget(self.detail)
+        self.items_split.setStretchFactor(0, 3)
+        self.items_split.setStretchFactor(1, 2)
+        items_page = QWidget(self)
+        items_layout = QVBoxLayout(items_page)
+        items_layout.setContentsMargins(0, 0, 0, 0)
+        items_layout.addWidget(self.filter_bar)
+        items_layout.addWidget(self.items_split, 1)
+        self.items_page = items_page
 
-        self.status_label = QLabel(self)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("pages")
+        self.dashboard_holder = QWidget(self)
+        QVBoxLayout(self.dashboard_holder).setContentsMargins(0, 0, 0, 0)
+        self.pages.addTab(self.dashboard_holder, self.tr("总览"))
+        self.pages.addTab(items_page, self.tr("事项"))
+        self.pages.currentChanged.connect(self._page_changed)
+
+        self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_split.setObjectName("mainSplit")
+        self.main_split.addWidget(self.navigator)
+        self.main_split.addWidget(self.pages)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setSizes([260, 1140])
+        self.items_split.setSizes([680, 460])
+
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table)
-        layout.addWidget(self.status_label)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("readonlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel#readonlyBanner { background: #fff3cd; color: #5c4400;"
+            " border: 1px solid #e0c060; padding: 6px; }"
+        )
+        self.banner.setText(
+            self.tr(
+                "只读方式打开：另一个 RectDesk 窗口正在使用这个数据文件。"
+                "这里只能查看，不能修改；关闭那个窗口后重新打开即可编辑。"
+            )
+        )
+        self.banner.setVisible(context.readonly)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.main_split, 1)
         self.setCentralWidget(central)
+        self.count_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.count_label)
 
-        toolbar = QToolBar(self.tr("工具栏"), self)
-        self.addToolBar(toolbar)
-        find = QAction(self.tr("查找"), self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.search.setFocus)
-        self.addAction(find)
-        demo = QAction(self.tr("载入示例数据"), self)
-        demo.triggered.connect(self.load_demo)
-        toolbar.addAction(demo)
-        if context.readonly:
-            demo.setEnabled(False)
-            self.statusBar().showMessage(self.tr("只读方式打开：不能修改数据。"))
-
+        self.edit_actions: list[QAction] = []
+        self._build_actions()
+        self._connect()
+        self._restore_layout()
         self.model.refresh()
-        self._update_count()
+        self._after_query()
+        # Tab follows creation order: navigator, search and filters, table, detail panel.
 
-    def _apply_search(self) -> None:
-        self.model.set_query(replace(self.model.query, search=self.search.text()))
-        self._update_count()
+    # -- building ------------------------------------------------------------------------
 
-    def _update_count(self) -> None:
-        self.status_label.setText(self.tr("共 {0} 条事项").format(self.model.rowCount()))
+    def _set_title(self) -> None:
+        title = self.tr("整改台账桌面助手 — {0}").format(self.context.db_path.name)
+        if self.context.readonly:
+            title += self.tr("［只读］")
+        self.setWindowTitle(title)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        *,
+        edits: bool = False,
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        if name:
+            action.setObjectName(name)
+        if edits:
+            self.edit_actions.append(action)
+        return action
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        toolbar = QToolBar(self.tr("工具栏"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+        file_menu = menu.addMenu(self.tr("文件(&F)"))
+        self.file_actions: dict[str, QAction] = {}
+        entries = (
+            ("import", self.tr("导入…"), self.import_items, QKeySequence.StandardKey.Open, True),
+            ("fillback", self.tr("回填…"), self.fill_back, None, True),
+            ("report", self.tr("导出报表/打印…"), self.export_report,
+             QKeySequence.StandardKey.Print, False),
+            ("backup", self.tr("备份与恢复…"), self.backup, None, False),
+        )  # fmt: skip
+        for key, text, slot, shortcut, edits in entries:
+            if not module_available(FILE_DIALOGS[key]):
+                log.info("%s not installed; its menu entry is left out", FILE_DIALOGS[key])
+                continue
+            action = self._action(text, slot, shortcut, edits=edits, name=f"action_{key}")
+            self.file_actions[key] = action
+            file_menu.addAction(action)
+            if key in ("import", "report"):
+                toolbar.addAction(action)
+        file_menu.addSeparator()
+        self.settings_action = self._action(
+            self.tr("设置…"), self.open_settings, QKeySequence.StandardKey.Preferences
+        )
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        quit_action = self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addAction(quit_action)
+
+        edit_menu = menu.addMenu(self.tr("编辑(&E)"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.edit_action = self._action(self.tr("编辑选中事项"), self.edit_current, "Return")
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.edit_action)
+        edit_menu.addAction(self.edit_action)
+        self.delete_action = self._action(
+            self.tr("删除…"), lambda: self._bulk("delete_items"),
+            QKeySequence.StandardKey.Delete, edits=True, name="action_delete",
+        )  # fmt: skip
+        # Only in the table: Delete in a text field of the detail panel deletes text.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.delete_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        bulk_menu = edit_menu.addMenu(self.tr("批量处理选中事项"))
+        self.bulk_actions: dict[str, QAction] = {}
+        bulk: tuple[tuple[str, str, str], ...] = (
+            ("status", self.tr("设置状态…"), "set_status"),
+            ("lead", self.tr("设置牵头单位…"), "set_lead_department"),
+            ("deadline", self.tr("设置整改时限…"), "set_deadline"),
+            ("close_off", self.tr("销号…"), "close_off"),
+            ("progress", self.tr("添加整改进展…"), "add_progress"),
+        )
+        for key, text, function in bulk:
+            action = self._action(
+                text, functools.partial(self._bulk, function), edits=True, name=f"action_bulk_{key}"
+            )
+            self.bulk_actions[key] = action
+            bulk_menu.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.bulk_actions["progress"])
+        toolbar.addAction(self.bulk_actions["close_off"])
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.select_all_action = self._action(
+            self.tr("全选（含未载入的行）"), self.select_all, QKeySequence.StandardKey.SelectAll
+        )
+        self.select_all_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.select_all_action)
+        edit_menu.addAction(self.select_all_action)
+        self.find_action = self._action(
+            self.tr("查找"), self.filter_bar.focus_search, QKeySequence.StandardKey.Find
+        )
+        edit_menu.addAction(self.find_action)
+
+        view_menu = menu.addMenu(self.tr("视图(&V)"))
+        self.dashboard_action = self._action(
+            self.tr("总览"), lambda: self.pages.setCurrentIndex(0), "Ctrl+1"
+        )
+        self.items_action = self._action(
+            self.tr("事项"), lambda: self.pages.setCurrentIndex(1), "Ctrl+2"
+        )
+        view_menu.addAction(self.dashboard_action)
+        view_menu.addAction(self.items_action)
+        view_menu.addSeparator()
+        self.refresh_action = self._action(
+            self.tr("刷新"), self.refresh_all, QKeySequence.StandardKey.Refresh
+        )
+        view_menu.addAction(self.refresh_action)
+        clear = self._action(self.tr("清除全部筛选"), self.filter_bar.clear, "Ctrl+Shift+L")
+        view_menu.addAction(clear)
+        source = self._action(self.tr("按原表顺序排列"), self.sort_by_source)
+        view_menu.addAction(source)
+        columns = view_menu.addMenu(self.tr("显示的列"))
+        columns.aboutToShow.connect(lambda: self.table.fill_columns_menu(columns))
+        view_menu.addSeparator()
+        view_menu.addAction(toolbar.toggleViewAction())
+
+        help_menu = menu.addMenu(self.tr("帮助(&H)"))
+        self.demo_action = self._action(self.tr("载入示例数据"), self.load_demo, edits=True)
+        help_menu.addAction(self.demo_action)
+        help_menu.addAction(self._action(self.tr("关于"), self.about))
+
+        self.addAction(self.find_action)
+        for action in self.edit_actions:
+            if self.context.readonly:
+                action.setEnabled(False)
+        if self.context.readonly:
+            self.undo_action.setEnabled(False)
+            self.redo_action.setEnabled(False)
+
+    def _connect(self) -> None:
+        self.navigator.view_selected.connect(self._view_selected)
+        self.filter_bar.query_changed.connect(self._filters_changed)
+        self.model.modelReset.connect(self._after_reset)
+        self.model.rowsInserted.connect(lambda *_a: self._rows_added())
+        self.navigator.counted.connect(self._show_summary)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self._current_changed)
+        selection.selectionChanged.connect(lambda *_a: self._selection_changed())
+        self.table.activated.connect(lambda _index: self.edit_current())
+        self.table.columns_changed.connect(self._save_columns)
+        header = self.table.horizontalHeader()
+        header.sectionMoved.connect(lambda *_a: self._save_columns())
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self.undo_stack.indexChanged.connect(self._undo_moved)
+        self._selection_changed()
+
+    # -- layout memory -------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = self.qsettings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for key, splitter in (("window/mainSplit", self.main_split),
+                              ("window/itemsSplit", self.items_split)):  # fmt: skip
+            saved = settings.value(key)
+            if isinstance(saved, QByteArray):
+                splitter.restoreState(saved)
+        self.table.restore_columns(settings.value("items/header"))
+        self._apply_sort_indicator()
+        self.table.setSortingEnabled(True)
+        page = str(settings.value("window/page", 1))
+        self.pages.setCurrentIndex(int(page) if page.isdigit() else 1)
+
+    def _apply_sort_indicator(self) -> None:
+        header = self.table.horizontalHeader()
+        column = header.sortIndicatorSection()
+        if self.model.sortable(column):
+            self.model.sort(column, header.sortIndicatorOrder())
+            self._sorted_column, self._sorted_order = column, header.sortIndicatorOrder()
+        else:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        header = self.table.horizontalHeader()
+        if column >= 0 and not self.model.sortable(column):
+            # The store cannot sort by long texts: put the indicator back where it was.
+            with QSignalBlocker(header):
+                header.setSortIndicator(self._sorted_column, self._sorted_order)
+            header.viewport().update()
+            return
+        self._sorted_column, self._sorted_order = column, order
+
+    def save_layout(self) -> None:
+        """Remember geometry, splitters, columns and the page shown."""
+        settings = self.qsettings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/mainSplit", self.main_split.saveState())
+        settings.setValue("window/itemsSplit", self.items_split.saveState())
+        settings.setValue("window/page", self.pages.currentIndex())
+        self._save_columns()
+        settings.sync()
+
+    def _save_columns(self) -> None:
+        self.qsettings.setValue("items/header", self.table.save_columns())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.runner.wait()
+        # Destroying the stack clears it, which would announce index changes to widgets
+        # reading a store that may be closed by then.
+        self.undo_stack.blockSignals(True)
+        super().closeEvent(event)
+
+    # -- what the table shows ------------------------------------------------------------
+
+    def _view_selected(self, query: ItemQuery) -> None:
+        self.filter_bar.set_view(query)
+        self.pages.setCurrentWidget(self.items_page)
+
+    def _filters_changed(self, query: ItemQuery) -> None:
+        self.navigator.follow(query, VIEW_FIELDS)
+        current = self.model.query
+        self.model.set_query(replace(query, sort=current.sort, descending=current.descending))
+        self._after_query()
+
+    def show_items(self, query: ItemQuery) -> None:
+        """Open the 事项 page on exactly the items a query selects (dashboard, reminder)."""
+        self.pages.setCurrentWidget(self.items_page)
+        self.filter_bar.set_query(query)
+
+    def sort_by_source(self) -> None:
+        """Back to the order of the source tables."""
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._save_columns()
+
+    def _after_query(self) -> None:
+        self._show_counts()
+        self.detail.show_item(self.current_item_id())
+
+    def _after_reset(self) -> None:
+        self._selection_changed()
+
+    def _show_counts(self) -> None:
+        """Count the rows the filters leave: at once when all ids are in, else in the background."""
+        self._count_generation += 1
+        if self.model.complete:
+            self._shown = self.model.rowCount()
+            self._show_summary()
+            return
+        self._shown = None
+        self._show_summary()
+        generation = self._count_generation
+        query = self.model.query
+
+        def count(store: Store) -> int:
+            return store.count_items(query)
+
+        def done(result: object) -> None:
+            if generation == self._count_generation and isinstance(result, int):
+                self._shown = result
+                self._show_summary()
+
+        self.read_in_background(count, done)
+
+    def _rows_added(self) -> None:
+        if self.model.complete and self._shown is None:
+            self._show_counts()
+
+    def _show_summary(self) -> None:
+        counts = self.navigator.counts
+        self.filter_bar.set_counts(self._shown, counts.total if counts else None)
+
+    def read_in_background(self, work: Callable[[Store], Any], done: Callable[[Any], None]) -> None:
+        """Run a read on a connection of its own, off the GUI thread."""
+        path = self.context.db_path
+        if self.runner.synchronous or self.context.store.path is None:
+            done(work(self.context.store))
+            return
+
+        def task(progress: Progress) -> object:
+            with open_reader(path) as store:
+                progress.check()
+                return work(store)
+
+        self.runner.run(
+            task, done, on_error=lambda exc: log.warning("background read failed: %s", exc)
+        )
+
+    # -- selection and details -----------------------------------------------------------
+
+    def current_item_id(self) -> int | None:
+        """The item of the current row."""
+        index = self.table.currentIndex()
+        return self.model.item_id(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows, in table order."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        found = [self.model.item_id(r) for r in rows]
+        return [i for i in found if i is not None]
+
+    def select_item(self, item_id: int) -> bool:
+        """Make an item the current row (fetching ids until it is reached)."""
+        row = self.model.row_of(item_id)
+        while row is None and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.row_of(item_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    def select_all(self) -> None:
+        """Select every row the filters leave, fetching the rest first."""
+        self.model.fetch_all()
+        self.table.selectAll()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item_id = self.model.item_id(current.row()) if current.isValid() else None
+        self.detail.show_item(item_id)
+
+    def _selection_changed(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        writable = not self.context.readonly
+        for action in (self.delete_action, *self.bulk_actions.values()):
+            action.setEnabled(writable and count > 0)
+        self.count_label.setText(self.tr("已选 {0} 条").format(count) if count else "")
+
+    def edit_current(self) -> None:
+        """Enter: move into the detail panel to edit the current item."""
+        if self.current_item_id() is None:
+            return
+        self.pages.setCurrentWidget(self.items_page)
+        first = self.detail.editor("seq")
+        if isinstance(first, QWidget) and first.isVisible():
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:  # another tab of the panel is open: go to its first field
+            self.table.focusNextChild()
+
+    def _bulk(self, name: str) -> None:
+        from rectdesk.ui import bulk_dialogs  # the dialogs load when first used
+
+        function: BulkAction = getattr(bulk_dialogs, name)
+        ids = self.selected_ids()
+        if function(self.context, self.undo_stack, ids, self):
+            self.statusBar().showMessage(self.undo_stack.undoText(), 5000)
+
+    # -- refreshing ----------------------------------------------------------------------
+
+    def _undo_moved(self, index: int) -> None:
+        # The command just done (index grew) or undone (index shrank).
+        moved = self.undo_stack.command(index - 1 if index > self._undo_index else index)
+        self._undo_index = index
+        command = getattr(moved, "command", None)
+        kind = getattr(command, "kind", "")
+        if kind in IN_PLACE_EDITS and self.model.query.sort == "source":
+            # A field edited in the detail panel: repaint its row, keep the table where it is.
+            self.model.invalidate(list(getattr(command, "item_ids", ())))
+            self.navigator.refresh()
+            self._show_counts()
+            if self.dashboard is not None:
+                self.dashboard.refresh()
+        else:
+            self.refresh_all()
+
+    def refresh_all(self) -> None:
+        """After a change in the store: rows, lights, counts, choices and dashboard."""
+        current = self.current_item_id()
+        loaded = self.model.rowCount()
+        scroll = self.table.verticalScrollBar().value()
+        self.navigator.refresh()
+        self.filter_bar.reload_choices()
+        self.model.refresh()
+        while self.model.rowCount() < loaded and self.model.canFetchMore():
+            self.model.fetchMore()
+        self.table.verticalScrollBar().setValue(scroll)
+        if current is not None and self.model.row_of(current) is not None:
+            self.select_item(current)
+        self._after_query()
+        if self.dashboard is not None:
+            self.dashboard.refresh()
+
+    def _page_changed(self, index: int) -> None:
+        if index == 0 and self.dashboard is None:
+            from rectdesk.ui.dashboard import DashboardPage
+
+            self.dashboard = DashboardPage(self.context, self.dashboard_holder)
+            self.dashboard.open_items.connect(self.show_items)
+            layout = self.dashboard_holder.layout()
+            assert layout is not None
+            layout.addWidget(self.dashboard)
+        elif index == 0 and self.dashboard is not None:
+            self.dashboard.refresh()
+
+    # -- 文件 menu -------------------------------------------------------------------------
+
+    def _file_dialog(self, key: str) -> Any:
+        return importlib.import_module(FILE_DIALOGS[key])
+
+    def import_items(self) -> None:
+        """Import a spreadsheet sent down by the upper level."""
+        wizard = self._file_dialog("import").ImportWizard(self.context, self, runner=self.runner)
+        wizard.items_imported.connect(lambda _count: self._data_replaced())
+        wizard.exec()
+
+    def fill_back(self) -> None:
+        """Write progress back into the upper level's spreadsheet of a batch."""
+        batch_id = self.current_batch_id()
+        if batch_id is None:
+            QMessageBox.information(
+                self,
+                self.tr("回填"),
+                self.tr("请先在左侧选择一个批次，或在列表中选择该批次的事项。"),
+            )
+            return
+        self._file_dialog("fillback").FillBackDialog(self.context, self, batch_id).exec()
+
+    def export_report(self) -> None:
+        """Print or export the official tables of a batch or of the selected items."""
+        ids = self.selected_ids()
+        module = self._file_dialog("report")
+        dialog = module.ReportDialog(
+            self.context, self, batch_id=self.filter_bar.query().batch_id,
+            item_ids=ids if len(ids) > 1 else None,
+        )  # fmt: skip
+        dialog.exec()
+
+    def backup(self) -> None:
+        """Back the store up, or restore it from a backup."""
+        dialog = self._file_dialog("backup").BackupDialog(self.context, self)
+        dialog.exec()
+        message = str(getattr(dialog, "replaced_message", ""))
+        if message:  # a restore reopened context.store on the restored file
+            self._data_replaced()
+            self.statusBar().showMessage(message)
+
+    def current_batch_id(self) -> int | None:
+        """The batch chosen in the filters, else the batch of the current item."""
+        batch_id = self.filter_bar.query().batch_id
+        if batch_id is not None:
+            return batch_id
+        item_id = self.current_item_id()
+        if item_id is None:
+            return None
+        try:
+            return self.context.store.item(item_id).batch_id
+        except UserError:
+            return None
+
+    def _data_replaced(self) -> None:
+        # Imports and restores are not undoable edits: the old history no longer applies.
+        self.undo_stack.clear()
+        self.refresh_all()
+
+    def open_settings(self) -> None:
+        """Edit the settings; new thresholds recolour the lights at once."""
+        from rectdesk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context, self.qsettings, self)
+        if dialog.exec():
+            self.refresh_all()
 
     def load_demo(self) -> None:
         """Add the sample batches."""
+        from rectdesk.services.demo import load_demo
+
         result = load_demo(self.context.store, actor=self.context.actor())
-        self.model.refresh()
-        self._update_count()
+        self._data_replaced()
         self.statusBar().showMessage(self.tr("已载入 {0} 条示例事项。").format(result.items), 5000)
 
-    def first_run(self) -> None:
-        """On an empty store, offer the sample data."""
-        if self.context.readonly or self.context.store.batches():
-            return
-        answer = QMessageBox.question(
+    def about(self) -> None:
+        """Version and where the data lives."""
+        QMessageBox.about(
             self,
-            self.tr("欢迎使用"),
-            self.tr("数据文件还是空的。是否载入示例数据（三个示例批次）先熟悉一下？"),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.load_demo()
+            self.tr("关于整改台账桌面助手"),
+            self.tr("整改台账桌面助手 RectDesk {0}\n\n数据文件：{1}\n\n"
+                    "全程离线运行，数据只保存在本机。").format(__version__, self.context.db_path),
+        )  # fmt: skip
+
+    # -- start -----------------------------------------------------------------------------
+
+    def first_run(self) -> None:
+        """After the window appears: offer sample data on an empty store, then remind."""
+        if not self.context.readonly and not self.context.store.batches():
+            answer = QMessageBox.question(
+                self,
+                self.tr("欢迎使用"),
+                self.tr("数据文件还是空的。是否载入示例数据（三个示例批次）先熟悉一下？"),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.load_demo()
+        QTimer.singleShot(0, self.remind)
+
+    def remind(self) -> None:
+        """Show what is overdue or due soon, unless switched off or nothing is due."""
+        from rectdesk.ui.reminder import ReminderDialog, should_remind
+
+        if not should_remind(self.context):
+            return
+        dialog = ReminderDialog(self.context, self)
+        dialog.show_items.connect(self.show_items)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.reminder_dialog = dialog
+        dialog.open()

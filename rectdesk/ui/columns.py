@@ -1,0 +1,180 @@
+"""The items table's columns (key, header, store sort key) and the view that shows them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+from rectdesk.domain.model import Light
+
+CONTEXT = "ItemsModel"
+
+
+def _noop(text: str) -> str:
+    """Mark a header for translation where it is declared (like QT_TRANSLATE_NOOP)."""
+    return text
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the items table."""
+
+    key: str
+    header: str
+    sort: str | None
+    visible: bool = True
+
+    def title(self) -> str:
+        """The header in the current language."""
+        return QCoreApplication.translate(CONTEXT, self.header)
+
+
+#: Every column the clerk may show, in their default order.
+COLUMNS: tuple[Column, ...] = (
+    Column("light", _noop("预警"), "light"),
+    Column("seq", _noop("序号"), "seq"),
+    Column("number", _noop("意见建议编号"), "number"),
+    Column("category", _noop("类别"), "category"),
+    Column("content", _noop("意见建议内容"), "content"),
+    Column("departments", _noop("责任单位"), "department"),
+    Column("deadline", _noop("整改时限"), "deadline"),
+    Column("overdue_days", _noop("逾期天数"), "deadline"),
+    Column("status", _noop("完成情况"), "status"),
+    Column("progress", _noop("整改进展"), "progress_on"),
+    Column("origin", _noop("意见来源"), "origin", visible=False),
+    Column("measures", _noop("整改措施"), None, visible=False),
+    Column("outcomes", _noop("整改可检验成果"), None, visible=False),
+    Column("lead", _noop("责任领导"), "lead", visible=False),
+    Column("owner", _noop("责任人"), "owner", visible=False),
+    Column("closed_on", _noop("销号日期"), "closed_on", visible=False),
+    Column("remarks", _noop("备注"), None, visible=False),
+    Column("updated_at", _noop("最后修改"), "updated", visible=False),
+)
+
+KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)
+
+#: Colours of the warning lights; the text label beside the mark carries the meaning too.
+LIGHT_COLOURS: dict[Light, str] = {
+    Light.RED: "#d32f2f",
+    Light.YELLOW: "#f9a825",
+    Light.GREEN: "#388e3c",
+    Light.BLUE: "#1976d2",
+    Light.GREY: "#9e9e9e",
+}
+
+#: A shape per light so the mark reads in black and white too.
+LIGHT_MARKS: dict[Light, str] = {
+    Light.RED: "●",
+    Light.YELLOW: "▲",
+    Light.GREEN: "○",
+    Light.BLUE: "◆",
+    Light.GREY: "—",
+}
+
+
+def column_index(key: str) -> int:
+    """The logical index of a column."""
+    return KEYS.index(key)
+
+
+class ItemsTable(QTableView):
+    """The items table: fixed row height, store-side sorting, columns chosen from the header."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("itemsTable")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setTabKeyNavigation(False)  # Tab leaves the table for the detail panel
+        rows = self.verticalHeader()
+        rows.setVisible(False)
+        # A fixed height lets the view place 100,000 rows without measuring any of them.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicatorClearable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+
+    def apply_default_columns(self) -> None:
+        """Show the default columns in their default order and widths."""
+        header = self.horizontalHeader()
+        for logical, column in enumerate(COLUMNS):
+            visual = header.visualIndex(logical)
+            if visual != logical:
+                header.moveSection(visual, logical)
+            header.setSectionHidden(logical, not column.visible)
+            header.resizeSection(logical, DEFAULT_WIDTHS.get(column.key, 110))
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    def save_columns(self) -> QByteArray:
+        """Which columns are shown, their order, widths and sort."""
+        return self.horizontalHeader().saveState()
+
+    def restore_columns(self, state: object) -> bool:
+        """Put back a saved column layout; defaults when it does not fit these columns."""
+        header = self.horizontalHeader()
+        saved = state if isinstance(state, QByteArray) else QByteArray()
+        if not saved.isEmpty() and header.restoreState(saved) and header.count() == len(COLUMNS):
+            return True
+        self.apply_default_columns()
+        return False
+
+    def visible_keys(self) -> list[str]:
+        """Shown columns in the order the clerk arranged them."""
+        header = self.horizontalHeader()
+        logical = [header.logicalIndex(v) for v in range(header.count())]
+        return [COLUMNS[i].key for i in logical if not header.isSectionHidden(i)]
+
+    def set_column_shown(self, key: str, shown: bool) -> None:
+        """Show or hide one column (at least one stays visible)."""
+        logical = column_index(key)
+        if not shown and len(self.visible_keys()) <= 1:
+            return
+        self.horizontalHeader().setSectionHidden(logical, not shown)
+        self.columns_changed.emit()
+
+    columns_changed = Signal()
+
+    def columns_menu(self, parent: QWidget | None = None) -> QMenu:
+        """A menu with a check per column and a way back to the defaults."""
+        menu = QMenu(QCoreApplication.translate(CONTEXT, "显示的列"), parent or self)
+        self.fill_columns_menu(menu)
+        return menu
+
+    def fill_columns_menu(self, menu: QMenu) -> None:
+        """Put the column checks into a menu (emptied first)."""
+        menu.clear()
+        shown = set(self.visible_keys())
+        for column in COLUMNS:
+            action = menu.addAction(column.title())
+            action.setCheckable(True)
+            action.setChecked(column.key in shown)
+            action.toggled.connect(lambda on, key=column.key: self.set_column_shown(key, on))
+        menu.addSeparator()
+        reset = menu.addAction(QCoreApplication.translate(CONTEXT, "恢复默认的列"))
+        reset.triggered.connect(self._reset_columns)
+
+    def _reset_columns(self) -> None:
+        self.apply_default_columns()
+        self.columns_changed.emit()
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = self.columns_menu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.horizontalHeader().mapToGlobal(pos))
+
+
+DEFAULT_WIDTHS: dict[str, int] = {
+    "light": 110, "seq": 44, "number": 140, "category": 110, "content": 320,
+    "departments": 130, "deadline": 120, "overdue_days": 64, "status": 110, "progress": 240,
+}  # fmt: skip

@@ -1,0 +1,216 @@
+"""Slow work off the GUI thread, with a progress dialog that can cancel.
+
+A task is a plain function ``work(progress) -> result``. It runs on a pool thread, must not
+touch widgets, and opens its own store connection when it reads (``open_reader``). Results,
+errors and progress come back to the GUI thread through queued signals. Tests swap in a
+``TaskRunner(synchronous=True)`` that runs the function at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from rectdesk.app.context import AppContext
+from rectdesk.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the clerk pressed 取消."""
+
+
+class Progress:
+    """What a running task sees: whether it was cancelled, and how to report progress."""
+
+    def __init__(self, emit: Callable[[int, int, str], None] | None = None) -> None:
+        self._cancel = threading.Event()
+        self._emit = emit
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        """Ask the task to stop at its next check."""
+        self._cancel.set()
+
+    def check(self) -> None:
+        """Raise Cancelled if the clerk cancelled (call between steps)."""
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """Say how far the task is; raises Cancelled when cancelled."""
+        self.check()
+        if self._emit is not None:
+            self._emit(done, total, text)
+
+
+@contextmanager
+def open_reader(path: Path | None) -> Iterator[Store]:
+    """A read-only connection of the task's own (SQLite connections stay in one thread)."""
+    if path is None:
+        raise ValueError("a background reader needs a store file")
+    store = Store.open(path, readonly=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+#: Runs a read of the store (perhaps on another thread) and hands the result back.
+Reader = Callable[[Callable[[Store], Any], Callable[[Any], None]], None]
+
+
+def read_now(context: AppContext) -> Reader:
+    """A reader that reads at once on the window's own connection."""
+
+    def read(work: Callable[[Store], Any], done: Callable[[Any], None]) -> None:
+        done(work(context.store))
+
+    return read
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; signals emitted from the worker are queued to it."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], progress: Progress, relay: _Relay):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._work = work
+        self._progress = progress
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except Cancelled:
+            self._relay.cancelled.emit()
+        except BaseException as exc:  # reported to the GUI thread, never lost
+            if self._progress.cancelled:
+                self._relay.cancelled.emit()
+            else:
+                self._relay.failed.emit(exc)
+        else:
+            if self._progress.cancelled:
+                self._relay.cancelled.emit()
+            else:
+                self._relay.succeeded.emit(result)
+
+
+class TaskHandle(QObject):
+    """A running task: cancel it, or wait for ``finished`` (success, failure or cancel)."""
+
+    finished = Signal()
+
+    def __init__(self, progress: Progress, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.progress = progress
+        self.done = False
+        self.relay = _Relay(self)
+
+    def wire(self) -> None:
+        """Mark the end after the caller's own callbacks have run."""
+        for signal in (self.relay.succeeded, self.relay.failed):
+            signal.connect(self._finish)
+        self.relay.cancelled.connect(self._finish)
+
+    def cancel(self) -> None:
+        """Stop the task; its result will be dropped."""
+        self.progress.cancel()
+
+    def _finish(self, *_args: object) -> None:
+        self.done = True
+        self.finished.emit()
+
+
+class TaskRunner(QObject):
+    """Starts tasks on a thread pool (or at once, for tests)."""
+
+    def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._running: set[TaskHandle] = set()
+
+    def run(
+        self,
+        work: Callable[[Progress], Any],
+        on_done: Callable[[Any], None],
+        *,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_cancel: Callable[[], None] | None = None,
+        title: str | None = None,
+        parent: QWidget | None = None,
+    ) -> TaskHandle:
+        """Run ``work`` in the background; ``title`` shows a cancellable progress dialog."""
+        progress = Progress()
+        handle = TaskHandle(progress, self)
+        relay = handle.relay
+        progress._emit = relay.progressed.emit
+        relay.succeeded.connect(on_done)
+        relay.failed.connect(on_error or _reraise)
+        if on_cancel is not None:
+            relay.cancelled.connect(on_cancel)
+        handle.wire()
+        if title is not None:
+            self._attach_dialog(handle, title, parent)
+        self._running.add(handle)
+        handle.finished.connect(lambda: self._running.discard(handle))
+        job = _Job(work, progress, relay)
+        if self.synchronous:
+            job.run()
+        else:
+            self._pool.start(job)
+        return handle
+
+    def _attach_dialog(self, handle: TaskHandle, title: str, parent: QWidget | None) -> None:
+        dialog = QProgressDialog(title, self.tr("取消"), 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setMinimumDuration(400)  # quick tasks finish without a flash of a dialog
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(handle.cancel)
+
+        def show_progress(done: int, total: int, text: str) -> None:
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total > 0 else 0)
+            if text:
+                dialog.setLabelText(text)
+
+        handle.relay.progressed.connect(show_progress)
+        handle.finished.connect(dialog.close)
+        handle.finished.connect(dialog.deleteLater)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for the pool to drain (on close, so no worker outlives the store)."""
+        for handle in list(self._running):
+            handle.cancel()
+        return bool(self._pool.waitForDone(msecs))
+
+    @property
+    def busy(self) -> bool:
+        """Whether a task is still running."""
+        return bool(self._running)
+
+
+def _reraise(exc: BaseException) -> None:
+    # No error handler given: let the crash hook (or pytest) see it in the GUI thread.
+    raise exc

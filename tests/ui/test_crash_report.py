@@ -1,0 +1,34 @@
+"""The unexpected-error dialog: the report can be copied and the program keeps running."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from rectdesk.app import application
+
+
+def test_report_is_copyable_and_the_dialog_stays(qtbot: Any) -> None:
+    box = application.crash_box(None, "Traceback: ValueError: 坏了")
+    qtbot.addWidget(box)
+    box.show()
+    copy = next(b for b in box.buttons() if b.text() == "复制报告")
+    copy.click()
+    assert QApplication.clipboard().text() == "Traceback: ValueError: 坏了"
+    assert box.isVisible()
+    assert box.detailedText() == "Traceback: ValueError: 坏了"
+
+
+def test_hook_logs_and_returns(monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.detailedText()) or 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    application.install_crash_hook()
+    try:
+        raise RuntimeError("意外")
+    except RuntimeError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert len(shown) == 1 and "RuntimeError: 意外" in shown[0]
