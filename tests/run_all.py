@@ -15,7 +15,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Debian packages the tests use when the machine lacks them (fonts are checked by file).
-APT_PACKAGES = {"fonts-wqy-zenhei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"}
+APT_PACKAGES = {
+    "fonts-wqy-zenhei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "nsis": "/usr/bin/makensis",  # compiles the Windows installer script as a check
+    # pdftotext reads exported PDFs back quickly in the report tests (pypdf is the fallback).
+    "poppler-utils": "/usr/bin/pdftotext",
+}
 
 
 def step(message: str) -> None:
