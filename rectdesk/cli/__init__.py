@@ -20,7 +20,14 @@ from rectdesk.domain.errors import UserError
 log = logging.getLogger("rectdesk.cli")
 
 #: Modules that add commands, in the order they appear in ``--help``.
-COMMAND_MODULES: tuple[str, ...] = ("rectdesk.cli.core",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "rectdesk.cli.core",
+    "rectdesk.cli.smoke",
+    "rectdesk.cli.backup",
+    "rectdesk.cli.importing",
+    "rectdesk.cli.reports",
+    "rectdesk.cli.items",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,135 @@
+"""Item fields as the printed tables show them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rectdesk.domain.deadlines import format_cn_date
+from rectdesk.domain.lights import LightRules, Signal, signal_for
+from rectdesk.domain.model import Item, Status
+from rectdesk.domain.privacy import OutputMode, apply_mode
+
+#: Fields a column may show, with the header the official tables use for them.
+FIELD_HEADERS: dict[str, str] = {
+    "seq": "序号",
+    "number": "意见建议编号",
+    "category": "主题",
+    "origin": "意见来源",
+    "content": "整改内容",
+    "departments": "整改部门",
+    "lead_department": "牵头单位",
+    "lead": "责任领导",
+    "owner": "责任人",
+    "measures": "整改措施",
+    "outcomes": "整改可检验成果",
+    "deadline": "整改时限",
+    "progress": "整改进展",
+    "status": "完成情况",
+    "closed": "是否销号",
+    "closed_on": "销号日期",
+    "remarks": "备注",
+    "light": "预警",
+    "status_reason": "状态说明",
+    "result_class": "办理结果类别",
+    "satisfaction": "满意度",
+    "progress_on": "进展日期",
+}
+
+#: Fields whose text may hold a citizen's phone or ID number.
+PERSONAL_FIELDS = frozenset(
+    {"origin", "content", "measures", "outcomes", "progress", "remarks", "status_reason",
+     "lead", "owner", "satisfaction"}
+)  # fmt: skip
+
+#: Fields that are short codes or dates, centred in their cells.
+CENTRED_FIELDS = frozenset(
+    {"seq", "number", "deadline", "status", "closed", "closed_on", "light", "progress_on",
+     "result_class", "satisfaction"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FieldContext:
+    """What a field value depends on besides the item."""
+
+    today: dt.date
+    rules: LightRules
+    mode: OutputMode
+
+
+def signal(item: Item, ctx: FieldContext) -> Signal:
+    """The item's warning light today."""
+    return signal_for(
+        item.status,
+        item.deadline,
+        today=ctx.today,
+        rules=ctx.rules,
+        last_progress=item.progress_on,
+    )
+
+
+def cn_date(day: dt.date | None) -> str:
+    """A date written in full, 2023年11月30日; empty for none."""
+    return format_cn_date(day) if day else ""
+
+
+def _deadline(item: Item, ctx: FieldContext) -> str:
+    if item.deadline.text.strip():
+        return item.deadline.text.strip()
+    return cn_date(item.deadline.date)
+
+
+_GETTERS: dict[str, Callable[[Item, FieldContext], str]] = {
+    "seq": lambda i, c: i.seq,
+    "number": lambda i, c: i.number or "",
+    "category": lambda i, c: i.category,
+    "origin": lambda i, c: i.origin,
+    "content": lambda i, c: i.content,
+    "departments": lambda i, c: "、".join(i.department_names),
+    "lead_department": lambda i, c: i.lead_department,
+    "lead": lambda i, c: i.lead,
+    "owner": lambda i, c: i.owner,
+    "measures": lambda i, c: i.measures,
+    "outcomes": lambda i, c: i.outcomes,
+    "deadline": _deadline,
+    "progress": lambda i, c: i.progress,
+    "status": lambda i, c: i.status.label,
+    "closed": lambda i, c: "是" if i.status is Status.CLOSED else "否",
+    "closed_on": lambda i, c: cn_date(i.closed_on),
+    "remarks": lambda i, c: i.remarks,
+    "light": lambda i, c: signal(i, c).label,
+    "status_reason": lambda i, c: i.status_reason,
+    "result_class": lambda i, c: i.result_class,
+    "satisfaction": lambda i, c: i.satisfaction,
+    "progress_on": lambda i, c: cn_date(i.progress_on),
+}
+
+
+# Every phone or ID number has at least seven digits in a row (separators aside); text
+# without such a run cannot hold one, so it skips the full scan (most cells, most of the time).
+_DIGIT_RUN = re.compile(r"[0-9０-９][0-9０-９\s\-－()（）+]{5,}[0-9０-９]")
+
+
+def _masked(text: str, mode: OutputMode) -> str:
+    if mode is OutputMode.FULL or _DIGIT_RUN.search(text) is None:
+        return text
+    return apply_mode(text, mode)
+
+
+def field_value(item: Item, key: str, ctx: FieldContext) -> str:
+    """One field as printed, masked as the output mode requires."""
+    getter = _GETTERS.get(key)
+    if getter is None:
+        return _masked(item.extra.get(key, ""), ctx.mode)
+    text = getter(item, ctx)
+    if key in PERSONAL_FIELDS:
+        return _masked(text, ctx.mode)
+    return text
+
+
+def known_field(key: str) -> bool:
+    """Whether a column key names a canonical field (others read the item's extra fields)."""
+    return key in _GETTERS

@@ -1,0 +1,190 @@
+"""A report as a format-neutral layout: what every writer (PDF, Word, Excel) renders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+#: GB/T 9704-2012 margins in millimetres: top, bottom, left (binding), right.
+GBT9704_MARGINS_MM: tuple[float, float, float, float] = (37.0, 35.0, 28.0, 26.0)
+
+#: What every page of a ``full`` export carries (issue 6).
+CONFIDENTIAL_MARK = "内部资料 注意保密"
+
+
+class Align(str, Enum):
+    """Horizontal alignment of a column or paragraph."""
+
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+
+
+class Role(str, Enum):
+    """Which typeface a piece of text is set in (see fonts.py)."""
+
+    TITLE = "title"  # 方正小标宋简体
+    BODY = "body"  # 仿宋_GB2312
+    HEADING = "heading"  # 黑体: 附件 label, `一、` headings, table headers
+    KAI = "kai"  # 楷体_GB2312: `（一）` headings
+    PAGE_NUMBER = "page_number"  # 宋体
+
+
+class ParagraphStyle(str, Enum):
+    """The kinds of paragraph a report has, each with its font, size and alignment."""
+
+    ATTACHMENT = "attachment"  # 附件 — top left, 3号黑体
+    TITLE = "title"  # 2号小标宋, centred
+    SUBTITLE = "subtitle"  # 3号楷体, centred
+    HEADING1 = "heading1"  # 一、 3号黑体
+    HEADING2 = "heading2"  # （一） 3号楷体
+    BODY = "body"  # 3号仿宋, first line indented two characters
+    SIGNATURE = "signature"  # right-aligned unit name and date
+    SIGNOFF = "signoff"  # 填报单位（盖章）… line under a table
+
+
+#: Font role and size (pt) per paragraph style (DOMAIN.md "Official formats").
+PARAGRAPH_FONTS: dict[ParagraphStyle, tuple[Role, float]] = {
+    ParagraphStyle.ATTACHMENT: (Role.HEADING, 16.0),
+    ParagraphStyle.TITLE: (Role.TITLE, 22.0),
+    ParagraphStyle.SUBTITLE: (Role.KAI, 16.0),
+    ParagraphStyle.HEADING1: (Role.HEADING, 16.0),
+    ParagraphStyle.HEADING2: (Role.KAI, 16.0),
+    ParagraphStyle.BODY: (Role.BODY, 16.0),
+    ParagraphStyle.SIGNATURE: (Role.BODY, 16.0),
+    ParagraphStyle.SIGNOFF: (Role.BODY, 12.0),
+}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of running text."""
+
+    text: str
+    style: ParagraphStyle = ParagraphStyle.BODY
+    size: float | None = None  # points; None: the official size of the style
+
+    def font(self) -> tuple[Role, float]:
+        """The font role and size this paragraph is set in."""
+        role, size = PARAGRAPH_FONTS[self.style]
+        return role, self.size or size
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: header text, relative width, alignment."""
+
+    key: str
+    header: str
+    width: float = 1.0
+    align: Align = Align.LEFT
+    wrap: bool = True
+
+
+class RowKind(str, Enum):
+    """Body rows hold one text per column; section and total rows are styled apart."""
+
+    BODY = "body"
+    SECTION = "section"  # one text spanning the whole width (`一、反馈问题整改`)
+    TOTAL = "total"  # 合计 row: text in every column, set in bold
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row; a section row has a single cell."""
+
+    cells: tuple[str, ...]
+    kind: RowKind = RowKind.BODY
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """One cell of a header row, spanning ``span`` columns (and two rows when ``rows`` is 2)."""
+
+    text: str
+    span: int = 1
+    rows: int = 1
+
+
+@dataclass
+class Table:
+    """A table with a one- or two-row header that repeats on every page."""
+
+    columns: list[Column]
+    rows: list[Row] = field(default_factory=list)
+    header: list[list[HeaderCell]] = field(default_factory=list)
+    font_size: float = 12.0
+    header_size: float = 12.0
+
+    def header_rows(self) -> list[list[HeaderCell]]:
+        """The header rows; by default one row of the column headers."""
+        return self.header or [[HeaderCell(c.header) for c in self.columns]]
+
+    def header_grid(self) -> list[list[str]]:
+        """The header as a full grid: spanned places repeat the text (for comparing formats)."""
+        grid: list[list[str | None]] = [[None] * len(self.columns) for _ in self.header_rows()]
+        for r, cells in enumerate(self.header_rows()):
+            c = 0
+            for cell in cells:
+                while c < len(self.columns) and grid[r][c] is not None:
+                    c += 1
+                for dr in range(cell.rows):
+                    for dc in range(cell.span):
+                        if r + dr < len(grid) and c + dc < len(self.columns):
+                            grid[r + dr][c + dc] = cell.text
+                c += cell.span
+        return [[text or "" for text in row] for row in grid]
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Report:
+    """A whole report: page set-up, then paragraphs and tables in order."""
+
+    name: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    landscape: bool = False
+    page_size: str = "A4"
+    margins_mm: tuple[float, float, float, float] = GBT9704_MARGINS_MM
+    confidential: bool = False
+    page_numbers: bool = True
+
+    def page_margins_mm(self) -> tuple[float, float, float, float]:
+        """Top, bottom, left, right margins as laid on the page.
+
+        A landscape page is the portrait sheet turned a quarter: the binding margin (left on
+        portrait) is at the top, so the margins turn with the sheet.
+        """
+        top, bottom, left, right = self.margins_mm
+        if self.landscape:
+            return left, right, top, bottom
+        return top, bottom, left, right
+
+    def texts(self) -> Iterator[str]:
+        """Every text the report prints, for font coverage checks and privacy scans."""
+        if self.confidential:
+            yield CONFIDENTIAL_MARK
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                yield block.text
+                continue
+            for header_row in block.header_rows():
+                yield from (cell.text for cell in header_row)
+            for row in block.rows:
+                yield from row.cells
+
+    def tables(self) -> list[Table]:
+        """The report's tables in order."""
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def characters(self) -> set[str]:
+        """Every distinct printable character in the report."""
+        found: set[str] = set()
+        for text in self.texts():
+            found.update(text)
+        found.update("—0123456789 ")
+        return {ch for ch in found if ch.isprintable() and not ch.isspace()}

@@ -1,0 +1,531 @@
+"""PDF writer: the layout laid by hand on a reportlab canvas (fast, rows split cleanly)."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from rectdesk.reports.fontfiles import FontFace
+from rectdesk.reports.fonts import FontPlan, load_font, plan_fonts
+from rectdesk.reports.layout import (
+    CONFIDENTIAL_MARK,
+    PARAGRAPH_FONTS,
+    Align,
+    Paragraph,
+    ParagraphStyle,
+    Report,
+    Role,
+    Row,
+    RowKind,
+    Table,
+)
+from rectdesk.reports.textwrap_cjk import Widths, balanced, wrap
+
+MM = 72.0 / 25.4
+A4 = (595.2756, 841.8898)
+#: GB/T 9704: 22 lines in the 225 mm type area, so a line pitch of about 28.9 pt for 3号.
+BODY_PITCH = 225 * MM / 22
+PAD_X = 3.0
+PAD_Y = 2.5
+#: Rows up to this many lines move whole to the next page instead of splitting.
+KEEP_LINES = 6
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """What the PDF writer produced."""
+
+    pages: int
+    fonts: FontPlan
+
+
+def characters_by_role(report: Report) -> dict[Role, set[str]]:
+    """Which characters each font must have."""
+    found: dict[Role, set[str]] = {role: set() for role in Role}
+    found[Role.PAGE_NUMBER].update("— 0123456789")
+    if report.confidential:
+        found[Role.HEADING].update(CONFIDENTIAL_MARK)
+    for block in report.blocks:
+        if isinstance(block, Paragraph):
+            found[PARAGRAPH_FONTS[block.style][0]].update(block.text)
+            continue
+        for header_row in block.header_rows():
+            for header_cell in header_row:
+                found[Role.HEADING].update(header_cell.text)
+        for row in block.rows:
+            role = Role.BODY if row.kind is RowKind.BODY else Role.HEADING
+            for text in row.cells:
+                found[role].update(text)
+    return {role: {ch for ch in chars if not ch.isspace()} for role, chars in found.items()}
+
+
+@contextlib.contextmanager
+def _plain_streams() -> Iterator[None]:
+    # ASCII85 only makes streams 25% bigger and slower; Flate alone is standard PDF.
+    # The cyclic collector is paused: a long report makes millions of small strings, and
+    # repeated full collections over them made the time grow faster than the pages.
+    from reportlab import rl_config
+
+    saved = rl_config.useA85
+    collecting = gc.isenabled()
+    rl_config.useA85 = 0
+    gc.disable()
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+        if collecting:
+            gc.enable()
+
+
+def write_pdf(
+    report: Report,
+    target: Path | BinaryIO,
+    *,
+    faces: Sequence[FontFace] | None = None,
+    plan: FontPlan | None = None,
+) -> PdfResult:
+    """Render the report to a PDF file or stream."""
+    plan = plan or plan_fonts(characters_by_role(report), faces)
+    with _plain_streams():
+        writer = _PdfWriter(report, target, plan)
+        pages = writer.run()
+    return PdfResult(pages, plan)
+
+
+class _PdfWriter:
+    def __init__(self, report: Report, target: Path | BinaryIO, plan: FontPlan) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+        from reportlab.pdfgen.canvas import Canvas
+
+        self.report = report
+        width, height = A4
+        if report.landscape:
+            width, height = height, width
+        self.width, self.height = width, height
+        top, bottom, left, right = (m * MM for m in report.page_margins_mm())
+        self.x0, self.x1 = left, width - right
+        self.y_top, self.y_bottom = height - top, bottom
+        self.names = {
+            role: load_font(c.face.path, c.face.index)[0] for role, c in plan.choices.items()
+        }
+        self._string_width = stringWidth
+        self._widths: dict[tuple[Role, float], Widths] = {}
+        name = str(target) if isinstance(target, Path) else target
+        self.c: Any = Canvas(
+            name,
+            pagesize=(width, height),
+            pageCompression=1,
+            initialFontName=self.names[Role.BODY],
+        )
+        self.c.setTitle(report.title)
+        self.c.setSubject(report.name)
+        self.c.setCreator("RectDesk")
+        self.page = 0
+        self.y = self.y_top
+        from reportlab.lib.rl_accel import escapePDF
+        from reportlab.pdfbase.pdfmetrics import getFont
+
+        self._doc = self.c._doc
+        self._code: list[str] = self.c._code
+        self._escape = escapePDF
+        self._fonts: dict[Role, tuple[Any, dict[int, str]]] = {
+            role: (getFont(name), {}) for role, name in self.names.items()
+        }
+
+    # -- fonts ---------------------------------------------------------------------------
+
+    def widths(self, role: Role, size: float) -> Widths:
+        key = (role, size)
+        found = self._widths.get(key)
+        if found is None:
+            font = self.names[role]
+            found = Widths(lambda ch: float(self._string_width(ch, font, size)))
+            self._widths[key] = found
+        return found
+
+    def set_font(self, role: Role, size: float) -> None:
+        """Kept for symmetry with the canvas API; text operators carry their own font."""
+
+    def draw(self, role: Role, size: float, x: float, y: float, text: str, align: Align) -> None:
+        """Write one line of text straight into the page's content stream.
+
+        The canvas's drawString builds a text object per call; with hundreds of thousands of
+        table lines that dominates the time, so the same operators are written directly.
+        """
+        if not text:
+            return
+        if align is Align.CENTER:
+            x -= self.widths(role, size).text_width(text) / 2
+        elif align is Align.RIGHT:
+            x -= self.widths(role, size).text_width(text)
+        font, names = self._fonts[role]
+        parts = [f"BT 1 0 0 1 {x:.2f} {y:.2f} Tm"]
+        for subset, raw in font.splitString(text, self._doc):
+            name = names.get(subset)
+            if name is None:
+                name = names[subset] = font.getSubsetInternalName(subset, self._doc)
+            parts.append(f"{name} {size:g} Tf ({self._escape(raw)}) Tj")
+        parts.append("ET")
+        self._code.append(" ".join(parts))
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def run(self) -> int:
+        self.start_page()
+        blocks = self.report.blocks
+        for index, block in enumerate(blocks):
+            if isinstance(block, Paragraph):
+                following = blocks[index + 1] if index + 1 < len(blocks) else None
+                self.paragraph(block, keep_next=_keeps_with_next(block, following))
+            else:
+                self.table(block)
+        self.finish_page()
+        self.c.save()
+        return self.page
+
+    def start_page(self) -> None:
+        self.page += 1
+        self._code = self.c._code
+        self.y = self.y_top
+        if self.report.confidential:
+            self.draw(Role.HEADING, 14, self.x0, self.y_top + 8 * MM, CONFIDENTIAL_MARK, Align.LEFT)
+
+    def finish_page(self) -> None:
+        if self.report.page_numbers:
+            text = f"— {self.page} —"
+            y = self.y_bottom - 7 * MM - 10
+            # Odd pages on the right, even pages on the left, one character in (GB/T 9704).
+            if self.page % 2:
+                self.draw(Role.PAGE_NUMBER, 14, self.x1 - 14, y, text, Align.RIGHT)
+            else:
+                self.draw(Role.PAGE_NUMBER, 14, self.x0 + 14, y, text, Align.LEFT)
+        self.c.showPage()
+
+    def new_page(self) -> None:
+        self.finish_page()
+        self.start_page()
+
+    # -- paragraphs ----------------------------------------------------------------------
+
+    def paragraph(self, para: Paragraph, *, keep_next: bool = False) -> None:
+        role, size = para.font()
+        widths = self.widths(role, size)
+        area = self.x1 - self.x0
+        indent = 0.0
+        style = para.style
+        if style in (ParagraphStyle.BODY, ParagraphStyle.HEADING1, ParagraphStyle.HEADING2):
+            indent = 2 * size
+        if style is ParagraphStyle.TITLE:
+            lines = balanced(para.text, area, widths)
+            pitch = size * 1.5
+        elif style is ParagraphStyle.SIGNATURE:
+            lines = wrap(para.text, area - 4 * size, widths)
+            pitch = BODY_PITCH
+        else:
+            lines = wrap(para.text, area, widths, first_width=area - indent)
+            pitch = BODY_PITCH if size >= 14 else size * 1.6
+        if style is ParagraphStyle.TITLE and self.y < self.y_top:
+            self.y -= pitch * 0.5
+        # A heading never ends a page: it moves down with what it introduces.
+        if (
+            keep_next
+            and self.y - len(lines) * pitch - 3 * BODY_PITCH < self.y_bottom
+            and self.y < self.y_top
+        ):
+            self.new_page()
+        self.set_font(role, size)
+        for index, line in enumerate(lines):
+            if self.y - pitch < self.y_bottom:
+                self.new_page()
+                self.set_font(role, size)
+            baseline = self.y - pitch / 2 - 0.36 * size
+            if style is ParagraphStyle.TITLE:
+                self.draw(role, size, (self.x0 + self.x1) / 2, baseline, line, Align.CENTER)
+            elif style is ParagraphStyle.SIGNATURE:
+                self.draw(role, size, self.x1 - 4 * size, baseline, line, Align.RIGHT)
+            else:
+                x = self.x0 + (indent if index == 0 else 0)
+                self.draw(role, size, x, baseline, line, Align.LEFT)
+            self.y -= pitch
+        if style is ParagraphStyle.TITLE:
+            self.y -= pitch * 0.6
+
+    # -- tables --------------------------------------------------------------------------
+
+    def table(self, table: Table) -> None:
+        total = sum(c.width for c in table.columns) or 1.0
+        area = self.x1 - self.x0
+        widths = [area * c.width / total for c in table.columns]
+        _fit_codes(table, widths, self.widths(Role.BODY, table.font_size))
+        xs = [self.x0]
+        for w in widths:
+            xs.append(xs[-1] + w)
+        header = _HeaderLayout(self, table, xs)
+        size = table.font_size
+        leading = size * 1.35
+        body = self.widths(Role.BODY, size)
+        bold = self.widths(Role.HEADING, size)
+        first = table.rows[0] if table.rows else None
+        first_lines = 3
+        if first is not None and first.kind is RowKind.BODY:
+            cells = _cells(first, len(widths))
+            tallest = max(
+                (len(wrap(t, w - 2 * PAD_X, body)) for t, w in zip(cells, widths, strict=True)),
+                default=1,
+            )
+            first_lines = min(3, tallest)
+        if self.y - header.height - first_lines * leading - 2 * PAD_Y < self.y_bottom:
+            self.new_page()
+        header.draw()
+        for row in table.rows:
+            if row.kind is RowKind.SECTION:
+                lines = [wrap(row.cells[0], area - 2 * PAD_X, bold)]
+                self._row(table, header, [self.x0, self.x1], lines, [Align.LEFT], Role.HEADING,
+                          leading, keep_next=True)  # fmt: skip
+                continue
+            metrics = bold if row.kind is RowKind.TOTAL else body
+            role = Role.HEADING if row.kind is RowKind.TOTAL else Role.BODY
+            cells = _cells(row, len(table.columns))
+            lines = [
+                wrap(text, w - 2 * PAD_X, metrics) for text, w in zip(cells, widths, strict=True)
+            ]
+            aligns = [c.align for c in table.columns]
+            if row.kind is RowKind.TOTAL:
+                aligns = [Align.CENTER] * len(aligns)
+            self._row(table, header, xs, lines, aligns, role, leading)
+
+    def _row(
+        self,
+        table: Table,
+        header: _HeaderLayout,
+        xs: list[float],
+        lines: list[list[str]],
+        aligns: list[Align],
+        role: Role,
+        leading: float,
+        *,
+        keep_next: bool = False,
+    ) -> None:
+        count = max((len(cell) for cell in lines), default=1) or 1
+        height = count * leading + 2 * PAD_Y
+        room = self.y - self.y_bottom
+        fresh = self.y_top - self.y_bottom - header.height
+        need = height + (leading + 2 * PAD_Y if keep_next else 0)
+        if need > room and (height <= fresh and (count <= KEEP_LINES or room < 4 * leading)):
+            self.new_page()
+            header.draw()
+        offset = 0
+        while True:
+            room = self.y - self.y_bottom
+            fits = int((room - 2 * PAD_Y) / leading)
+            rest = count - offset
+            if rest <= fits:
+                self._draw_row(xs, lines, aligns, role, leading, offset, rest, table.font_size,
+                               centre=offset == 0)  # fmt: skip
+                return
+            if fits >= 1:
+                self._draw_row(xs, lines, aligns, role, leading, offset, fits, table.font_size,
+                               centre=False)  # fmt: skip
+                offset += fits
+            self.new_page()
+            header.draw()
+
+    def _draw_row(
+        self,
+        xs: list[float],
+        lines: list[list[str]],
+        aligns: list[Align],
+        role: Role,
+        leading: float,
+        offset: int,
+        count: int,
+        size: float,
+        *,
+        centre: bool,
+    ) -> None:
+        c = self.c
+        height = count * leading + 2 * PAD_Y
+        top = self.y
+        self.set_font(role, size)
+        for i, cell in enumerate(lines):
+            part = cell[offset : offset + count]
+            if not part:
+                continue
+            align = aligns[i]
+            y = top - PAD_Y
+            if centre and align is Align.CENTER:
+                y -= (count - len(part)) * leading / 2
+            left, right = xs[i] + PAD_X, xs[i + 1] - PAD_X
+            for line in part:
+                baseline = y - leading / 2 - 0.36 * size
+                if align is Align.CENTER:
+                    self.draw(role, size, (left + right) / 2, baseline, line, align)
+                elif align is Align.RIGHT:
+                    self.draw(role, size, right, baseline, line, align)
+                else:
+                    self.draw(role, size, left, baseline, line, align)
+                y -= leading
+        bottom = top - height
+        c.setLineWidth(0.6)
+        segments = [(xs[0], top, xs[-1], top), (xs[0], bottom, xs[-1], bottom)]
+        segments.extend((x, top, x, bottom) for x in xs)
+        c.lines(segments)
+        self.y = bottom
+
+
+_WORD = re.compile(r"[A-Za-z0-9._\-/@%+#&]{4,}")
+
+
+def _fit_codes(table: Table, widths: list[float], metrics: Widths) -> None:
+    """Widen centred columns (编号, dates) to their longest number, taking from wide text columns.
+
+    A 16-digit 意见建议编号 broken over two lines is misread; the fonts found on a machine
+    differ in digit width, so this is settled here, with the real metrics.
+    """
+    for index, column in enumerate(table.columns):
+        if column.align is not Align.CENTER:
+            continue
+        longest = 0.0
+        for row in table.rows:
+            if row.kind is RowKind.BODY and index < len(row.cells):
+                for word in _WORD.findall(row.cells[index]):
+                    longest = max(longest, metrics.text_width(word))
+        need = longest + 2 * PAD_X + 1.0 - widths[index]
+        donors = [i for i, c in enumerate(table.columns) if c.align is Align.LEFT]
+        while need > 0.5 and donors:
+            donor = max(donors, key=lambda i: widths[i])
+            give = min(need, widths[donor] * 0.15)
+            if give < 0.5:
+                break
+            widths[donor] -= give
+            widths[index] += give
+            need -= give
+
+
+def _keeps_with_next(block: Paragraph, following: object) -> bool:
+    """Headings and labels stay on the page of what follows them."""
+    if following is None:
+        return False
+    return block.style in (
+        ParagraphStyle.ATTACHMENT,
+        ParagraphStyle.HEADING1,
+        ParagraphStyle.HEADING2,
+        ParagraphStyle.SUBTITLE,
+    ) or (block.style is ParagraphStyle.TITLE and isinstance(following, Table))
+
+
+def _cells(row: Row, width: int) -> list[str]:
+    cells = list(row.cells[:width])
+    return cells + [""] * (width - len(cells))
+
+
+class _HeaderLayout:
+    """A table's header rows, wrapped once and drawn at the top of every page."""
+
+    def __init__(self, writer: _PdfWriter, table: Table, xs: list[float]) -> None:
+        self.writer = writer
+        size = table.header_size
+        self.size = size
+        self.leading = size * 1.35
+        metrics = writer.widths(Role.HEADING, size)
+        rows = table.header_rows()
+        taken = [[False] * len(table.columns) for _ in rows]
+        self.cells: list[tuple[int, int, int, int, list[str]]] = []  # row, col, span, rows, lines
+        for r, header_row in enumerate(rows):
+            col = 0
+            for cell in header_row:
+                while col < len(table.columns) and taken[r][col]:
+                    col += 1
+                span = max(1, min(cell.span, len(table.columns) - col))
+                down = max(1, min(cell.rows, len(rows) - r))
+                for dr in range(down):
+                    for dc in range(span):
+                        taken[r + dr][col + dc] = True
+                width = xs[col + span] - xs[col] - 2 * PAD_X
+                self.cells.append((r, col, span, down, wrap(cell.text, width, metrics)))
+                col += span
+        heights = [self.leading + 2 * PAD_Y] * len(rows)
+        for r, _col, _span, down, lines in self.cells:
+            if down == 1:
+                heights[r] = max(heights[r], len(lines) * self.leading + 2 * PAD_Y)
+        for r, _col, _span, down, lines in self.cells:
+            if down > 1:
+                need = len(lines) * self.leading + 2 * PAD_Y
+                have = sum(heights[r : r + down])
+                if need > have:
+                    heights[r + down - 1] += need - have
+        self.row_heights = heights
+        self.height = sum(heights)
+        self.xs = xs
+
+    def draw(self) -> None:
+        w = self.writer
+        c = w.c
+        top = w.y
+        tops = [top]
+        for h in self.row_heights:
+            tops.append(tops[-1] - h)
+        w.set_font(Role.HEADING, self.size)
+        segments = []
+        for r, col, span, down, lines in self.cells:
+            x0, x1 = self.xs[col], self.xs[col + span]
+            y0, y1 = tops[r], tops[r + down]
+            segments += [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+            y = (y0 + y1) / 2 + len(lines) * self.leading / 2
+            for line in lines:
+                baseline = y - self.leading / 2 - 0.36 * self.size
+                w.draw(Role.HEADING, self.size, (x0 + x1) / 2, baseline, line, Align.CENTER)
+                y -= self.leading
+        c.setLineWidth(0.6)
+        c.lines(segments)
+        w.y = tops[-1]
+
+
+def _measure(string_width: Any, name: str, size: float) -> Widths:
+    return Widths(lambda ch: float(string_width(ch, name, size)))
+
+
+def check_layout(report: Report, plan: FontPlan) -> list[str]:
+    """Warnings before printing: fallback fonts, missing glyphs, narrow columns, tall rows."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    notes = [c.describe() for c in plan.choices.values() if not c.official]
+    notes += [line for line in plan.describe() if "缺少" in line]
+    width, height = A4
+    if report.landscape:
+        width, height = height, width
+    top, bottom, left, right = (m * MM for m in report.page_margins_mm())
+    area, page_height = width - left - right, height - top - bottom
+    for number, table in enumerate(report.tables(), start=1):
+        name = load_font(plan.choices[Role.BODY].face.path, plan.choices[Role.BODY].face.index)[0]
+        size = table.font_size
+        metrics = _measure(stringWidth, name, size)
+        total = sum(c.width for c in table.columns) or 1.0
+        widths = [area * c.width / total for c in table.columns]
+        _fit_codes(table, widths, metrics)
+        leading = size * 1.35
+        narrow: dict[int, str] = {}
+        for index, row in enumerate(table.rows, start=1):
+            if row.kind is not RowKind.BODY:
+                continue
+            tallest = 0
+            for col, text in enumerate(row.cells[: len(widths)]):
+                room = widths[col] - 2 * PAD_X
+                for word in _WORD.findall(text):
+                    if metrics.text_width(word) > room and col not in narrow:
+                        narrow[col] = word
+                tallest = max(tallest, len(wrap(text, room, metrics)))
+            if tallest * leading + 2 * PAD_Y > page_height * 0.9:
+                notes.append(f"表{number}第{index}行比一页还高，将跨页拆分打印。")
+        for col, word in narrow.items():
+            notes.append(
+                f"表{number}的“{table.columns[col].header}”列太窄，放不下“{word}”，会断行；"
+                "可在报表设计器中加宽该列。"
+            )
+    return notes

@@ -1,0 +1,238 @@
+"""Report templates: the built-in official tables and the clerk's own, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from rectdesk.domain.errors import UserError
+from rectdesk.reports.fields import CENTRED_FIELDS, FIELD_HEADERS
+from rectdesk.reports.layout import GBT9704_MARGINS_MM, Align
+
+#: How a template lays out its items.
+KIND_TABLE = "table"  # one table, optional section rows (plan, ledger, lists, custom)
+KIND_SUMMARY = "summary"  # count table, then one table per category (seed 000)
+KIND_NARRATIVE = "narrative"  # running text in seed 003's idiom
+
+GROUPS = ("", "category", "department", "status")
+NUMBERINGS = ("continuous", "section", "source")
+
+
+@dataclass
+class ColumnSpec:
+    """One column of a template."""
+
+    field: str
+    header: str = ""
+    width: float = 1.0
+    align: str = ""
+    wrap: bool = True
+
+    def header_text(self) -> str:
+        return self.header or FIELD_HEADERS.get(self.field, self.field)
+
+    def alignment(self) -> Align:
+        if self.align:
+            return Align(self.align)
+        return Align.CENTER if self.field in CENTRED_FIELDS else Align.LEFT
+
+
+@dataclass
+class TemplateSpec:
+    """Everything a clerk can change about a report."""
+
+    name: str
+    label: str
+    kind: str = KIND_TABLE
+    title: str = ""  # empty: the batch name with the label; {batch}, {unit}, {year} fill in
+    subtitle: str = ""
+    attachment: str = "附件"
+    columns: list[ColumnSpec] = field(default_factory=list)
+    group_by: str = ""
+    numbering: str = "continuous"
+    sort: str = "source"
+    landscape: bool = True
+    font_size: float = 10.5
+    title_size: float = 22.0  # 2号
+    page_numbers: bool = True
+    margins_mm: tuple[float, float, float, float] = GBT9704_MARGINS_MM
+    signoff: bool = False
+    statuses: tuple[str, ...] = ()
+    lights: tuple[str, ...] = ()
+    privacy: str = "masked"
+    base: str = ""
+    builtin: bool = False
+    #: A two-row header: (text, first column index, span) groups over the column headers.
+    header_groups: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready definition (what store.save_template keeps)."""
+        data = asdict(self)
+        data["margins_mm"] = list(self.margins_mm)
+        data["header_groups"] = [list(g) for g in self.header_groups]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TemplateSpec:
+        """A template from its stored definition; unknown keys are ignored."""
+        try:
+            columns = [ColumnSpec(**_known(ColumnSpec, c)) for c in data.get("columns", [])]
+            values = _known(cls, data)
+            values["columns"] = columns
+            if "margins_mm" in values:
+                values["margins_mm"] = tuple(float(m) for m in values["margins_mm"])
+            for key in ("statuses", "lights"):
+                if key in values:
+                    values[key] = tuple(values[key])
+            if "header_groups" in values:
+                values["header_groups"] = [
+                    (str(g[0]), int(g[1]), int(g[2])) for g in values["header_groups"]
+                ]
+            spec = cls(**values)
+        except (TypeError, ValueError, KeyError, IndexError) as exc:
+            raise UserError(
+                "模板定义不完整或已损坏，无法使用；请在报表设计器中重新保存该模板。", str(exc)
+            ) from exc
+        spec.validate()
+        return spec
+
+    def validate(self) -> None:
+        """Raise a plain message when the template cannot produce a report."""
+        if self.kind not in (KIND_TABLE, KIND_SUMMARY, KIND_NARRATIVE):
+            raise UserError(f"模板“{self.label}”的类型“{self.kind}”无法识别。")
+        if self.kind == KIND_TABLE and not self.columns:
+            raise UserError(f"模板“{self.label}”没有任何列，请至少添加一列。")
+        if self.group_by not in GROUPS:
+            raise UserError(f"模板“{self.label}”的分组方式“{self.group_by}”无法识别。")
+        if self.numbering not in NUMBERINGS:
+            raise UserError(f"模板“{self.label}”的编号方式“{self.numbering}”无法识别。")
+        if any(c.width <= 0 for c in self.columns):
+            raise UserError(f"模板“{self.label}”有列宽不大于零的列，请改为正数。")
+        if self.privacy not in ("masked", "publish"):
+            # Keeping phone and ID numbers is chosen for each export, never by default.
+            raise UserError(f"模板“{self.label}”的个人信息默认方式只能是脱敏或公开发布。")
+        if not 10 <= self.title_size <= 36:
+            raise UserError(f"模板“{self.label}”的标题字号应在 10 到 36 磅之间。")
+        if not 6 <= self.font_size <= 22:
+            raise UserError(f"模板“{self.label}”的表格字号应在 6 到 22 磅之间。")
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = set(cls.__dataclass_fields__)  # type: ignore[attr-defined]
+    return {k: v for k, v in data.items() if k in names}
+
+
+def _cols(*specs: tuple[str, str, float]) -> list[ColumnSpec]:
+    return [ColumnSpec(f, h, w) for f, h, w in specs]
+
+
+_PLAN_COLUMNS = (
+    ("seq", "序号", 0.8),
+    ("category", "主题", 1.6),
+    ("number", "意见建议编号", 3.4),
+    ("content", "整改内容", 3.2),
+    ("departments", "整改部门", 1.4),
+    ("measures", "整改措施", 4.2),
+    ("outcomes", "整改可检验成果", 3.6),
+    ("deadline", "整改时限", 1.7),
+)
+
+BUILTINS: dict[str, TemplateSpec] = {
+    "plan": TemplateSpec(
+        name="plan",
+        label="整改工作方案",
+        columns=_cols(*_PLAN_COLUMNS),
+        builtin=True,
+    ),
+    "summary": TemplateSpec(
+        name="summary",
+        label="意见建议汇总表",
+        kind=KIND_SUMMARY,
+        columns=_cols(
+            ("seq", "序号", 0.8),
+            ("number", "意见建议编号", 3.4),
+            ("origin", "意见来源", 1.6),
+            ("content", "意见或建议内容", 4.0),
+            ("departments", "责任处室", 1.4),
+            ("measures", "整改措施", 5.0),
+        ),
+        group_by="category",
+        numbering="section",
+        builtin=True,
+    ),
+    "ledger": TemplateSpec(
+        name="ledger",
+        label="整改台账",
+        columns=_cols(
+            ("seq", "序号", 0.8),
+            ("category", "主题", 1.6),
+            ("number", "意见建议编号", 3.6),
+            ("content", "整改内容", 3.2),
+            ("departments", "整改部门", 1.4),
+            ("measures", "整改措施", 4.0),
+            ("outcomes", "整改可检验成果", 3.0),
+            ("deadline", "整改时限", 1.7),
+            ("progress", "整改进展", 3.4),
+            ("status", "完成情况", 1.3),
+            ("closed", "是否销号", 1.0),
+            ("closed_on", "销号日期", 1.7),
+            ("remarks", "备注", 1.2),
+        ),
+        font_size=9.0,
+        signoff=True,
+        builtin=True,
+    ),
+    "narrative": TemplateSpec(
+        name="narrative",
+        label="整改情况报告",
+        kind=KIND_NARRATIVE,
+        attachment="",
+        group_by="category",
+        landscape=False,
+        font_size=16.0,
+        builtin=True,
+    ),
+    "warnings": TemplateSpec(
+        name="warnings",
+        label="逾期临期预警清单",
+        columns=_cols(
+            ("seq", "序号", 0.8),
+            ("number", "编号", 3.4),
+            ("content", "整改内容", 4.0),
+            ("departments", "责任单位", 1.6),
+            ("deadline", "整改时限", 1.8),
+            ("light", "预警", 1.4),
+            ("progress", "整改进展", 4.0),
+        ),
+        group_by="department",
+        numbering="section",
+        sort="deadline",
+        lights=("red", "yellow"),
+        signoff=True,
+        builtin=True,
+    ),
+    "closures": TemplateSpec(
+        name="closures",
+        label="销号清单",
+        columns=_cols(
+            ("seq", "序号", 0.8),
+            ("number", "编号", 3.4),
+            ("content", "整改内容", 4.0),
+            ("departments", "责任单位", 1.6),
+            ("progress", "整改情况", 4.4),
+            ("closed_on", "销号日期", 1.8),
+        ),
+        group_by="department",
+        numbering="section",
+        sort="closed_on",
+        statuses=("closed",),
+        signoff=True,
+        builtin=True,
+    ),
+}
+
+
+def builtin(name: str) -> TemplateSpec:
+    """A fresh copy of a built-in template (safe to change)."""
+    spec = BUILTINS[name]
+    return TemplateSpec.from_dict(replace(spec).to_dict())
