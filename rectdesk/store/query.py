@@ -174,7 +174,13 @@ def _open_dated() -> str:
 
 def _search_term(term: str, short_plan: dict[str, str]) -> tuple[str, list[Any]]:
     if len(term) >= 3:
-        return _index_match('"' + term.replace('"', '""') + '"')
+        # The index holds no positions: every trigram of the term must be in the item, and
+        # the text itself confirms they stand together.
+        trigrams = dict.fromkeys(term[i : i + 3] for i in range(len(term) - 2))
+        expression = " AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
+        found, params = _index_match(expression)
+        confirm, confirm_params = short_term_condition(term)
+        return f"{found} AND {confirm}", params + confirm_params
     if term in short_plan:
         return _index_match(short_plan[term]) if short_plan[term] else ("0", [])
     # A common short term: scan in page order, stopping at the page's end.

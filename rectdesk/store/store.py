@@ -208,6 +208,7 @@ class Store(RecordsMixin):
         self.batch(batch_id)
         ids: list[int] = []
         stamp = rows.now_text()
+        known: dict[str, int] = {}  # department ids looked up once per call
         with self.transaction():
             position = int(
                 self._scalar("SELECT coalesce(max(position), 0) FROM items WHERE batch_id = ?",
@@ -222,8 +223,8 @@ class Store(RecordsMixin):
                     f"INSERT INTO items ({names}) VALUES ({marks})", list(columns.values())
                 )
                 item_id = int(cursor.lastrowid or 0)
-                self._write_departments(item_id, draft.departments)
-                self._write_extra(item_id, draft.extra)
+                self._write_departments(item_id, draft.departments, new=True, known=known)
+                self._write_extra(item_id, draft.extra, new=True)
                 ids.append(item_id)
             if ids:
                 self.audit(actor, None, "add_items", "batch", str(batch_id), str(len(ids)))
@@ -236,18 +237,30 @@ class Store(RecordsMixin):
         cursor = self.db.execute("INSERT INTO departments (name) VALUES (?)", [name])
         return int(cursor.lastrowid or 0)
 
-    def _write_departments(self, item_id: int, assignments: Sequence[Assignment]) -> None:
-        self.db.execute("DELETE FROM item_departments WHERE item_id = ?", [item_id])
+    def _write_departments(
+        self,
+        item_id: int,
+        assignments: Sequence[Assignment],
+        *,
+        new: bool = False,
+        known: dict[str, int] | None = None,
+    ) -> None:
+        if not new:
+            self.db.execute("DELETE FROM item_departments WHERE item_id = ?", [item_id])
+        known = {} if known is None else known
         for position, assignment in enumerate(normalize_assignments(list(assignments))):
             name, role = assignment.department, assignment.role
+            if name not in known:
+                known[name] = self._department_id(name)
             self.db.execute(
                 "INSERT INTO item_departments (item_id, department_id, role, position)"
                 " VALUES (?, ?, ?, ?)",
-                [item_id, self._department_id(name), role.value, position],
+                [item_id, known[name], role.value, position],
             )
 
-    def _write_extra(self, item_id: int, extra: dict[str, str]) -> None:
-        self.db.execute("DELETE FROM item_extra WHERE item_id = ?", [item_id])
+    def _write_extra(self, item_id: int, extra: dict[str, str], *, new: bool = False) -> None:
+        if not new:
+            self.db.execute("DELETE FROM item_extra WHERE item_id = ?", [item_id])
         for position, (key, value) in enumerate(extra.items()):
             self.db.execute(
                 "INSERT INTO item_extra (item_id, position, key, value) VALUES (?, ?, ?, ?)",

@@ -33,7 +33,7 @@ def test_damaged_store_is_offered_the_newest_good_backup(demo_store: Store) -> N
                         now=dt.datetime.now() - dt.timedelta(days=2))  # fmt: skip
     newest = make_backup(demo_store.db.conn, path, folder, reason="daily",
                          now=dt.datetime.now() - dt.timedelta(days=1))  # fmt: skip
-    (newest.db_file).write_bytes(newest.db_file.read_bytes()[:-4096] + b"\0" * 4096)
+    (newest.db_file).write_bytes(newest.db_file.read_bytes()[:-4096] + b"\xa5" * 4096)
     demo_store.close()
     _damage(path)
 
