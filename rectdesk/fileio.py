@@ -45,6 +45,7 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     try:
         yield temporary
         _fsync(temporary)
+        _give_mode(temporary, target)
         os.replace(temporary, target)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
@@ -64,3 +65,16 @@ def _fsync(path: Path) -> None:
     # Flush to the device before the rename, so a power cut leaves the old or the new file.
     with open(path, "rb+") as handle:
         os.fsync(handle.fileno())
+
+
+def _give_mode(temporary: Path, target: Path) -> None:
+    # mkstemp makes the file private (0600); the result should have the permissions of the
+    # file it replaces, or of any new file the clerk saves (the umask's).
+    if target.exists():
+        mode = target.stat().st_mode & 0o777
+    else:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    with contextlib.suppress(OSError):
+        os.chmod(temporary, mode)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,17 @@ def test_messages_name_the_problem(tmp_path: Path) -> None:
     path = tmp_path / "x.pdf"
     assert "权限" in describe_os_error(OSError(errno.EACCES, "denied"), path)
     assert "U 盘" in describe_os_error(OSError(errno.ENODEV, "gone"), path)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    new = tmp_path / "new.txt"
+    write_bytes_atomic(new, b"x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~mask
+    old = tmp_path / "old.txt"
+    old.write_bytes(b"old")
+    old.chmod(0o640)
+    write_bytes_atomic(old, b"new")
+    assert old.stat().st_mode & 0o777 == 0o640

@@ -2,38 +2,1553 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>审计日志 — 事项 {0}</source>
+        <translation>Audit log — item {0}</translation>
+    </message>
+    <message>
+        <source>手机号、身份证号脱敏（默认）</source>
+        <translation>Mask mobile and ID numbers (default)</translation>
+    </message>
+    <message>
+        <source>完整（仅内部使用，记入审计日志）</source>
+        <translation>Full (internal use only, recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>导出方式：</source>
+        <translation>Export mode:</translation>
+    </message>
+    <message>
+        <source>共 {0} 条记录（新的在前）</source>
+        <translation>{0} entries (newest first)</translation>
+    </message>
+    <message>
+        <source>显示最近 {0} 条记录；导出可得到全部记录</source>
+        <translation>Showing the latest {0} entries; export to get all of them</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 条记录：{1}</source>
+        <translation>Exported {0} entries: {1}</translation>
+    </message>
+    <message>
+        <source>导出审计日志</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>序号</source>
+        <extracomment>The window shows the newest entries; the export holds all of them. The columns holding an action or a field name (audit.rows), shown translated.</extracomment>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>备份到指定文件夹（如 U 盘）…</source>
+        <translation>Back up to a folder (e.g. USB drive)…</translation>
+    </message>
+    <message>
+        <source>用所选备份恢复…</source>
+        <translation>Restore selected backup…</translation>
+    </message>
+    <message>
+        <source>从其他位置恢复…</source>
+        <translation>Restore from another location…</translation>
+    </message>
+    <message>
+        <source>只读方式打开时不能恢复。</source>
+        <translation>Cannot restore while opened read-only.</translation>
+    </message>
+    <message>
+        <source>自动备份位置：{0}
+每天首次启动和每次导入前自动备份；每日备份保留 {1} 天，每周备份保留 {2} 周。恢复前会先另存当前数据。</source>
+        <translation>Automatic backups: {0}
+A backup is made at the first start each day and before every import; daily backups are kept {1} days, weekly backups {2} weeks. The current data is saved before any restore.</translation>
+    </message>
+    <message>
+        <source>设置已保存。</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>选择备份保存的文件夹（如 U 盘）</source>
+        <translation>Choose a folder for the backup (e.g. USB drive)</translation>
+    </message>
+    <message>
+        <source>正在备份并检查备份…</source>
+        <translation>Backing up and verifying…</translation>
+    </message>
+    <message>
+        <source>备份完成并已通过检查：{0}</source>
+        <translation>Backup done and verified: {0}</translation>
+    </message>
+    <message>
+        <source>已取消备份，原有数据和旧备份均未改动。</source>
+        <translation>Backup cancelled; data and earlier backups are unchanged.</translation>
+    </message>
+    <message>
+        <source>正在备份</source>
+        <translation>Backing up</translation>
+    </message>
+    <message>
+        <source>正在备份，请等备份完成后再关闭。</source>
+        <translation>A backup is running; please wait for it to finish before closing.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一个备份。</source>
+        <translation>Select a backup in the list first.</translation>
+    </message>
+    <message>
+        <source>选择要恢复的备份文件夹</source>
+        <translation>Choose the backup folder to restore</translation>
+    </message>
+    <message>
+        <source>确认恢复</source>
+        <translation>Confirm restore</translation>
+    </message>
+    <message>
+        <source>将用 {0} 的备份替换当前数据，之后所做的修改将不再显示。
+当前数据会先另存一份，可以再恢复回来。
+
+确定恢复吗？</source>
+        <translation>The current data will be replaced by the backup of {0}; changes made since then will no longer appear.
+A copy of the current data is saved first, so you can restore it again.
+
+Restore now?</translation>
+    </message>
+    <message>
+        <source>已从备份恢复。恢复前的数据已另存到：{0}</source>
+        <translation>Restored from backup. The previous data was saved to: {0}</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>数据安全</source>
+        <translation>Data safety</translation>
+    </message>
+    <message>
+        <source>备份与恢复…</source>
+        <translation>Backup and restore…</translation>
+    </message>
+    <message>
+        <source>审计日志…</source>
+        <translation>Audit log…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupListModel</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>事项数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已验证</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>未通过验证</source>
+        <translation>Failed verification</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsBox</name>
+    <message>
+        <source>自动备份设置</source>
+        <translation>Automatic backup</translation>
+    </message>
+    <message>
+        <source>每天首次启动时自动备份</source>
+        <translation>Back up automatically at the first start each day</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source> 周</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <source>留空：数据文件旁的 backups 文件夹</source>
+        <translation>Empty: the backups folder next to the data file</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>每日备份保留：</source>
+        <translation>Keep daily backups:</translation>
+    </message>
+    <message>
+        <source>每周备份保留：</source>
+        <translation>Keep weekly backups:</translation>
+    </message>
+    <message>
+        <source>自动备份文件夹：</source>
+        <translation>Backup folder:</translation>
+    </message>
+    <message>
+        <source>选择自动备份文件夹</source>
+        <translation>Choose the automatic backup folder</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <source>{0}（逾期{1}）</source>
+        <translation>{0} ({1} overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPage</name>
+    <message>
+        <source>导入到哪个批次</source>
+        <translation>Import into which batch</translation>
+    </message>
+    <message>
+        <source>新建批次</source>
+        <translation>New batch</translation>
+    </message>
+    <message>
+        <source>导入到已有批次（按编号或内容匹配，更新已有事项）</source>
+        <translation>Existing batch (match by number or content, update existing items)</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>如 安人常办〔2021〕72号</source>
+        <translation>e.g. 安人常办〔2021〕72号</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>未找到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>未写年份的整改时限按此年份理解（年份来源：{source}）。</source>
+        <translation>Deadlines without a year are read as this year (year taken from: {source}).</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialogs</name>
+    <message>
+        <source>当前以只读方式打开，不能修改数据。</source>
+        <translation>Opened read-only; data cannot be changed.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择事项。</source>
+        <translation>Select items in the list first.</translation>
+    </message>
+    <message>
+        <source>选中事项的状态各不相同，没有一个可以统一改成的状态，请分开修改。</source>
+        <translation>The selected items have different statuses and no status suits them all; change them separately.</translation>
+    </message>
+    <message>
+        <source>删除事项</source>
+        <translation>Delete items</translation>
+    </message>
+    <message>
+        <source>确定删除选中的 {0} 条事项吗？其台账和佐证材料记录一并删除（可以撤销）。</source>
+        <translation>Delete the {0} selected items? Their ledger entries and evidence records are deleted too (can be undone).</translation>
+    </message>
+</context>
+<context>
+    <name>CloseOffDialog</name>
+    <message>
+        <source>销号</source>
+        <translation>Close off</translation>
+    </message>
+    <message>
+        <source>为选中的 {0} 条事项销号。只有已完成（待销号）或长期坚持的事项可以销号。</source>
+        <translation>Close off the {0} selected items. Only completed (awaiting close-off) or ongoing items can be closed off.</translation>
+    </message>
+    <message>
+        <source>如：经县委巡察办审核同意销号（可不填）</source>
+        <translation>e.g. approved by the county inspection office (optional)</translation>
+    </message>
+    <message>
+        <source>销号日期：</source>
+        <translation>Closed on:</translation>
+    </message>
+    <message>
+        <source>说明：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>佐证材料：</source>
+        <translation>Evidence:</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHook</name>
+    <message>
+        <source>意外错误</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>发生了意外错误，RectDesk 会尽量继续运行。
+详情已写入日志文件：{0}</source>
+        <translation>An unexpected error occurred; RectDesk will try to keep running.
+Details were written to the log file: {0}</translation>
+    </message>
+    <message>
+        <source>复制报告</source>
+        <translation>Copy report</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>按完成情况</source>
+        <extracomment>How many departments the chart shows (the table lists them all). An ItemQuery selecting exactly the items behind a clicked figure. The clickable figures by key: total, overdue, soon_7, soon_30, status_&lt;code&gt;.</extracomment>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <source>按责任单位（牵头或配合）</source>
+        <translation>By responsible unit (lead or assisting)</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>完成率</source>
+        <translation>Done %</translation>
+    </message>
+    <message>
+        <source>按类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>截至 {0}年{1}月{2}日</source>
+        <translation>As of {0}-{1:02d}-{2:02d}</translation>
+    </message>
+    <message>
+        <source>全部事项</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>{0}日内到期</source>
+        <translation>Due within {0} days</translation>
+    </message>
+    <message>
+        <source>逾期事项</source>
+        <translation>Overdue items</translation>
+    </message>
+    <message>
+        <source>30日内到期</source>
+        <translation>Due within 30 days</translation>
+    </message>
+    <message>
+        <source>{0}（共 {1} 条，列出最早的 {2} 条）</source>
+        <translation>{0} ({1} in all, earliest {2} listed)</translation>
+    </message>
+    <message>
+        <source>{0}（{1} 条）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>点击查看这 {0} 条事项</source>
+        <translation>Click to list these {0} items</translation>
+    </message>
+    <message>
+        <source>事项最多的 {0} 个单位（红色为逾期）</source>
+        <translation>Top {0} units by items (red: overdue)</translation>
+    </message>
+    <message>
+        <source>各单位事项数（红色为逾期）</source>
+        <translation>Items per unit (red: overdue)</translation>
+    </message>
+    <message>
+        <source>{0}：{1} 条，已完成 {2} 条，逾期 {3} 条</source>
+        <translation>{0}: {1} items, {2} done, {3} overdue</translation>
+    </message>
+    <message>
+        <source>逾期{0}天</source>
+        <translation>{0} days overdue</translation>
+    </message>
+    <message>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>还有{0}天</source>
+        <translation>{0} days left</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineDialog</name>
+    <message>
+        <source>修改整改时限</source>
+        <translation>Change deadline</translation>
+    </message>
+    <message>
+        <source>为选中的 {0} 条事项填写整改时限，如“2024年6月30日”“12月底前”“立行立改”“长期坚持”；没写年份时按各事项所在批次的年份计算。</source>
+        <translation>Enter the deadline for the {0} selected items, e.g. “2024年6月30日”, “12月底前”, “立行立改”, “长期坚持”; without a year, each item&apos;s batch year is used.</translation>
+    </message>
+    <message>
+        <source>整改时限：</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <source>解读为：{0}</source>
+        <translation>Read as: {0}</translation>
+    </message>
+    <message>
+        <source>，并长期坚持</source>
+        <translation>, then ongoing</translation>
+    </message>
+    <message>
+        <source>解读为：长期坚持</source>
+        <translation>Read as: ongoing</translation>
+    </message>
+    <message>
+        <source>解读为：立行立改</source>
+        <translation>Read as: immediately</translation>
+    </message>
+    <message>
+        <source>（没有可识别的日期）</source>
+        <translation>(no recognisable date)</translation>
+    </message>
+    <message>
+        <source>注意：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsEditor</name>
+    <message>
+        <source>单位名称</source>
+        <extracomment>Single-line fields, in form order. Multi-line fields. Audit actions and record names as the change history shows them.</extracomment>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>设为牵头</source>
+        <translation>Make lead</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>牵头</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>配合</source>
+        <translation>Assisting</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <source>在列表中选择一条事项，在这里查看和修改。</source>
+        <translation>Select an item in the list to view and edit it here.</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>变更记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <source>（未填）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>其他字段：</source>
+        <translation>Other fields:</translation>
+    </message>
+    <message>
+        <source>（无编号）</source>
+        <translation>(no number)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;{1}&#x3000;[{2}]&lt;br&gt;{3}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&amp;nbsp;&amp;nbsp;{1}&amp;nbsp;&amp;nbsp;[{2}]&lt;br&gt;{3}</translation>
+    </message>
+    <message>
+        <source>（尚无进展，在“台账”中添加）</source>
+        <translation>(no progress yet; add it under “Ledger”)</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>解读为：{0}</source>
+        <translation>Read as: {0}</translation>
+    </message>
+    <message>
+        <source>，并长期坚持</source>
+        <translation>, then ongoing</translation>
+    </message>
+    <message>
+        <source>解读为：长期坚持</source>
+        <translation>Read as: ongoing</translation>
+    </message>
+    <message>
+        <source>解读为：立行立改</source>
+        <translation>Read as: immediately</translation>
+    </message>
+    <message>
+        <source>没有可识别的日期</source>
+        <translation>No recognisable date</translation>
+    </message>
+    <message>
+        <source>注意：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <source>不予整改</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>请说明理由（如：非建设性建议、不属于职责范围）：</source>
+        <translation>Give the reason (e.g. not a constructive suggestion, outside our remit):</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>选择上级下发的表格</source>
+        <translation>Choose the spreadsheet sent by the upper level</translation>
+    </message>
+    <message>
+        <source>支持 xlsx、xlsm、xls、WPS 的 et 和 csv；按文件内容识别格式。</source>
+        <translation>Supports xlsx, xlsm, xls, WPS et and csv; the format is detected from the content.</translation>
+    </message>
+    <message>
+        <source>表格文件的位置</source>
+        <translation>Spreadsheet location</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>选择表格</source>
+        <translation>Choose spreadsheet</translation>
+    </message>
+</context>
+<context>
+    <name>FilesField</name>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>选择佐证材料</source>
+        <translation>Choose evidence files</translation>
+    </message>
+</context>
+<context>
+    <name>FillBackDialog</name>
+    <message>
+        <source>回填整改进展到原表</source>
+        <translation>Fill progress back into the original table</translation>
+    </message>
+    <message>
+        <source>把批次“{name}”的整改进展、完成情况、是否销号和销号日期写进上级下发的原表，原表的工作表、格式和合并单元格保持不变；原表没有这些列时在右侧添加。</source>
+        <translation>Writes the progress, status, closed-off flag and close-off date of batch “{name}” into the original table from the upper level, keeping its sheets, formatting and merged cells; missing columns are added on the right.</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>上级原表</source>
+        <translation>Original table</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>回填</source>
+        <translation>Fill back</translation>
+    </message>
+    <message>
+        <source>选择上级原表</source>
+        <translation>Choose the original table</translation>
+    </message>
+    <message>
+        <source>Excel 表格 (*.xlsx *.xlsm)</source>
+        <translation>Excel spreadsheet (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel spreadsheet (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>请选择上级原表和保存位置。</source>
+        <translation>Choose the original table and where to save.</translation>
+    </message>
+    <message>
+        <source>已回填 {n} 行，保存为“{path}”。</source>
+        <translation>Filled {n} rows, saved as “{path}”.</translation>
+    </message>
+    <message>
+        <source>新增列：{cols}。</source>
+        <translation>Columns added: {cols}.</translation>
+    </message>
+    <message>
+        <source>没有对应事项、未回填：{rows}。</source>
+        <translation>No matching item, not filled: {rows}.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>搜索编号、来源、内容、措施、进展、单位…（Ctrl+F）</source>
+        <extracomment>How long typing must pause before the table follows (ms). The date a QDateEdit shows as &quot;不限&quot;. Fields the filter bar manages (the rest of an ItemQuery is the table&apos;s business). Fields a navigator view sets; choosing another view replaces them all.</extracomment>
+        <translation>Search text, numbers, units… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>Any unit</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>Any category</translation>
+    </message>
+    <message>
+        <source>全部批次</source>
+        <translation>Any batch</translation>
+    </message>
+    <message>
+        <source>时限从</source>
+        <translation>Due from</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>清除全部筛选</source>
+        <translation>Clear all filters</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>搜索“{0}”</source>
+        <translation>Search “{0}”</translation>
+    </message>
+    <message>
+        <source>批次：{0}</source>
+        <translation>Batch: {0}</translation>
+    </message>
+    <message>
+        <source>状态：{0}</source>
+        <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>{0}日内到期</source>
+        <translation>Due within {0} days</translation>
+    </message>
+    <message>
+        <source>预警：{0}</source>
+        <translation>Warning: {0}</translation>
+    </message>
+    <message>
+        <source>单位：{0}</source>
+        <translation>Unit: {0}</translation>
+    </message>
+    <message>
+        <source>类别：{0}</source>
+        <translation>Category: {0}</translation>
+    </message>
+    <message>
+        <source>时限：{0} 至 {1}</source>
+        <translation>Deadline: {0} to {1}</translation>
+    </message>
+    <message>
+        <source>指定的 {0} 条事项</source>
+        <translation>{0} chosen items</translation>
+    </message>
+    <message>
+        <source>去掉这个筛选条件</source>
+        <translation>Remove this filter</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>全部 {0} 条事项</source>
+        <translation>All {0} items</translation>
+    </message>
+    <message>
+        <source>筛选中…（共 {0} 条）</source>
+        <translation>Filtering… ({0} in all)</translation>
+    </message>
+    <message>
+        <source>筛选后 {0} 条（共 {1} 条），条件：</source>
+        <translation>{0} of {1} items match:</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>导入上级下发的表格</source>
+        <translation>Import a spreadsheet from the upper level</translation>
+    </message>
+    <message>
+        <source>当前以只读方式打开，不能导入。</source>
+        <translation>Opened read-only; cannot import.</translation>
+    </message>
+    <message>
+        <source>已读取 {n} 行…</source>
+        <translation>{n} rows read…</translation>
+    </message>
+    <message>
+        <source>读取表格时发生意外错误，详情已写入日志文件。</source>
+        <translation>An unexpected error occurred while reading the spreadsheet; details were written to the log file.</translation>
+    </message>
+    <message>
+        <source>已取消读取。</source>
+        <translation>Reading cancelled.</translation>
+    </message>
+    <message>
+        <source>正在读取“{name}”…</source>
+        <translation>Reading “{name}”…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <source>这一列不能排序</source>
+        <extracomment>Rows loaded from the store at once when a row is first drawn. Ids fetched first; each further fetch doubles, up to MAX_CHUNK. Characters of long text shown in a cell (the tooltip and the detail panel have the rest); laying out only what fits keeps painting fast. Items kept in memory before the cache is emptied. Darker shades for text so the labels stay legible on white.</extracomment>
+        <translation>This column cannot be sorted</translation>
+    </message>
+    <message>
+        <source>显示的列</source>
+        <extracomment>Every column the clerk may show, in their default order. Colours of the warning lights; the text label beside the mark carries the meaning too. A shape per light so the mark reads in black and white too.</extracomment>
+        <translation>Columns shown</translation>
+    </message>
+    <message>
+        <source>恢复默认的列</source>
+        <translation>Restore default columns</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>未启动</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>整改中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已完成（待销号）</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>已销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>长期坚持</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <source>不予整改</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>已完成待销号</source>
+        <translation>Awaiting close-off</translation>
+    </message>
+    <message>
+        <source>社会评价意见建议</source>
+        <translation>Social evaluation suggestions</translation>
+    </message>
+    <message>
+        <source>巡察反馈问题</source>
+        <translation>Inspection findings</translation>
+    </message>
+    <message>
+        <source>人大评议</source>
+        <translation>People&apos;s Congress review</translation>
+    </message>
+    <message>
+        <source>政协提案</source>
+        <translation>CPPCC proposals</translation>
+    </message>
+    <message>
+        <source>审计整改</source>
+        <translation>Audit rectification</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>整改进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>沟通</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>销号</source>
+        <translation>Close off</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>临期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>逾期{0}天</source>
+        <translation>Overdue {0}d</translation>
+    </message>
+    <message>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>{0}天内到期</source>
+        <translation>Due in {0}d</translation>
+    </message>
+    <message>
+        <source>立行立改</source>
+        <translation>Immediately</translation>
+    </message>
+    <message>
+        <source>长期坚持·久未更新</source>
+        <translation>Ongoing · stale</translation>
+    </message>
+    <message>
+        <source>公开发布</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>脱敏（默认）</source>
+        <translation>Masked (default)</translation>
+    </message>
+    <message>
+        <source>完整（仅内部使用）</source>
+        <translation>Full (internal use only)</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>意见建议编号</source>
+        <translation>Suggestion no.</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>意见来源</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>意见建议内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>责任领导</source>
+        <translation>Responsible leader</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Person in charge</translation>
+    </message>
+    <message>
+        <source>整改措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>整改可检验成果</source>
+        <translation>Verifiable results</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>完成情况</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>状态说明</source>
+        <translation>Status note</translation>
+    </message>
+    <message>
+        <source>销号日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>办理结果类别</source>
+        <translation>Result class</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <source>最后修改</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>问题/意见内容</source>
+        <translation>Problem / suggestion</translation>
+    </message>
+    <message>
+        <source>配合单位</source>
+        <translation>Assisting units</translation>
+    </message>
+    <message>
+        <source>可检验成果</source>
+        <translation>Verifiable results</translation>
+    </message>
+    <message>
+        <source>是否销号</source>
+        <translation>Closed off?</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>无变化</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Mostly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Not satisfied</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>记台账</source>
+        <translation>Ledger entry</translation>
+    </message>
+    <message>
+        <source>删台账</source>
+        <translation>Delete ledger entry</translation>
+    </message>
+    <message>
+        <source>添加佐证</source>
+        <translation>Add evidence</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>新增批次</source>
+        <translation>Add batch</translation>
+    </message>
+    <message>
+        <source>删除批次</source>
+        <translation>Delete batch</translation>
+    </message>
+    <message>
+        <source>添加事项</source>
+        <translation>Add items</translation>
+    </message>
+    <message>
+        <source>删除事项</source>
+        <translation>Delete items</translation>
+    </message>
+    <message>
+        <source>删除台账记录</source>
+        <translation>Delete ledger entry</translation>
+    </message>
+    <message>
+        <source>添加佐证材料</source>
+        <translation>Add evidence</translation>
+    </message>
+    <message>
+        <source>导出完整个人信息</source>
+        <translation>Export full personal data</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>其他字段</source>
+        <translation>Other fields</translation>
+    </message>
+    <message>
+        <source>其他列</source>
+        <translation>Other columns</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <source>进展日期</source>
+        <translation>Progress date</translation>
+    </message>
+    <message>
+        <source>每日自动</source>
+        <translation>Daily (automatic)</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>导入前</source>
+        <translation>Before import</translation>
+    </message>
+    <message>
+        <source>备份到指定位置</source>
+        <translation>To a chosen folder</translation>
+    </message>
+    <message>
+        <source>恢复前另存</source>
+        <translation>Saved before restore</translation>
+    </message>
+    <message>
+        <source>恢复前另存（原文件已损坏）</source>
+        <translation>Saved before restore (file was damaged)</translation>
+    </message>
+    <message>
+        <source>升级数据结构前</source>
+        <translation>Before data upgrade</translation>
+    </message>
+    <message>
+        <source>（未分类）</source>
+        <translation>(uncategorised)</translation>
+    </message>
+    <message>
+        <source>表格文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>LeadDialog</name>
+    <message>
+        <source>设置牵头单位</source>
+        <translation>Set lead unit</translation>
+    </message>
+    <message>
+        <source>为选中的 {0} 条事项设置牵头单位；原牵头单位改为配合。</source>
+        <translation>Set the lead unit of the {0} selected items; the former lead becomes assisting.</translation>
+    </message>
+    <message>
+        <source>牵头单位：</source>
+        <translation>Lead unit:</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerView</name>
+    <message>
+        <source>日期</source>
+        <extracomment>The id of an evidence file the clerk asked to open.</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>打开佐证材料</source>
+        <translation>Open evidence</translation>
+    </message>
+    <message>
+        <source>添加整改进展</source>
+        <translation>Add progress</translation>
+    </message>
+    <message>
+        <source>写明做了什么、取得了什么成果</source>
+        <translation>What was done and what it achieved</translation>
+    </message>
+    <message>
+        <source>记录进展</source>
+        <translation>Record progress</translation>
+    </message>
+    <message>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>进展情况：</source>
+        <translation>Progress:</translation>
+    </message>
+    <message>
+        <source>佐证材料：</source>
+        <translation>Evidence:</translation>
+    </message>
+    <message>
+        <source>已销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>未关联到台账记录的材料</source>
+        <translation>Files not linked to a ledger entry</translation>
+    </message>
+    <message>
+        <source>双击打开“{0}”</source>
+        <translation>Double-click to open “{0}”</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>整改台账桌面助手 — {0}</source>
         <translation>RectDesk — {0}</translation>
     </message>
     <message>
-        <source>搜索编号、来源、内容、措施、进展、单位…（Ctrl+F）</source>
-        <translation>Search number, origin, content, measures, progress, units… (Ctrl+F)</translation>
+        <source>总览</source>
+        <extracomment>Dialogs of the 文件 menu, each in its own module (imported when first used). Edits that cannot move an item in or out of the smart views: repaint the row only.</extracomment>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>只读方式打开：另一个 RectDesk 窗口正在使用这个数据文件。这里只能查看，不能修改；关闭那个窗口后重新打开即可编辑。</source>
+        <translation>Opened read-only: another RectDesk window is using this data file. You can view but not edit here; close that window and reopen to edit.</translation>
+    </message>
+    <message>
+        <source>［只读］</source>
+        <translation>[read-only]</translation>
     </message>
     <message>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>回填…</source>
+        <translation>Fill back…</translation>
+    </message>
+    <message>
+        <source>导出报表/打印…</source>
+        <translation>Export reports / print…</translation>
+    </message>
+    <message>
+        <source>备份与恢复…</source>
+        <translation>Backup and restore…</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>编辑选中事项</source>
+        <translation>Edit selected items</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>批量处理选中事项</source>
+        <translation>Bulk edit selected items</translation>
+    </message>
+    <message>
+        <source>设置状态…</source>
+        <translation>Set status…</translation>
+    </message>
+    <message>
+        <source>设置牵头单位…</source>
+        <translation>Set lead unit…</translation>
+    </message>
+    <message>
+        <source>设置整改时限…</source>
+        <translation>Set deadline…</translation>
+    </message>
+    <message>
+        <source>销号…</source>
+        <translation>Close off…</translation>
+    </message>
+    <message>
+        <source>添加整改进展…</source>
+        <translation>Add progress…</translation>
+    </message>
+    <message>
+        <source>全选（含未载入的行）</source>
+        <translation>Select all (including rows not loaded)</translation>
+    </message>
+    <message>
         <source>查找</source>
         <translation>Find</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>清除全部筛选</source>
+        <translation>Clear all filters</translation>
+    </message>
+    <message>
+        <source>按原表顺序排列</source>
+        <translation>Sort in original order</translation>
+    </message>
+    <message>
+        <source>显示的列</source>
+        <translation>Columns shown</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>载入示例数据</source>
         <translation>Load sample data</translation>
     </message>
     <message>
-        <source>只读方式打开：不能修改数据。</source>
-        <translation>Opened read-only: data cannot be changed.</translation>
+        <source>关于</source>
+        <translation>About</translation>
     </message>
     <message>
-        <source>共 {0} 条事项</source>
-        <translation>{0} items</translation>
+        <source>已选 {0} 条</source>
+        <translation>{0} selected</translation>
+    </message>
+    <message>
+        <source>回填</source>
+        <translation>Fill back</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择一个批次，或在列表中选择该批次的事项。</source>
+        <translation>First choose a batch on the left, or select items of that batch in the list.</translation>
     </message>
     <message>
         <source>已载入 {0} 条示例事项。</source>
         <translation>Loaded {0} sample items.</translation>
+    </message>
+    <message>
+        <source>关于整改台账桌面助手</source>
+        <translation>About RectDesk</translation>
+    </message>
+    <message>
+        <source>整改台账桌面助手 RectDesk {0}
+
+数据文件：{1}
+
+全程离线运行，数据只保存在本机。</source>
+        <translation>RectDesk {0}
+
+Data file: {1}
+
+Runs fully offline; data is kept on this computer only.</translation>
     </message>
     <message>
         <source>欢迎使用</source>
@@ -42,6 +1557,924 @@
     <message>
         <source>数据文件还是空的。是否载入示例数据（三个示例批次）先熟悉一下？</source>
         <translation>The data file is empty. Load the sample data (three sample batches) to get acquainted?</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>表头所在行</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <source>表头</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>把握</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>识别到的表格和列</source>
+        <translation>Tables and columns found</translation>
+    </message>
+    <message>
+        <source>请核对每一列导入为哪个字段；不对应任何字段的列保留为附加字段。</source>
+        <translation>Check which field each column is imported as; columns without a field are kept as extra fields.</translation>
+    </message>
+    <message>
+        <source>（保留为附加字段）</source>
+        <translation>(keep as extra field)</translation>
+    </message>
+    <message>
+        <source>“{name}”：找到 {tables} 个表格、{rows} 条事项。标题：{title}</source>
+        <translation>“{name}”: {tables} tables, {rows} items found. Title: {title}</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <source>智能视图</source>
+        <extracomment>Smart views whose status is their whole definition. New counts are shown.</extracomment>
+        <translation>Smart views</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <source>全部事项</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>{0}日内到期</source>
+        <translation>Due within {0} days</translation>
+    </message>
+    <message>
+        <source>{0}：{1} 条</source>
+        <translation>{0}: {1} items</translation>
+    </message>
+    <message>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>未注明年份</source>
+        <translation>No year</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>新增 {new} 条，更新 {updated} 条，无变化 {same} 条；{warned} 条有提示（黄色）。</source>
+        <translation>{new} new, {updated} updated, {same} unchanged; {warned} with notes (yellow).</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>打印预览 — {0}</source>
+        <translation>Print preview — {0}</translation>
+    </message>
+    <message>
+        <source>共 {0} 页</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>已发送 {0} 页到打印机</source>
+        <translation>{0} pages sent to the printer</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>添加整改进展</source>
+        <translation>Add progress</translation>
+    </message>
+    <message>
+        <source>为选中的 {0} 条事项添加同一条整改进展。</source>
+        <translation>Add the same progress entry to the {0} selected items.</translation>
+    </message>
+    <message>
+        <source>写明做了什么、取得了什么成果</source>
+        <translation>What was done and what it achieved</translation>
+    </message>
+    <message>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>进展情况：</source>
+        <translation>Progress:</translation>
+    </message>
+    <message>
+        <source>佐证材料：</source>
+        <translation>Evidence:</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>数据文件已损坏</source>
+        <translation>The data file is damaged</translation>
+    </message>
+    <message>
+        <source>数据文件：{0}
+检查结果：
+{1}</source>
+        <translation>Data file: {0}
+Check result:
+{1}</translation>
+    </message>
+    <message>
+        <source>用最新的完好备份恢复</source>
+        <translation>Restore the latest good backup</translation>
+    </message>
+    <message>
+        <source>选择其他备份…</source>
+        <translation>Choose another backup…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <source>“{0}”不是完好的 RectDesk 备份，请选择另一个备份文件夹。</source>
+        <translation>“{0}” is not a good RectDesk backup; choose another backup folder.</translation>
+    </message>
+    <message>
+        <source>选择备份文件夹</source>
+        <translation>Choose backup folder</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDialog</name>
+    <message>
+        <source>到期提醒</source>
+        <extracomment>Items listed per group; the rest are one click away in the table. The clerk asked to see these items in the table.</extracomment>
+        <translation>Deadline reminder</translation>
+    </message>
+    <message>
+        <source>已逾期 {0} 条，{1} 日内到期 {2} 条。</source>
+        <translation>{0} overdue, {2} due within {1} days.</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>已逾期（{0} 条）</source>
+        <translation>Overdue ({0})</translation>
+    </message>
+    <message>
+        <source>{0} 日内到期（{1} 条）</source>
+        <translation>Due within {0} days ({1})</translation>
+    </message>
+    <message>
+        <source>不再提醒（可在“设置”中重新打开）</source>
+        <translation>Don&apos;t remind me again (can be turned back on in Settings)</translation>
+    </message>
+    <message>
+        <source>查看逾期事项</source>
+        <translation>Show overdue items</translation>
+    </message>
+    <message>
+        <source>查看临期事项</source>
+        <translation>Show items due soon</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDesigner</name>
+    <message>
+        <source>报表设计器</source>
+        <extracomment>How many items the live preview shows (the export always has them all). Which items a template keeps: (statuses, lights).</extracomment>
+        <translation>Report designer</translation>
+    </message>
+    <message>
+        <source>保存时使用的模板名称</source>
+        <translation>Template name used when saving</translation>
+    </message>
+    <message>
+        <source>留空：批次名称加模板名称；可写 {batch} {unit} {year}</source>
+        <translation>Empty: batch name plus template name; may use {batch} {unit} {year}</translation>
+    </message>
+    <message>
+        <source>横向（宽表）</source>
+        <translation>Landscape (wide tables)</translation>
+    </message>
+    <message>
+        <source>纵向</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source> 磅</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source> 磅（2号为 22 磅）</source>
+        <translation> pt (size 2 is 22 pt)</translation>
+    </message>
+    <message>
+        <source>页码“— 1 —”，单页居右、双页居左</source>
+        <translation>Page numbers “— 1 —”, odd pages right, even pages left</translation>
+    </message>
+    <message>
+        <source>不分组</source>
+        <translation>No grouping</translation>
+    </message>
+    <message>
+        <source>按类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>按责任单位</source>
+        <translation>By responsible unit</translation>
+    </message>
+    <message>
+        <source>按状态</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <source>连续编号</source>
+        <translation>Continuous numbering</translation>
+    </message>
+    <message>
+        <source>每组重新编号</source>
+        <translation>Restart numbering per group</translation>
+    </message>
+    <message>
+        <source>沿用原表序号</source>
+        <translation>Keep original numbers</translation>
+    </message>
+    <message>
+        <source>原表顺序</source>
+        <translation>Original order</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>销号日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>表尾加填报单位、填报人、审核人、联系电话、填报日期</source>
+        <translation>Add reporting unit, filled by, reviewed by, phone and date below the table</translation>
+    </message>
+    <message>
+        <source>上</source>
+        <translation>Top</translation>
+    </message>
+    <message>
+        <source>下</source>
+        <translation>Bottom</translation>
+    </message>
+    <message>
+        <source>左</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>右</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>全部事项</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <source>未办结的事项</source>
+        <translation>Unfinished items</translation>
+    </message>
+    <message>
+        <source>已完成和已销号的事项</source>
+        <translation>Completed and closed items</translation>
+    </message>
+    <message>
+        <source>已销号的事项</source>
+        <translation>Closed items</translation>
+    </message>
+    <message>
+        <source>逾期和临期的事项</source>
+        <translation>Overdue and due-soon items</translation>
+    </message>
+    <message>
+        <source>脱敏（默认）</source>
+        <translation>Masked (default)</translation>
+    </message>
+    <message>
+        <source>公开发布（去掉意见来源列）</source>
+        <translation>Public (without the origin column)</translation>
+    </message>
+    <message>
+        <source>“完整”模式不能设为默认，每次导出时单独选择并确认。</source>
+        <translation>“Full” cannot be the default; choose and confirm it at each export.</translation>
+    </message>
+    <message>
+        <source>两行表头，如：基本情况:2-3；整改情况:6-8</source>
+        <translation>Two header rows, e.g. 基本情况:2-3；整改情况:6-8</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>表头文字</source>
+        <translation>Header text</translation>
+    </message>
+    <message>
+        <source>宽度</source>
+        <translation>Width</translation>
+    </message>
+    <message>
+        <source>对齐</source>
+        <translation>Alignment</translation>
+    </message>
+    <message>
+        <source>添加列</source>
+        <translation>Add column</translation>
+    </message>
+    <message>
+        <source>删除列</source>
+        <translation>Delete column</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>基于</source>
+        <translation>Based on</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>副标题</source>
+        <translation>Subtitle</translation>
+    </message>
+    <message>
+        <source>附件标注</source>
+        <translation>Attachment label</translation>
+    </message>
+    <message>
+        <source>纸张方向</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>标题字号</source>
+        <translation>Title size</translation>
+    </message>
+    <message>
+        <source>表格字号</source>
+        <translation>Table text size</translation>
+    </message>
+    <message>
+        <source>分组</source>
+        <translation>Grouping</translation>
+    </message>
+    <message>
+        <source>排序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>包含</source>
+        <translation>Include</translation>
+    </message>
+    <message>
+        <source>个人信息</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>页边距</source>
+        <translation>Margins</translation>
+    </message>
+    <message>
+        <source>表头分组</source>
+        <translation>Header groups</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>预览数据</source>
+        <translation>Preview data</translation>
+    </message>
+    <message>
+        <source>保存模板</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <source>导出模板文件…</source>
+        <translation>Export template file…</translation>
+    </message>
+    <message>
+        <source>导入模板文件…</source>
+        <translation>Import template file…</translation>
+    </message>
+    <message>
+        <source>删除模板</source>
+        <translation>Delete template</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>自动</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>左对齐</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>居中</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <source>右对齐</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>预览前 {0} 条事项，{1} 页，用时 {2:.2f} 秒。</source>
+        <translation>Previewing the first {0} items, {1} pages, in {2:.2f} s.</translation>
+    </message>
+    <message>
+        <source>无法保存模板</source>
+        <translation>Cannot save template</translation>
+    </message>
+    <message>
+        <source>已保存模板“{0}”。</source>
+        <translation>Template “{0}” saved.</translation>
+    </message>
+    <message>
+        <source>内置模板不能删除。</source>
+        <translation>Built-in templates cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>导出模板文件</source>
+        <translation>Export template file</translation>
+    </message>
+    <message>
+        <source>RectDesk 模板 (*.json)</source>
+        <translation>RectDesk template (*.json)</translation>
+    </message>
+    <message>
+        <source>无法导出模板</source>
+        <translation>Cannot export template</translation>
+    </message>
+    <message>
+        <source>导入模板文件</source>
+        <translation>Import template file</translation>
+    </message>
+    <message>
+        <source>无法导入模板</source>
+        <translation>Cannot import template</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>打印和导出报表</source>
+        <translation>Print and export reports</translation>
+    </message>
+    <message>
+        <source>设计模板…</source>
+        <translation>Design template…</translation>
+    </message>
+    <message>
+        <source>脱敏（默认）</source>
+        <translation>Masked (default)</translation>
+    </message>
+    <message>
+        <source>公开发布（去掉意见来源列）</source>
+        <translation>Public (without the origin column)</translation>
+    </message>
+    <message>
+        <source>完整（仅内部使用，需确认）</source>
+        <translation>Full (internal use only, needs confirmation)</translation>
+    </message>
+    <message>
+        <source>脱敏：手机号、身份证号打星号；公开发布：另去掉意见来源列；完整：仅限内部使用。</source>
+        <translation>Masked: mobile and ID numbers starred; Public: also drops the origin column; Full: internal use only.</translation>
+    </message>
+    <message>
+        <source>模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>个人信息</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>字体和检查</source>
+        <translation>Fonts and checks</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>（自定义）</source>
+        <translation>(custom)</translation>
+    </message>
+    <message>
+        <source>选中的 {0} 条事项</source>
+        <translation>{0} selected items</translation>
+    </message>
+    <message>
+        <source>批次：{0}（{1} 条）</source>
+        <translation>Batch: {0} ({1} items)</translation>
+    </message>
+    <message>
+        <source>全部事项</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <source>共 {0} 页。</source>
+        <translation>{0} pages.</translation>
+    </message>
+    <message>
+        <source>输出完整个人信息</source>
+        <translation>Output full personal data</translation>
+    </message>
+    <message>
+        <source>“完整”模式会原样输出群众的姓名、手机号和身份证号，仅限内部使用，页面将标注“内部资料 注意保密”，并记入审计日志。确定要输出完整信息吗？</source>
+        <translation>“Full” outputs citizens&apos; names, mobile and ID numbers as they are. It is for internal use only: pages are marked “内部资料 注意保密” and the export is recorded in the audit log. Output full data?</translation>
+    </message>
+    <message>
+        <source>导出报表</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>正在导出报表…</source>
+        <translation>Exporting report…</translation>
+    </message>
+    <message>
+        <source>已导出到：{0}</source>
+        <translation>Exported to: {0}</translation>
+    </message>
+    <message>
+        <source>缺字（打印时会空白）：{0}</source>
+        <translation>Missing glyphs (printed blank): {0}</translation>
+    </message>
+    <message>
+        <source>无法预览</source>
+        <translation>Cannot preview</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <extracomment>Where the interface language is kept (read by app/application.py before the store opens).</extracomment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>如：××县卫生健康局</source>
+        <translation>e.g. ×× County Health Bureau</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>启动时提醒逾期和临期事项</source>
+        <translation>Show deadline reminders at start</translation>
+    </message>
+    <message>
+        <source>填报单位：</source>
+        <translation>Reporting unit:</translation>
+    </message>
+    <message>
+        <source>填报人：</source>
+        <translation>Filled in by:</translation>
+    </message>
+    <message>
+        <source>联系电话：</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>临期提醒：到期前</source>
+        <translation>Due soon: days before deadline</translation>
+    </message>
+    <message>
+        <source>长期坚持事项久未更新：</source>
+        <translation>Ongoing items stale after:</translation>
+    </message>
+    <message>
+        <source>界面语言：</source>
+        <translation>Interface language:</translation>
+    </message>
+    <message>
+        <source>界面语言在下次启动时生效。填报单位、填报人和联系电话用于报表落款。</source>
+        <translation>The interface language takes effect at next start. Reporting unit, filled in by and phone are printed at the foot of reports.</translation>
+    </message>
+    <message>
+        <source>只读方式打开：设置不能修改。</source>
+        <translation>Opened read-only: settings cannot be changed.</translation>
+    </message>
+    <message>
+        <source>设置未保存</source>
+        <translation>Settings not saved</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>修改完成情况</source>
+        <extracomment>Above this many selected items the allowed statuses are not worked out in advance.</extracomment>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>把选中的 {0} 条事项改为：</source>
+        <translation>Change the {0} selected items to:</translation>
+    </message>
+    <message>
+        <source>如：非建设性建议、不属于职责范围</source>
+        <translation>e.g. not a constructive suggestion, outside our remit</translation>
+    </message>
+    <message>
+        <source>完成情况：</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>销号日期：</source>
+        <translation>Closed on:</translation>
+    </message>
+    <message>
+        <source>不予整改理由：</source>
+        <translation>Reason for declining:</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <source>撤销这次导入</source>
+        <translation>Undo this import</translation>
+    </message>
+    <message>
+        <source>已导入到批次“{batch}”：新增 {created} 条，更新 {updated} 条，无变化 {same} 条，提示 {warnings} 条。原表已随批次保存，可用于回填。</source>
+        <translation>Imported into batch “{batch}”: {created} new, {updated} updated, {same} unchanged, {warnings} notes. The original table is kept with the batch for filling back.</translation>
+    </message>
+    <message>
+        <source>已撤销这次导入，数据恢复到导入之前。</source>
+        <translation>Import undone; the data is as it was before.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>取消</source>
+        <extracomment>Runs a read of the store (perhaps on another thread) and hands the result back.</extracomment>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommands</name>
+    <message>
+        <source>修改“{1}”</source>
+        <extracomment>How each kind of edit is named in the Edit menu; {0} is the number of items, {1} a detail.</extracomment>
+        <translation>Edit “{1}”</translation>
+    </message>
+    <message>
+        <source>修改 {0} 条事项</source>
+        <translation>Edit {0} items</translation>
+    </message>
+    <message>
+        <source>修改责任单位</source>
+        <translation>Change responsible units</translation>
+    </message>
+    <message>
+        <source>修改 {0} 条事项的责任单位</source>
+        <translation>Change responsible units of {0} items</translation>
+    </message>
+    <message>
+        <source>改为“{1}”</source>
+        <translation>Set to “{1}”</translation>
+    </message>
+    <message>
+        <source>把 {0} 条事项改为“{1}”</source>
+        <translation>Set {0} items to “{1}”</translation>
+    </message>
+    <message>
+        <source>牵头单位改为“{1}”</source>
+        <translation>Set lead unit to “{1}”</translation>
+    </message>
+    <message>
+        <source>把 {0} 条事项的牵头单位改为“{1}”</source>
+        <translation>Set lead unit of {0} items to “{1}”</translation>
+    </message>
+    <message>
+        <source>整改时限改为“{1}”</source>
+        <translation>Set deadline to “{1}”</translation>
+    </message>
+    <message>
+        <source>把 {0} 条事项的整改时限改为“{1}”</source>
+        <translation>Set deadline of {0} items to “{1}”</translation>
+    </message>
+    <message>
+        <source>销号</source>
+        <translation>Close off</translation>
+    </message>
+    <message>
+        <source>销号 {0} 条事项</source>
+        <translation>Close off {0} items</translation>
+    </message>
+    <message>
+        <source>添加整改进展</source>
+        <translation>Add progress</translation>
+    </message>
+    <message>
+        <source>为 {0} 条事项添加整改进展</source>
+        <translation>Add progress to {0} items</translation>
+    </message>
+    <message>
+        <source>删除事项</source>
+        <translation>Delete items</translation>
+    </message>
+    <message>
+        <source>删除 {0} 条事项</source>
+        <translation>Delete {0} items</translation>
+    </message>
+    <message>
+        <source>无法完成</source>
+        <translation>Cannot complete</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <source>数据文件位置提醒</source>
+        <translation>Data file location</translation>
+    </message>
+    <message>
+        <source>恢复失败</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>已用 {0} 的备份恢复数据文件。损坏的文件已另存到：{1}</source>
+        <translation>The data file was restored from the backup of {0}. The damaged file was saved to: {1}</translation>
+    </message>
+    <message>
+        <source>今日自动备份已完成（{0}）。</source>
+        <translation>Today&apos;s automatic backup is done ({0}).</translation>
+    </message>
+    <message>
+        <source>今日自动备份未完成</source>
+        <translation>Today&apos;s automatic backup did not finish</translation>
     </message>
 </context>
 </TS>

@@ -26,12 +26,15 @@ from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.services import audit
+from rectdesk.ui.labels import tr_label
 
 log = logging.getLogger(__name__)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: The window shows the newest entries; the export holds all of them.
 SHOWN = 5000
+#: The columns holding an action or a field name (audit.rows), shown translated.
+LABEL_COLUMNS = (4, 5)
 
 
 class AuditModel(QAbstractTableModel):
@@ -69,6 +72,8 @@ class AuditModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self.rows[index.row()][index.column()]
+            if index.column() in LABEL_COLUMNS:
+                value = tr_label(value)
             if role == Qt.ItemDataRole.DisplayRole:
                 return " ".join(value.split())[:120]
             return value or None

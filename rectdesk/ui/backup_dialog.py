@@ -44,6 +44,7 @@ from rectdesk.services import backup as backups
 from rectdesk.services import settings
 from rectdesk.store import Store
 from rectdesk.store.backup import BackupInfo, list_backups
+from rectdesk.ui.labels import tr_label
 from rectdesk.ui.tasks import Progress, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ class BackupListModel(QAbstractTableModel):
             if column == self.TIME:
                 return f"{info.created_at:%Y-%m-%d %H:%M:%S}"
             if column == self.REASON:
-                return backups.reason_label(info.reason)
+                return tr_label(backups.reason_label(info.reason))
             if column == self.ITEMS:
                 return "" if info.items is None else str(info.items)
             if column == self.SIZE:

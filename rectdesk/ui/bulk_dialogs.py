@@ -37,6 +37,7 @@ from rectdesk.domain.model import DeadlineKind, Status
 from rectdesk.domain.status import can_change
 from rectdesk.services.items import ItemCommand, ItemService
 from rectdesk.store import ItemQuery
+from rectdesk.ui.labels import tr_label
 from rectdesk.ui.undo import push, show_error
 
 #: Above this many selected items the allowed statuses are not worked out in advance.
@@ -93,7 +94,7 @@ class StatusDialog(_Dialog):
         )
         self.status = QComboBox(self)
         for status in statuses:
-            self.status.addItem(self.tr(status.label), status.value)
+            self.status.addItem(tr_label(status.label), status.value)
         self.closed_on = date_edit(today, self)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("如：非建设性建议、不属于职责范围"))
@@ -254,20 +255,23 @@ class ProgressDialog(_Dialog):
 # -- the actions ----------------------------------------------------------------------------
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BulkDialogs", text)
-
-
 def _service(context: AppContext) -> ItemService:
     return ItemService(context.store, context.actor)
 
 
 def _usable(context: AppContext, item_ids: list[int], parent: QWidget | None) -> bool:
     if context.readonly:
-        show_error(parent, UserError(_tr("当前以只读方式打开，不能修改数据。")))
+        show_error(
+            parent,
+            UserError(
+                QCoreApplication.translate("BulkDialogs", "当前以只读方式打开，不能修改数据。")
+            ),
+        )
         return False
     if not item_ids:
-        show_error(parent, UserError(_tr("请先在列表中选择事项。")))
+        show_error(
+            parent, UserError(QCoreApplication.translate("BulkDialogs", "请先在列表中选择事项。"))
+        )
         return False
     return True
 
@@ -302,7 +306,12 @@ def set_status(
     if not statuses:
         show_error(
             parent,
-            UserError(_tr("选中事项的状态各不相同，没有一个可以统一改成的状态，请分开修改。")),
+            UserError(
+                QCoreApplication.translate(
+                    "BulkDialogs",
+                    "选中事项的状态各不相同，没有一个可以统一改成的状态，请分开修改。",
+                )
+            ),
         )
         return False
     dialog = StatusDialog(statuses, context.today(), len(item_ids), parent)
@@ -397,10 +406,10 @@ def delete_items(
         return False
     answer = QMessageBox.question(
         parent,
-        _tr("删除事项"),
-        _tr("确定删除选中的 {0} 条事项吗？其台账和佐证材料记录一并删除（可以撤销）。").format(
-            len(item_ids)
-        ),
+        QCoreApplication.translate("BulkDialogs", "删除事项"),
+        QCoreApplication.translate(
+            "BulkDialogs", "确定删除选中的 {0} 条事项吗？其台账和佐证材料记录一并删除（可以撤销）。"
+        ).format(len(item_ids)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

@@ -8,13 +8,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from rectdesk.domain.model import Light
-
-CONTEXT = "ItemsModel"
-
-
-def _noop(text: str) -> str:
-    """Mark a header for translation where it is declared (like QT_TRANSLATE_NOOP)."""
-    return text
+from rectdesk.ui.labels import tr_label
 
 
 @dataclass(frozen=True)
@@ -27,30 +21,30 @@ class Column:
     visible: bool = True
 
     def title(self) -> str:
-        """The header in the current language."""
-        return QCoreApplication.translate(CONTEXT, self.header)
+        """The header in the current language (the headers are listed in labels.py)."""
+        return tr_label(self.header)
 
 
 #: Every column the clerk may show, in their default order.
 COLUMNS: tuple[Column, ...] = (
-    Column("light", _noop("预警"), "light"),
-    Column("seq", _noop("序号"), "seq"),
-    Column("number", _noop("意见建议编号"), "number"),
-    Column("category", _noop("类别"), "category"),
-    Column("content", _noop("意见建议内容"), "content"),
-    Column("departments", _noop("责任单位"), "department"),
-    Column("deadline", _noop("整改时限"), "deadline"),
-    Column("overdue_days", _noop("逾期天数"), "deadline"),
-    Column("status", _noop("完成情况"), "status"),
-    Column("progress", _noop("整改进展"), "progress_on"),
-    Column("origin", _noop("意见来源"), "origin", visible=False),
-    Column("measures", _noop("整改措施"), None, visible=False),
-    Column("outcomes", _noop("整改可检验成果"), None, visible=False),
-    Column("lead", _noop("责任领导"), "lead", visible=False),
-    Column("owner", _noop("责任人"), "owner", visible=False),
-    Column("closed_on", _noop("销号日期"), "closed_on", visible=False),
-    Column("remarks", _noop("备注"), None, visible=False),
-    Column("updated_at", _noop("最后修改"), "updated", visible=False),
+    Column("light", "预警", "light"),
+    Column("seq", "序号", "seq"),
+    Column("number", "意见建议编号", "number"),
+    Column("category", "类别", "category"),
+    Column("content", "意见建议内容", "content"),
+    Column("departments", "责任单位", "department"),
+    Column("deadline", "整改时限", "deadline"),
+    Column("overdue_days", "逾期天数", "deadline"),
+    Column("status", "完成情况", "status"),
+    Column("progress", "整改进展", "progress_on"),
+    Column("origin", "意见来源", "origin", visible=False),
+    Column("measures", "整改措施", None, visible=False),
+    Column("outcomes", "整改可检验成果", None, visible=False),
+    Column("lead", "责任领导", "lead", visible=False),
+    Column("owner", "责任人", "owner", visible=False),
+    Column("closed_on", "销号日期", "closed_on", visible=False),
+    Column("remarks", "备注", None, visible=False),
+    Column("updated_at", "最后修改", "updated", visible=False),
 )
 
 KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)
@@ -147,7 +141,7 @@ class ItemsTable(QTableView):
 
     def columns_menu(self, parent: QWidget | None = None) -> QMenu:
         """A menu with a check per column and a way back to the defaults."""
-        menu = QMenu(QCoreApplication.translate(CONTEXT, "显示的列"), parent or self)
+        menu = QMenu(QCoreApplication.translate("ItemsModel", "显示的列"), parent or self)
         self.fill_columns_menu(menu)
         return menu
 
@@ -161,7 +155,7 @@ class ItemsTable(QTableView):
             action.setChecked(column.key in shown)
             action.toggled.connect(lambda on, key=column.key: self.set_column_shown(key, on))
         menu.addSeparator()
-        reset = menu.addAction(QCoreApplication.translate(CONTEXT, "恢复默认的列"))
+        reset = menu.addAction(QCoreApplication.translate("ItemsModel", "恢复默认的列"))
         reset.triggered.connect(self._reset_columns)
 
     def _reset_columns(self) -> None:

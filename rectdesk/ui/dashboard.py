@@ -29,6 +29,7 @@ from rectdesk.domain.model import Item, Status
 from rectdesk.services.dashboard import Dashboard, Figure, build_dashboard
 from rectdesk.store import ItemQuery
 from rectdesk.ui.charts import Bar, BarChart
+from rectdesk.ui.labels import tr_label
 
 #: How many departments the chart shows (the table lists them all).
 CHART_DEPARTMENTS = 12
@@ -183,7 +184,7 @@ class DashboardPage(QWidget):
         for days, figure in zip((7, 30), board.soon, strict=True):
             self._set_figure(f"soon_{days}", figure, self.tr("{0}日内到期").format(days))
         for status, figure in zip(Status, board.statuses, strict=True):
-            self._set_figure(f"status_{status.value}", figure, self.tr(status.label))
+            self._set_figure(f"status_{status.value}", figure, tr_label(status.label))
         self._fill_departments(board)
         self._fill_categories(board)
         self._fill_list(self.overdue_list, board.overdue_items, overdue=True)
@@ -250,7 +251,7 @@ class DashboardPage(QWidget):
         table = self.category_table
         table.setRowCount(len(board.categories))
         for row, figure in enumerate(board.categories):
-            for column, text in enumerate((figure.label, str(figure.count))):
+            for column, text in enumerate((tr_label(figure.label), str(figure.count))):
                 cell = QTableWidgetItem(text)
                 cell.setData(_QUERY_ROLE, figure.query)
                 if column:

@@ -46,6 +46,7 @@ from rectdesk.domain.model import (
 from rectdesk.domain.status import ALLOWED
 from rectdesk.services.items import ItemCommand, ItemService
 from rectdesk.ui import bulk_dialogs
+from rectdesk.ui.labels import signal_label, tr_label
 from rectdesk.ui.ledger_view import LedgerView
 from rectdesk.ui.undo import push, show_error
 
@@ -137,7 +138,7 @@ class DepartmentsEditor(QWidget):
         self.list.clear()
         for assignment in assignments:
             role = self.tr("牵头") if assignment.role is Role.LEAD else self.tr("配合")
-            entry = QListWidgetItem(f"{assignment.department}（{role}）")
+            entry = QListWidgetItem(self.tr("{0}（{1}）").format(assignment.department, role))
             entry.setData(Qt.ItemDataRole.UserRole, assignment.department)
             self.list.addItem(entry)
 
@@ -242,7 +243,7 @@ class DetailPanel(QWidget):
         body = QWidget(scroll)
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        labels = {name: self.tr(label) + self.tr("：") for name, label in FIELD_LABELS.items()}
+        labels = {name: tr_label(label) + self.tr("：") for name, label in FIELD_LABELS.items()}
 
         def line(name: str) -> QLineEdit:
             editor = QLineEdit(body)
@@ -259,7 +260,7 @@ class DetailPanel(QWidget):
         def choice(name: str, values: tuple[str, ...]) -> QComboBox:
             editor = QComboBox(body)
             for value in values:
-                editor.addItem(self.tr(value) if value else self.tr("（未填）"), value)
+                editor.addItem(tr_label(value) if value else self.tr("（未填）"), value)
             editor.activated.connect(lambda _i, n=name: self.commit(n))
             self.editors[name] = editor
             return editor
@@ -368,7 +369,7 @@ class DetailPanel(QWidget):
         excerpt = flat if len(flat) <= 40 else flat[:39] + "…"
         self.title.setText(
             self.tr("<b>{0}</b>　{1}　[{2}]<br>{3}").format(
-                html.escape(number), self.tr(item.status.label), self.tr(signal.label),
+                html.escape(number), tr_label(item.status.label), signal_label(signal),
                 html.escape(excerpt),
             )
         )  # fmt: skip
@@ -394,7 +395,7 @@ class DetailPanel(QWidget):
         self.status.clear()
         for status in Status:
             if status is item.status or status in ALLOWED[item.status]:
-                self.status.addItem(self.tr(status.label), status.value)
+                self.status.addItem(tr_label(status.label), status.value)
         self.status.setCurrentIndex(self.status.findData(item.status.value))
         self.closed_on.setText(format_cn_date(item.closed_on) if item.closed_on else "—")
         self.progress.setText(
@@ -440,7 +441,7 @@ class DetailPanel(QWidget):
                 old, new = (self._status_label(v) for v in (old, new))
             row = QTreeWidgetItem(
                 [entry.at.replace("T", " "), entry.actor,
-                 self.tr(ACTION_LABELS.get(entry.action, entry.action)), self.tr(field),
+                 tr_label(ACTION_LABELS.get(entry.action, entry.action)), tr_label(field),
                  " ".join(old.split())[:80], " ".join(new.split())[:80]]
             )  # fmt: skip
             row.setToolTip(4, old)
@@ -451,7 +452,7 @@ class DetailPanel(QWidget):
 
     def _status_label(self, value: str) -> str:
         try:
-            return self.tr(Status(value).label)
+            return tr_label(Status(value).label)
         except ValueError:
             return value
 

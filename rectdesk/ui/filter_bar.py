@@ -26,6 +26,7 @@ from rectdesk.app.context import AppContext
 from rectdesk.domain.lights import LIGHT_LABELS
 from rectdesk.domain.model import Status
 from rectdesk.store import ItemQuery, Store
+from rectdesk.ui.labels import tr_label
 from rectdesk.ui.tasks import Reader, read_now
 
 #: How long typing must pause before the table follows (ms).
@@ -87,7 +88,7 @@ class FilterBar(QWidget):
 
         self.status = self._combo("status", self.tr("全部状态"))
         for status in Status:
-            self.status.addItem(self.tr(status.label), (status,))
+            self.status.addItem(tr_label(status.label), (status,))
         self.department = self._combo("department", self.tr("全部单位"))
         self.category = self._combo("category", self.tr("全部类别"))
         self.batch = self._combo("batch", self.tr("全部批次"))
@@ -267,7 +268,9 @@ class FilterBar(QWidget):
             if self.search.text() != query.search:
                 self.search.setText(query.search)
         self._select(
-            self.status, query.statuses or None, "、".join(s.label for s in query.statuses)
+            self.status,
+            query.statuses or None,
+            "、".join(tr_label(s.label) for s in query.statuses),
         )
         self._select(self.department, query.department, query.department or "")
         self._select(self.category, query.category, query.category or "")
@@ -304,14 +307,14 @@ class FilterBar(QWidget):
             name = self._batch_names.get(q.batch_id, str(q.batch_id))
             found.append(("batch_id", self.tr("批次：{0}").format(name)))
         if q.statuses:
-            labels = "、".join(self.tr(s.label) for s in q.statuses)
+            labels = "、".join(tr_label(s.label) for s in q.statuses)
             found.append(("statuses", self.tr("状态：{0}").format(labels)))
         if q.overdue:
             found.append(("overdue", self.tr("已逾期")))
         if q.due_within is not None:
             found.append(("due_within", self.tr("{0}日内到期").format(q.due_within)))
         if q.lights:
-            labels = "、".join(self.tr(LIGHT_LABELS[light]) for light in q.lights)
+            labels = "、".join(tr_label(LIGHT_LABELS[light]) for light in q.lights)
             found.append(("lights", self.tr("预警：{0}").format(labels)))
         if q.department is not None:
             found.append(("department", self.tr("单位：{0}").format(q.department)))

@@ -43,6 +43,7 @@ from rectdesk.domain.model import BatchDraft, BatchKind
 from rectdesk.importers.headers import FIELD_NAMES
 from rectdesk.importers.tables import ParsedFile, apply_year
 from rectdesk.services import importing
+from rectdesk.ui.labels import tr_label
 from rectdesk.ui.tasks import Progress, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -54,11 +55,18 @@ _Index = QModelIndex | QPersistentModelIndex
 class PreviewModel(QAbstractTableModel):
     """Every row of the plan: what happens to it, where it came from, its warnings."""
 
-    HEADERS = tuple(
-        QT_TRANSLATE_NOOP("PreviewModel", text)
-        for text in ("操作", "工作表", "行", "编号", "类别", "内容", "责任单位", "整改时限",
-                     "状态", "提示")
-    )  # fmt: skip
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PreviewModel", "操作"),
+        QT_TRANSLATE_NOOP("PreviewModel", "工作表"),
+        QT_TRANSLATE_NOOP("PreviewModel", "行"),
+        QT_TRANSLATE_NOOP("PreviewModel", "编号"),
+        QT_TRANSLATE_NOOP("PreviewModel", "类别"),
+        QT_TRANSLATE_NOOP("PreviewModel", "内容"),
+        QT_TRANSLATE_NOOP("PreviewModel", "责任单位"),
+        QT_TRANSLATE_NOOP("PreviewModel", "整改时限"),
+        QT_TRANSLATE_NOOP("PreviewModel", "状态"),
+        QT_TRANSLATE_NOOP("PreviewModel", "提示"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,7 +110,7 @@ class PreviewModel(QAbstractTableModel):
     def _text(self, row: importing.PreviewRow, column: int, *, full: bool = False) -> str:
         draft = row.parsed.draft
         if column == 0:
-            return importing.ACTION_LABELS[row.action]
+            return tr_label(importing.ACTION_LABELS[row.action])
         if column == 1:
             return row.parsed.sheet
         if column == 2:
@@ -118,7 +126,7 @@ class PreviewModel(QAbstractTableModel):
         if column == 7:
             return draft.deadline.text
         if column == 8:
-            return draft.status.label
+            return tr_label(draft.status.label)
         return "；".join(row.parsed.warnings)
 
 
@@ -147,7 +155,7 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
 
     def browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择表格"), "", self.tr(FILE_FILTER))
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择表格"), "", tr_label(FILE_FILTER))
         if name:
             self.path_edit.setText(name)
 
@@ -166,9 +174,12 @@ class FilePage(QWizardPage):
 class MappingPage(QWizardPage):
     """The tables found and how each column maps; a mapping can be changed per column."""
 
-    COLUMNS = tuple(
-        QT_TRANSLATE_NOOP("MappingPage", text)
-        for text in ("工作表", "表头所在行", "表头", "导入为", "把握")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("MappingPage", "工作表"),
+        QT_TRANSLATE_NOOP("MappingPage", "表头所在行"),
+        QT_TRANSLATE_NOOP("MappingPage", "表头"),
+        QT_TRANSLATE_NOOP("MappingPage", "导入为"),
+        QT_TRANSLATE_NOOP("MappingPage", "把握"),
     )
 
     def __init__(self, wizard: ImportWizard) -> None:
@@ -210,7 +221,7 @@ class MappingPage(QWizardPage):
                 combo = QComboBox(self.table)
                 combo.addItem(self.tr("（保留为附加字段）"), None)
                 for name, label in FIELD_NAMES.items():
-                    combo.addItem(self.tr(label), name)
+                    combo.addItem(tr_label(label), name)
                 combo.setCurrentIndex(max(combo.findData(column.field), 0))
                 self.table.setCellWidget(row, 3, combo)
                 sure = f"{column.confidence:.0%}" if column.field else ""
@@ -273,7 +284,7 @@ class BatchPage(QWizardPage):
         self.new_radio.setChecked(True)
         self.kind = QComboBox(self)
         for kind in BatchKind:
-            self.kind.addItem(self.tr(kind.label), kind.value)
+            self.kind.addItem(tr_label(kind.label), kind.value)
         self.name = QLineEdit(self)
         self.year = QSpinBox(self)
         self.year.setRange(0, 2100)

@@ -18,6 +18,7 @@ from rectdesk.domain.model import Item, Light
 from rectdesk.domain.privacy import mask_text
 from rectdesk.store import ItemQuery
 from rectdesk.ui.columns import COLUMNS, LIGHT_COLOURS, LIGHT_MARKS, column_index
+from rectdesk.ui.labels import signal_label, tr_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -234,12 +235,12 @@ class ItemsModel(QAbstractTableModel):
             return _CENTRE if key in _CENTRED else None
         if role == _USER:
             return item.id
-        return self.signal(item).label if key == "light" else None  # accessible text
+        return signal_label(self.signal(item)) if key == "light" else None  # accessible text
 
     def _display(self, item: Item, key: str) -> str:
         if key == "light":
             signal = self.signal(item)
-            return f"{LIGHT_MARKS[signal.light]} {signal.label}"
+            return f"{LIGHT_MARKS[signal.light]} {signal_label(signal)}"
         if key == "overdue_days":
             days = self.signal(item).overdue_days
             return str(days) if days else ""
@@ -250,7 +251,7 @@ class ItemsModel(QAbstractTableModel):
                 item.deadline.date.isoformat() if item.deadline.date else ""
             )
         if key == "status":
-            return item.status.label
+            return tr_label(item.status.label)
         if key == "number":
             return item.number or ""
         if key == "closed_on":
@@ -268,7 +269,7 @@ class ItemsModel(QAbstractTableModel):
         if key == "deadline" and item.deadline.warning:
             return item.deadline.warning
         if key == "light":
-            return self.signal(item).label
+            return signal_label(self.signal(item))
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

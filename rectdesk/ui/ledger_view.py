@@ -24,6 +24,7 @@ from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import Attachment, LedgerKind
 from rectdesk.services.items import ItemService
 from rectdesk.ui.bulk_dialogs import FilesField, date_edit, from_qdate, to_qdate
+from rectdesk.ui.labels import tr_label
 from rectdesk.ui.undo import push, show_error
 
 log = logging.getLogger(__name__)
@@ -114,7 +115,7 @@ class LedgerView(QWidget):
         for attachment in attachments:
             by_entry.setdefault(attachment.ledger_id, []).append(attachment)
         for entry in reversed(entries):
-            kind = self.tr(entry.kind.label)
+            kind = tr_label(entry.kind.label)
             text = entry.text or (self.tr("已销号") if entry.kind is LedgerKind.CLOSE_OFF else "")
             if entry.author:
                 text += self.tr("（{0}）").format(entry.author)

@@ -12,6 +12,7 @@ from rectdesk.app.context import AppContext
 from rectdesk.domain.model import BATCH_KIND_LABELS, Batch, Status
 from rectdesk.services import settings
 from rectdesk.store import ItemQuery, Store
+from rectdesk.ui.labels import tr_label
 from rectdesk.ui.tasks import Reader, read_now
 
 QUERY_ROLE = Qt.ItemDataRole.UserRole
@@ -46,10 +47,6 @@ _STATUS_VIEWS: tuple[Status, ...] = (
 _STATUS_TITLES = {Status.COMPLETED: "已完成待销号"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Navigator", text)
-
-
 class Navigator(QTreeWidget):
     """Choosing an entry emits the query of the view it stands for."""
 
@@ -74,8 +71,8 @@ class Navigator(QTreeWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self._views = QTreeWidgetItem(self, [_tr("智能视图")])
-        self._batches = QTreeWidgetItem(self, [_tr("批次")])
+        self._views = QTreeWidgetItem(self, [QCoreApplication.translate("Navigator", "智能视图")])
+        self._batches = QTreeWidgetItem(self, [QCoreApplication.translate("Navigator", "批次")])
         for group in (self._views, self._batches):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
@@ -110,14 +107,17 @@ class Navigator(QTreeWidget):
         """Show counts (None: still counting) and the batch tree."""
         current = self.current_key()
         self.counts = counts
+        translate = QCoreApplication.translate
         views: list[tuple[str, str, ItemQuery, int | None]] = [
-            ("all", _tr("全部事项"), ItemQuery(), counts.total if counts else None),
-            ("overdue", _tr("逾期"), ItemQuery(overdue=True), counts.overdue if counts else None),
-            ("due_soon", _tr("{0}日内到期").format(warn_days),
+            ("all", translate("Navigator", "全部事项"), ItemQuery(),
+             counts.total if counts else None),
+            ("overdue", translate("Navigator", "逾期"), ItemQuery(overdue=True),
+             counts.overdue if counts else None),
+            ("due_soon", translate("Navigator", "{0}日内到期").format(warn_days),
              ItemQuery(due_within=warn_days), counts.due_soon if counts else None),
         ]  # fmt: skip
         for status in _STATUS_VIEWS:
-            title = _tr(_STATUS_TITLES.get(status, status.label))
+            title = tr_label(_STATUS_TITLES.get(status, status.label))
             count = counts.by_status[status] if counts else None
             views.append((status.value, title, ItemQuery(statuses=(status,)), count))
         with _Quiet(self):
@@ -141,7 +141,9 @@ class Navigator(QTreeWidget):
         entry.setData(0, QUERY_ROLE, query)
         entry.setData(0, KEY_ROLE, key)
         if count is not None:
-            entry.setToolTip(0, _tr("{0}：{1} 条").format(title, count))
+            entry.setToolTip(
+                0, QCoreApplication.translate("Navigator", "{0}：{1} 条").format(title, count)
+            )
         return entry
 
     def _fill_batches(self, batches: list[Batch]) -> None:
@@ -154,12 +156,16 @@ class Navigator(QTreeWidget):
             for batch in (b for b in batches if b.kind is kind):
                 group = kinds.get(kind.value)
                 if group is None:
-                    group = QTreeWidgetItem(self._batches, [_tr(kind.label)])
+                    group = QTreeWidgetItem(self._batches, [tr_label(kind.label)])
                     group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                     kinds[kind.value] = group
                 year = years.get((kind.value, batch.year))
                 if year is None:
-                    label = _tr("{0}年").format(batch.year) if batch.year else _tr("未注明年份")
+                    label = (
+                        QCoreApplication.translate("Navigator", "{0}年").format(batch.year)
+                        if batch.year
+                        else QCoreApplication.translate("Navigator", "未注明年份")
+                    )
                     year = QTreeWidgetItem(group, [label])
                     year.setFlags(Qt.ItemFlag.ItemIsEnabled)
                     years[(kind.value, batch.year)] = year

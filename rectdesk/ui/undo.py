@@ -6,13 +6,14 @@ import contextlib
 import logging
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import FIELD_LABELS, Status
 from rectdesk.services.items import ItemCommand
+from rectdesk.ui.labels import tr_label
 
 log = logging.getLogger(__name__)
 
@@ -23,21 +24,40 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
-def _noop(text: str) -> str:
-    """Mark a string for translation where it is declared (QT_TRANSLATE_NOOP)."""
-    return text
-
-
 #: How each kind of edit is named in the Edit menu; {0} is the number of items, {1} a detail.
-_TEXTS: dict[str, tuple[str, str]] = {
-    "edit": (_noop("修改“{1}”"), _noop("修改 {0} 条事项")),
-    "departments": (_noop("修改责任单位"), _noop("修改 {0} 条事项的责任单位")),
-    "status": (_noop("改为“{1}”"), _noop("把 {0} 条事项改为“{1}”")),
-    "lead_department": (_noop("牵头单位改为“{1}”"), _noop("把 {0} 条事项的牵头单位改为“{1}”")),
-    "deadline": (_noop("整改时限改为“{1}”"), _noop("把 {0} 条事项的整改时限改为“{1}”")),
-    "close_off": (_noop("销号"), _noop("销号 {0} 条事项")),
-    "progress": (_noop("添加整改进展"), _noop("为 {0} 条事项添加整改进展")),
-    "delete": (_noop("删除事项"), _noop("删除 {0} 条事项")),
+_TEXTS: dict[str, tuple[object, object]] = {
+    "edit": (
+        QT_TRANSLATE_NOOP("UndoCommands", "修改“{1}”"),
+        QT_TRANSLATE_NOOP("UndoCommands", "修改 {0} 条事项"),
+    ),
+    "departments": (
+        QT_TRANSLATE_NOOP("UndoCommands", "修改责任单位"),
+        QT_TRANSLATE_NOOP("UndoCommands", "修改 {0} 条事项的责任单位"),
+    ),
+    "status": (
+        QT_TRANSLATE_NOOP("UndoCommands", "改为“{1}”"),
+        QT_TRANSLATE_NOOP("UndoCommands", "把 {0} 条事项改为“{1}”"),
+    ),
+    "lead_department": (
+        QT_TRANSLATE_NOOP("UndoCommands", "牵头单位改为“{1}”"),
+        QT_TRANSLATE_NOOP("UndoCommands", "把 {0} 条事项的牵头单位改为“{1}”"),
+    ),
+    "deadline": (
+        QT_TRANSLATE_NOOP("UndoCommands", "整改时限改为“{1}”"),
+        QT_TRANSLATE_NOOP("UndoCommands", "把 {0} 条事项的整改时限改为“{1}”"),
+    ),
+    "close_off": (
+        QT_TRANSLATE_NOOP("UndoCommands", "销号"),
+        QT_TRANSLATE_NOOP("UndoCommands", "销号 {0} 条事项"),
+    ),
+    "progress": (
+        QT_TRANSLATE_NOOP("UndoCommands", "添加整改进展"),
+        QT_TRANSLATE_NOOP("UndoCommands", "为 {0} 条事项添加整改进展"),
+    ),
+    "delete": (
+        QT_TRANSLATE_NOOP("UndoCommands", "删除事项"),
+        QT_TRANSLATE_NOOP("UndoCommands", "删除 {0} 条事项"),
+    ),
 }
 
 
@@ -46,11 +66,11 @@ def command_text(command: ItemCommand) -> str:
     one, many = _TEXTS.get(command.kind, (command.label, command.label))
     detail = command.detail
     if command.kind == "edit":
-        detail = _tr(FIELD_LABELS.get(detail, detail))
+        detail = tr_label(FIELD_LABELS.get(detail, detail))
     elif command.kind == "status" and detail in {s.value for s in Status}:
-        detail = _tr(Status(detail).label)
+        detail = tr_label(Status(detail).label)
     template = one if len(command.item_ids) == 1 else many
-    return _tr(template).format(len(command.item_ids), detail)
+    return _tr(str(template)).format(len(command.item_ids), detail)
 
 
 class ItemUndoCommand(QUndoCommand):
@@ -107,4 +127,6 @@ def busy() -> Iterator[None]:
 
 def show_error(parent: QWidget | None, error: UserError) -> None:
     """A plain Chinese message instead of a traceback."""
-    QMessageBox.warning(parent, _tr("无法完成"), error.message)
+    QMessageBox.warning(
+        parent, QCoreApplication.translate("UndoCommands", "无法完成"), error.message
+    )

@@ -1,0 +1,151 @@
+"""Domain labels in the interface language.
+
+The domain modules name statuses, batch kinds, ledger kinds, lights and fields in Chinese (the
+words of the official tables). Those texts live outside the interface code, so
+``pyside6-lupdate`` cannot find them where they are used; every one is listed here once, in the
+``Labels`` context, and shown through :func:`tr_label`. A text not listed (a category or a unit
+name typed by the clerk) comes back unchanged.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from rectdesk.domain.lights import Signal
+from rectdesk.domain.model import Light
+
+CONTEXT = "Labels"
+
+_MARKED: tuple[object, ...] = (
+    # Status (完成情况)
+    QT_TRANSLATE_NOOP("Labels", "未启动"),
+    QT_TRANSLATE_NOOP("Labels", "整改中"),
+    QT_TRANSLATE_NOOP("Labels", "已完成（待销号）"),
+    QT_TRANSLATE_NOOP("Labels", "已销号"),
+    QT_TRANSLATE_NOOP("Labels", "长期坚持"),
+    QT_TRANSLATE_NOOP("Labels", "不予整改"),
+    QT_TRANSLATE_NOOP("Labels", "已完成待销号"),
+    # BatchKind
+    QT_TRANSLATE_NOOP("Labels", "社会评价意见建议"),
+    QT_TRANSLATE_NOOP("Labels", "巡察反馈问题"),
+    QT_TRANSLATE_NOOP("Labels", "人大评议"),
+    QT_TRANSLATE_NOOP("Labels", "政协提案"),
+    QT_TRANSLATE_NOOP("Labels", "审计整改"),
+    QT_TRANSLATE_NOOP("Labels", "其他"),
+    # LedgerKind
+    QT_TRANSLATE_NOOP("Labels", "整改进展"),
+    QT_TRANSLATE_NOOP("Labels", "催办"),
+    QT_TRANSLATE_NOOP("Labels", "答复"),
+    QT_TRANSLATE_NOOP("Labels", "沟通"),
+    QT_TRANSLATE_NOOP("Labels", "销号"),
+    # Light
+    QT_TRANSLATE_NOOP("Labels", "逾期"),
+    QT_TRANSLATE_NOOP("Labels", "临期"),
+    QT_TRANSLATE_NOOP("Labels", "正常"),
+    QT_TRANSLATE_NOOP("Labels", "已办结"),
+    # Signal (see signal_label)
+    QT_TRANSLATE_NOOP("Labels", "逾期{0}天"),
+    QT_TRANSLATE_NOOP("Labels", "今日到期"),
+    QT_TRANSLATE_NOOP("Labels", "{0}天内到期"),
+    QT_TRANSLATE_NOOP("Labels", "立行立改"),
+    QT_TRANSLATE_NOOP("Labels", "长期坚持·久未更新"),
+    # OutputMode
+    QT_TRANSLATE_NOOP("Labels", "公开发布"),
+    QT_TRANSLATE_NOOP("Labels", "脱敏（默认）"),
+    QT_TRANSLATE_NOOP("Labels", "完整（仅内部使用）"),
+    # FIELD_LABELS and the items table's other columns
+    QT_TRANSLATE_NOOP("Labels", "序号"),
+    QT_TRANSLATE_NOOP("Labels", "意见建议编号"),
+    QT_TRANSLATE_NOOP("Labels", "类别"),
+    QT_TRANSLATE_NOOP("Labels", "意见来源"),
+    QT_TRANSLATE_NOOP("Labels", "意见建议内容"),
+    QT_TRANSLATE_NOOP("Labels", "责任单位"),
+    QT_TRANSLATE_NOOP("Labels", "责任领导"),
+    QT_TRANSLATE_NOOP("Labels", "责任人"),
+    QT_TRANSLATE_NOOP("Labels", "整改措施"),
+    QT_TRANSLATE_NOOP("Labels", "整改可检验成果"),
+    QT_TRANSLATE_NOOP("Labels", "整改时限"),
+    QT_TRANSLATE_NOOP("Labels", "完成情况"),
+    QT_TRANSLATE_NOOP("Labels", "状态说明"),
+    QT_TRANSLATE_NOOP("Labels", "销号日期"),
+    QT_TRANSLATE_NOOP("Labels", "备注"),
+    QT_TRANSLATE_NOOP("Labels", "办理结果类别"),
+    QT_TRANSLATE_NOOP("Labels", "满意度"),
+    QT_TRANSLATE_NOOP("Labels", "预警"),
+    QT_TRANSLATE_NOOP("Labels", "逾期天数"),
+    QT_TRANSLATE_NOOP("Labels", "最后修改"),
+    # Import column fields (importers.headers.FIELD_NAMES)
+    QT_TRANSLATE_NOOP("Labels", "编号"),
+    QT_TRANSLATE_NOOP("Labels", "来源"),
+    QT_TRANSLATE_NOOP("Labels", "问题/意见内容"),
+    QT_TRANSLATE_NOOP("Labels", "配合单位"),
+    QT_TRANSLATE_NOOP("Labels", "可检验成果"),
+    QT_TRANSLATE_NOOP("Labels", "是否销号"),
+    # Import preview actions (services.importing.ACTION_LABELS)
+    QT_TRANSLATE_NOOP("Labels", "新增"),
+    QT_TRANSLATE_NOOP("Labels", "更新"),
+    QT_TRANSLATE_NOOP("Labels", "无变化"),
+    # Satisfaction (满意度)
+    QT_TRANSLATE_NOOP("Labels", "满意"),
+    QT_TRANSLATE_NOOP("Labels", "基本满意"),
+    QT_TRANSLATE_NOOP("Labels", "不满意"),
+    # Audit actions and records (detail panel history, audit log)
+    QT_TRANSLATE_NOOP("Labels", "修改"),
+    QT_TRANSLATE_NOOP("Labels", "撤销"),
+    QT_TRANSLATE_NOOP("Labels", "重做"),
+    QT_TRANSLATE_NOOP("Labels", "记台账"),
+    QT_TRANSLATE_NOOP("Labels", "删台账"),
+    QT_TRANSLATE_NOOP("Labels", "添加佐证"),
+    QT_TRANSLATE_NOOP("Labels", "删除"),
+    QT_TRANSLATE_NOOP("Labels", "添加"),
+    QT_TRANSLATE_NOOP("Labels", "新增批次"),
+    QT_TRANSLATE_NOOP("Labels", "删除批次"),
+    QT_TRANSLATE_NOOP("Labels", "添加事项"),
+    QT_TRANSLATE_NOOP("Labels", "删除事项"),
+    QT_TRANSLATE_NOOP("Labels", "删除台账记录"),
+    QT_TRANSLATE_NOOP("Labels", "添加佐证材料"),
+    QT_TRANSLATE_NOOP("Labels", "导出完整个人信息"),
+    QT_TRANSLATE_NOOP("Labels", "从备份恢复"),
+    QT_TRANSLATE_NOOP("Labels", "台账"),
+    QT_TRANSLATE_NOOP("Labels", "佐证材料"),
+    QT_TRANSLATE_NOOP("Labels", "其他字段"),
+    QT_TRANSLATE_NOOP("Labels", "其他列"),
+    QT_TRANSLATE_NOOP("Labels", "事项"),
+    QT_TRANSLATE_NOOP("Labels", "批次"),
+    QT_TRANSLATE_NOOP("Labels", "进展日期"),
+    # Backup reasons (services.backup)
+    QT_TRANSLATE_NOOP("Labels", "每日自动"),
+    QT_TRANSLATE_NOOP("Labels", "手动"),
+    QT_TRANSLATE_NOOP("Labels", "导入前"),
+    QT_TRANSLATE_NOOP("Labels", "备份到指定位置"),
+    QT_TRANSLATE_NOOP("Labels", "恢复前另存"),
+    QT_TRANSLATE_NOOP("Labels", "恢复前另存（原文件已损坏）"),
+    QT_TRANSLATE_NOOP("Labels", "升级数据结构前"),
+    # Overview figures (services.dashboard)
+    QT_TRANSLATE_NOOP("Labels", "（未分类）"),
+    # File dialog filter of the import wizard
+    QT_TRANSLATE_NOOP("Labels", "表格文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)"),
+)
+
+#: Every label listed above, in the source language.
+LABELS: tuple[str, ...] = tuple(str(text) for text in _MARKED)
+
+
+def tr_label(text: str) -> str:
+    """``text`` in the interface language; unchanged when it is not a listed label."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def signal_label(signal: Signal) -> str:
+    """A light's label (``Signal.label``) in the interface language, the day counts filled in."""
+    if signal.light is Light.RED:
+        return tr_label("逾期{0}天").format(signal.overdue_days)
+    if signal.light is Light.YELLOW and signal.days_left is not None:
+        if signal.days_left == 0:
+            return tr_label("今日到期")
+        return tr_label("{0}天内到期").format(signal.days_left)
+    if signal.light is Light.YELLOW:
+        return tr_label("立行立改")
+    if signal.light is Light.BLUE and signal.stale:
+        return tr_label("长期坚持·久未更新")
+    return tr_label(signal.label)
