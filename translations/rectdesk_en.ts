@@ -2469,6 +2469,14 @@ Check result:
         <translation>The data file was restored from the backup of {0}. The damaged file was saved to: {1}</translation>
     </message>
     <message>
+        <source>数据文件已损坏</source>
+        <translation>Data file damaged</translation>
+    </message>
+    <message>
+        <source>检查发现数据文件已损坏。请不要再修改数据：打开“数据安全 → 备份与恢复”，选择最新的完好备份恢复（损坏的文件会另存一份）。</source>
+        <translation>The check found the data file damaged. Do not change any data now: open “Data safety → Backup and restore” and restore the newest good backup (the damaged file is kept aside).</translation>
+    </message>
+    <message>
         <source>今日自动备份已完成（{0}）。</source>
         <translation>Today&apos;s automatic backup is done ({0}).</translation>
     </message>

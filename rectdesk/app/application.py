@@ -144,7 +144,7 @@ def run(path: Path, *, lang: str | None = None, quit_after: int | None = None) -
     if quit_after is not None:
         QTimer.singleShot(quit_after, window.close)
     else:
-        QTimer.singleShot(0, safety.start_of_day_backup)
+        QTimer.singleShot(0, safety.start)
         QTimer.singleShot(0, window.first_run)
     try:
         return app.exec()

@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.services import backup as backups
-from rectdesk.services.health import StartupHealth, startup_check
+from rectdesk.services.health import (
+    StartupHealth,
+    background_problems,
+    checked_in_background,
+    startup_check,
+)
 from rectdesk.store.backup import BackupInfo, read_info, verify_backup
 from rectdesk.ui.backup_dialog import install_safety_menu
 from rectdesk.ui.tasks import TaskRunner
@@ -104,7 +109,7 @@ def check_before_open(db_path: Path, parent: QWidget | None = None) -> bool:
     # A very large store read from a cold disk takes seconds: show that something happens.
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        health = startup_check(db_path)
+        health = startup_check(db_path, defer_large=True)
     finally:
         QGuiApplication.restoreOverrideCursor()
     if health.location_warning:
@@ -166,6 +171,29 @@ class SafetyHooks:
         if old is not None:
             old.hide()
             old.deleteLater()
+
+    def start(self) -> None:
+        """After the window shows: a large store's check, then the day's first backup."""
+        path = self.context.db_path
+        if not checked_in_background(path):
+            self.start_of_day_backup()
+            return
+        self.runner.run(lambda progress: background_problems(path), self._checked,
+                        on_error=self._failed)  # fmt: skip
+
+    def _checked(self, problems: list[str]) -> None:
+        if not problems:
+            self.start_of_day_backup()
+            return
+        QMessageBox.critical(
+            self.window,
+            QCoreApplication.translate("recovery", "数据文件已损坏"),
+            QCoreApplication.translate(
+                "recovery",
+                "检查发现数据文件已损坏。请不要再修改数据：打开“数据安全 → 备份与恢复”，"
+                "选择最新的完好备份恢复（损坏的文件会另存一份）。",
+            ),
+        )
 
     def start_of_day_backup(self) -> bool:
         """The first start of each day backs up in the background; True when one started."""

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from rectdesk.services import backup as backups
+from rectdesk.services import health
 from rectdesk.services.health import newest_good_backup, startup_check
 from rectdesk.store import Store
 from rectdesk.store.backup import make_backup
@@ -74,3 +77,17 @@ os._exit(0)
     assert not startup_check(path).damaged
     with Store.open(path) as store:
         assert all(item.remarks == "" for item in store.items())
+
+
+def test_a_large_store_is_checked_after_start(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = demo_store.path
+    assert path is not None
+    demo_store.close()
+    _damage(path)
+    monkeypatch.setattr(health, "BACKGROUND_CHECK_BYTES", 1024)
+    deferred = startup_check(path, defer_large=True)
+    assert deferred.deferred and not deferred.damaged  # the window opens at once
+    assert health.background_problems(path)  # ...and the check that follows finds the damage
+    assert startup_check(path).damaged

@@ -187,3 +187,35 @@ def test_application_start_on_a_damaged_store_never_crashes(
     monkeypatch.setattr(application, "install_crash_hook", lambda: None)
     assert application.run(path) == 1
     assert offered and offered[0].newest_good is not None
+
+
+def test_damage_found_after_start_is_reported_and_skips_the_backup(
+    qtbot: QtBot,
+    demo_store: Store,
+    db_path: Path,
+    boxes: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(health_service, "BACKGROUND_CHECK_BYTES", 1024)
+    monkeypatch.setattr(health_service, "check_file", lambda _path, quick: ["page 3: broken"])
+    context = AppContext(store=demo_store, db_path=db_path)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    hooks = SafetyHooks(context, QMainWindow, TaskRunner(synchronous=True))
+    hooks.attach(window)
+    hooks.start()
+    assert boxes and boxes[0][0] == "数据文件已损坏" and "备份与恢复" in boxes[0][1]
+    assert backups.store_backups(demo_store) == []
+
+
+def test_a_sound_large_store_gets_its_daily_backup_after_the_check(
+    qtbot: QtBot, demo_store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(health_service, "BACKGROUND_CHECK_BYTES", 1024)
+    context = AppContext(store=demo_store, db_path=db_path)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    hooks = SafetyHooks(context, QMainWindow, TaskRunner(synchronous=True))
+    hooks.attach(window)
+    hooks.start()
+    assert [b.reason for b in backups.store_backups(demo_store)] == ["daily"]
