@@ -1695,6 +1695,18 @@ Runs fully offline; data is kept on this computer only.</translation>
         <source>新增 {new} 条，更新 {updated} 条，无变化 {same} 条；{warned} 条有提示（黄色）。</source>
         <translation>{new} new, {updated} updated, {same} unchanged; {warned} with notes (yellow).</translation>
     </message>
+    <message>
+        <source>正在写入…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已取消导入，没有写入任何内容。</source>
+        <translation>Import cancelled; nothing was written.</translation>
+    </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>
@@ -2355,6 +2367,7 @@ Check result:
     <name>SummaryPage</name>
     <message>
         <source>导入完成</source>
+        <extracomment>Imports with at least this many rows show a progress dialog while they are written.</extracomment>
         <translation>Import finished</translation>
     </message>
     <message>

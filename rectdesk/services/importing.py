@@ -7,7 +7,7 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from rectdesk.domain.model import (
     Deadline,
     DeadlineKind,
     Item,
+    ItemDraft,
     LedgerKind,
     Role,
     Status,
@@ -252,8 +253,13 @@ def commit_import(
     actor: str = "",
     backup: bool = True,
     today: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    """Write the plan in one transaction: every row or none; the original file is kept."""
+    """Write the plan in one transaction: every row or none; the original file is kept.
+
+    ``progress(done, total)`` is called every few hundred rows; an exception it raises (the
+    clerk cancelling) rolls the whole import back.
+    """
     if plan.batch_id is None and new_batch is None:
         raise UserError("请选择导入到哪个批次，或填写新批次的名称。")
     if backup:
@@ -271,7 +277,11 @@ def commit_import(
                 batch_id = store.add_batch(new_batch, actor=actor)
             batch = store.batch(batch_id)
             changes: list[ImportChange] = []
-            ids = store.add_items(batch_id, [row.parsed.draft for row in created], actor=actor)
+            total = len(created) + len(updated)
+            ids = store.add_items(
+                batch_id, _reporting((row.parsed.draft for row in created), total, progress),
+                actor=actor,
+            )  # fmt: skip
             changes.extend(ImportChange(item_id, "created", "") for item_id in ids)
             for item_id, row in zip(ids, created, strict=True):
                 if row.parsed.draft.progress:
@@ -313,6 +323,19 @@ def commit_import(
     return ImportResult(
         import_id, batch_id, len(created), len(updated), plan.count(UNCHANGED), plan.warnings()
     )
+
+
+#: Rows between two progress reports.
+PROGRESS_STEP = 250
+
+
+def _reporting(
+    drafts: Iterator[ItemDraft], total: int, progress: Callable[[int, int], None] | None
+) -> Iterator[ItemDraft]:
+    for done, draft in enumerate(drafts):
+        if progress is not None and done % PROGRESS_STEP == 0:
+            progress(done, total)
+        yield draft
 
 
 def undo_import(store: Store, import_id: int, *, actor: str = "") -> ImportRecord:

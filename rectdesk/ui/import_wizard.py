@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -406,18 +408,53 @@ class PreviewPage(QWizardPage):
         plan = self.owner.plan
         assert plan is not None
         context = self.owner.context
+        waiting = self._progress_dialog(len(plan.rows))
         try:
             result = importing.commit_import(
                 context.store, plan, new_batch=self.owner.new_batch, actor=context.actor(),
-                today=context.today(),
+                today=context.today(), progress=self._reporter(waiting),
             )  # fmt: skip
         except UserError as exc:
             log.info("import refused: %s (%s)", exc.message, exc.detail)
             self.error_label.setText(exc.message)
             return False
+        finally:
+            if waiting is not None:
+                waiting.close()
         self.owner.outcome = result
         self.owner.items_imported.emit(result.created + result.updated)
         return True
+
+    def _progress_dialog(self, rows: int) -> QProgressDialog | None:
+        # One transaction on the store's own connection: the window keeps painting between
+        # batches of rows, and the modal dialog's cancel button rolls everything back.
+        if rows < LONG_IMPORT_ROWS:
+            return None
+        dialog = QProgressDialog(self.tr("正在写入…"), self.tr("取消"), 0, rows, self)
+        dialog.setWindowTitle(self.tr("导入"))
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(0)
+        dialog.show()
+        return dialog
+
+    def _reporter(self, dialog: QProgressDialog | None) -> Callable[[int, int], None] | None:
+        if dialog is None:
+            return None
+
+        def report(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(done)
+            QCoreApplication.processEvents()
+            if dialog.wasCanceled():
+                raise UserError(
+                    self.tr("已取消导入，没有写入任何内容。"), "import cancelled by the clerk"
+                )
+
+        return report
+
+
+#: Imports with at least this many rows show a progress dialog while they are written.
+LONG_IMPORT_ROWS = 1000
 
 
 class SummaryPage(QWizardPage):

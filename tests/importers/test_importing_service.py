@@ -182,3 +182,24 @@ def test_fill_back_labels_every_repeated_section_header(store: Store, seed_000: 
         assert sheet.cell(row, 7).value == "整改进展" and sheet.cell(row, 8).value == "完成情况"
     assert sheet.cell(3, 7).value is None  # the count table is left alone
     assert sheet.cell(11, 8).value == "未启动"
+
+
+def test_progress_is_reported_and_cancelling_writes_nothing(
+    store: Store, seed_001: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importing, "PROGRESS_STEP", 2)
+    plan = importing.plan_import(store, importing.read_file(seed_001), None)
+    reports: list[tuple[int, int]] = []
+
+    def cancel_midway(done: int, total: int) -> None:
+        reports.append((done, total))
+        if done >= 4:
+            raise UserError("已取消导入，没有写入任何内容。")
+
+    with pytest.raises(UserError, match="已取消"):
+        importing.commit_import(
+            store, plan, new_batch=BatchDraft(BatchKind.OTHER, "取消"), progress=cancel_midway
+        )
+    assert reports == [(0, 5), (2, 5), (4, 5)]
+    assert store.items() == [] and store.batches() == [] and importing.list_imports(store) == []
+    assert not list((store.files_dir / "sources").glob("*"))

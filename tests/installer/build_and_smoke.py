@@ -30,10 +30,9 @@ INSTALLER = ROOT / "installer"
 DIST = ROOT / "dist"
 sys.path.insert(0, str(INSTALLER))
 
+import build  # noqa: E402
 import bundle_rules  # noqa: E402
 import debian_package  # noqa: E402
-
-import build  # noqa: E402
 
 Timings = dict[str, float]
 
