@@ -380,6 +380,10 @@ Restore now?</translation>
 <context>
     <name>CrashHook</name>
     <message>
+        <source>提示</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -24,6 +25,7 @@ from rectdesk.app.logs import log_path
 from rectdesk.app.paths import APP_NAME, translations_dir
 from rectdesk.domain.errors import StoreLockedError, UserError
 from rectdesk.store import Store
+from rectdesk.store.connection import storage_error
 
 log = logging.getLogger("rectdesk.app")
 
@@ -67,7 +69,17 @@ def install_crash_hook(parent: QWidget | None = None) -> None:
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if isinstance(value, UserError):
-            QMessageBox.warning(parent, "提示", value.message)
+            QMessageBox.warning(
+                parent, QCoreApplication.translate("CrashHook", "提示"), value.message
+            )
+            return
+        lost = storage_error(value) if isinstance(value, sqlite3.Error) else None
+        if lost is not None:
+            # A read that failed because the drive went away or filled up: say so plainly.
+            log.error("storage failure: %s", value, exc_info=(kind, value, tb))
+            QMessageBox.warning(
+                parent, QCoreApplication.translate("CrashHook", "提示"), lost.message
+            )
             return
         report = "".join(traceback.format_exception(kind, value, tb))
         log.error("unexpected error:\n%s", report)

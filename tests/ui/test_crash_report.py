@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from typing import Any
 
@@ -32,3 +33,20 @@ def test_hook_logs_and_returns(monkeypatch: pytest.MonkeyPatch) -> None:
     except RuntimeError as exc:
         sys.excepthook(type(exc), exc, exc.__traceback__)
     assert len(shown) == 1 and "RuntimeError: 意外" in shown[0]
+
+
+def test_a_lost_drive_is_a_plain_message_not_a_crash_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    warnings: list[str] = []
+    reports: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: reports.append(self.detailedText()) or 0)
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text, *_a: warnings.append(text) or 0
+    )
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    application.install_crash_hook()
+    error = sqlite3.OperationalError("disk I/O error")
+    sys.excepthook(type(error), error, None)
+    assert reports == []
+    assert len(warnings) == 1 and "U 盘" in warnings[0]
