@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,52 +27,32 @@ from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.services import audit
 from rectdesk.ui.labels import tr_label
+from rectdesk.ui.list_model import ListTableModel
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 #: The window shows the newest entries; the export holds all of them.
 SHOWN = 5000
 #: The columns holding an action or a field name (audit.rows), shown translated.
 LABEL_COLUMNS = (4, 5)
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(ListTableModel):
     """Audit rows as the clerk reads them (phone and ID numbers masked)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[list[str]] = []
-        self.headers = (
-            self.tr("序号"), self.tr("时间"), self.tr("操作人"), self.tr("事项"),
-            self.tr("操作"), self.tr("字段"), self.tr("原值"), self.tr("新值"),
+        super().__init__(
+            (
+                self.tr("序号"), self.tr("时间"), self.tr("操作人"), self.tr("事项"),
+                self.tr("操作"), self.tr("字段"), self.tr("原值"), self.tr("新值"),
+            ),
+            parent,
         )  # fmt: skip
 
-    def set_rows(self, rows: list[list[str]]) -> None:
-        """Show new rows."""
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
+    def cell(self, row: list[str], column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = self.rows[index.row()][index.column()]
-            if index.column() in LABEL_COLUMNS:
+            value = row[column]
+            if column in LABEL_COLUMNS:
                 value = tr_label(value)
             if role == Qt.ItemDataRole.DisplayRole:
                 return " ".join(value.split())[:120]

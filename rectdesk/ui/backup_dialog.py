@@ -8,11 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -45,48 +42,30 @@ from rectdesk.services import settings
 from rectdesk.store import Store
 from rectdesk.store.backup import BackupInfo, list_backups
 from rectdesk.ui.labels import tr_label
+from rectdesk.ui.list_model import ListTableModel
 from rectdesk.ui.tasks import Progress, TaskRunner
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class BackupListModel(QAbstractTableModel):
+class BackupListModel(ListTableModel):
     """Backups, newest first: time, reason, items, size, verified."""
 
     TIME, REASON, ITEMS, SIZE, STATE = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.backups: list[BackupInfo] = []
-        self.headers = (self.tr("时间"), self.tr("类型"), self.tr("事项数"), self.tr("大小"),
-                        self.tr("状态"))  # fmt: skip
+        super().__init__((self.tr("时间"), self.tr("类型"), self.tr("事项数"), self.tr("大小"),
+                          self.tr("状态")), parent)  # fmt: skip
+
+    @property
+    def backups(self) -> list[BackupInfo]:
+        return self.rows
 
     def set_backups(self, found: list[BackupInfo]) -> None:
         """Show a new list."""
-        self.beginResetModel()
-        self.backups = list(found)
-        self.endResetModel()
+        self.set_rows(found)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.backups)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.backups):
-            return None
-        info = self.backups[index.row()]
-        column = index.column()
+    def cell(self, info: BackupInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TIME:
                 return f"{info.created_at:%Y-%m-%d %H:%M:%S}"
