@@ -1860,7 +1860,7 @@ Check result:
     <name>ReportDesigner</name>
     <message>
         <source>报表设计器</source>
-        <extracomment>How many items the live preview shows (the export always has them all). Which items a template keeps: (statuses, lights).</extracomment>
+        <extracomment>How many items the live preview shows (the export always has them all). A deadline date box at its minimum means &quot;no limit&quot;. Which items a template keeps: (statuses, lights).</extracomment>
         <translation>Report designer</translation>
     </message>
     <message>
@@ -1882,14 +1882,6 @@ Check result:
     <message>
         <source> 磅</source>
         <translation> pt</translation>
-    </message>
-    <message>
-        <source> 磅（2号为 22 磅）</source>
-        <translation> pt (size 2 is 22 pt)</translation>
-    </message>
-    <message>
-        <source>页码“— 1 —”，单页居右、双页居左</source>
-        <translation>Page numbers “— 1 —”, odd pages right, even pages left</translation>
     </message>
     <message>
         <source>不分组</source>
@@ -1980,6 +1972,22 @@ Check result:
         <translation>Overdue and due-soon items</translation>
     </message>
     <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
         <source>脱敏（默认）</source>
         <translation>Masked (default)</translation>
     </message>
@@ -2036,8 +2044,68 @@ Check result:
         <translation>Name</translation>
     </message>
     <message>
+        <source>字体和字号</source>
+        <translation>Fonts and sizes</translation>
+    </message>
+    <message>
         <source>标题</source>
         <translation>Title</translation>
+    </message>
+    <message>
+        <source>2号字为 22 磅</source>
+        <translation>Size 2 (二号) is 22 pt</translation>
+    </message>
+    <message>
+        <source>— 1 —（单页居右、双页居左）</source>
+        <translation>— 1 — (odd pages right, even pages left)</translation>
+    </message>
+    <message>
+        <source>第 1 页（居中）</source>
+        <translation>Page 1 (centred)</translation>
+    </message>
+    <message>
+        <source>第 1 页 共 N 页（居中）</source>
+        <translation>Page 1 of N (centred)</translation>
+    </message>
+    <message>
+        <source>- 1 -（居中）</source>
+        <translation>- 1 - (centred)</translation>
+    </message>
+    <message>
+        <source>不加页码</source>
+        <translation>No page numbers</translation>
+    </message>
+    <message>
+        <source>副标题和附件标注</source>
+        <translation>Subtitle and attachment label</translation>
+    </message>
+    <message>
+        <source>表头</source>
+        <translation>Table header</translation>
+    </message>
+    <message>
+        <source>表格和正文</source>
+        <translation>Table body and text</translation>
+    </message>
+    <message>
+        <source>分组行和合计行</source>
+        <translation>Section and total rows</translation>
+    </message>
+    <message>
+        <source>落款行</source>
+        <translation>Sign-off lines</translation>
+    </message>
+    <message>
+        <source>页码</source>
+        <translation>Page numbers</translation>
+    </message>
+    <message>
+        <source>默认（公文规定字体）</source>
+        <translation>Default (official font)</translation>
+    </message>
+    <message>
+        <source>同表格字号</source>
+        <translation>Same as table</translation>
     </message>
     <message>
         <source>副标题</source>
@@ -2048,16 +2116,12 @@ Check result:
         <translation>Attachment label</translation>
     </message>
     <message>
+        <source>纸张</source>
+        <translation>Paper size</translation>
+    </message>
+    <message>
         <source>纸张方向</source>
         <translation>Orientation</translation>
-    </message>
-    <message>
-        <source>标题字号</source>
-        <translation>Title size</translation>
-    </message>
-    <message>
-        <source>表格字号</source>
-        <translation>Table text size</translation>
     </message>
     <message>
         <source>分组</source>
@@ -2070,6 +2134,10 @@ Check result:
     <message>
         <source>包含</source>
         <translation>Include</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
     </message>
     <message>
         <source>个人信息</source>

@@ -105,6 +105,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
             "kind": s.kind,
             "builtin": s.builtin,
             "landscape": s.landscape,
+            "page_size": s.page_size,
+            "page_number_style": s.page_number_style if s.page_numbers else "none",
             "columns": [c.header_text() for c in s.columns],
         }
         for s in specs

@@ -77,6 +77,16 @@ def select_items(spec: TemplateSpec, scope: ReportScope) -> list[Item]:
     if spec.lights:
         lights = set(spec.lights)
         chosen = [i for i in chosen if signal(i, ctx).light.value in lights]
+    first, last = spec.deadline_range()
+    if first is not None:
+        chosen = [i for i in chosen if i.deadline.date is not None and i.deadline.date >= first]
+    if last is not None:
+        chosen = [i for i in chosen if i.deadline.date is not None and i.deadline.date <= last]
+    if spec.department.strip():
+        name = spec.department.strip()
+        chosen = [i for i in chosen if name in i.department_names]
+    if spec.category.strip():
+        chosen = [i for i in chosen if i.category == spec.category.strip()]
     return chosen
 
 
@@ -89,15 +99,23 @@ def build_report(spec: TemplateSpec, scope: ReportScope) -> Report:
         landscape=spec.landscape,
         margins_mm=spec.margins_mm,
         confidential=scope.mode is OutputMode.FULL,
-        page_numbers=spec.page_numbers,
+        page_numbers=spec.page_numbers and spec.page_number_style != "none",
+        page_number_style=spec.page_number_style,
+        page_number_size=spec.part_size("page_number"),
+        page_size=spec.page_size,
+        fonts=spec.role_fonts(),
     )
     items = select_items(spec, scope)
     if spec.attachment.strip() and spec.kind != KIND_NARRATIVE:
-        report.blocks.append(Paragraph(spec.attachment.strip(), ParagraphStyle.ATTACHMENT))
+        report.blocks.append(
+            Paragraph(spec.attachment.strip(), ParagraphStyle.ATTACHMENT, _size(spec, "subtitle"))
+        )
     title_size = None if spec.title_size == 22.0 else spec.title_size
     report.blocks.append(Paragraph(report.title, ParagraphStyle.TITLE, title_size))
     if spec.subtitle.strip():
-        report.blocks.append(Paragraph(spec.subtitle.strip(), ParagraphStyle.SUBTITLE))
+        report.blocks.append(
+            Paragraph(spec.subtitle.strip(), ParagraphStyle.SUBTITLE, _size(spec, "subtitle"))
+        )
     if spec.kind == KIND_NARRATIVE:
         report.blocks.extend(narrative_blocks(items, scope, spec.group_by or "category"))
         return report
@@ -126,8 +144,15 @@ def build_report(spec: TemplateSpec, scope: ReportScope) -> Report:
         if not table.rows:
             table.rows.append(Row((NOTHING_TO_LIST,), RowKind.SECTION))
     if spec.signoff:
-        report.blocks.append(Paragraph(signoff_line(scope), ParagraphStyle.SIGNOFF))
+        report.blocks.append(
+            Paragraph(signoff_line(scope), ParagraphStyle.SIGNOFF, _size(spec, "signoff"))
+        )
     return report
+
+
+def _size(spec: TemplateSpec, part: str) -> float | None:
+    """A part's size when the template sets one, else None (the style's official size)."""
+    return float(spec.sizes[part]) if spec.sizes.get(part) else None
 
 
 def signoff_line(scope: ReportScope) -> str:
@@ -151,7 +176,12 @@ def _columns(spec: TemplateSpec, scope: ReportScope) -> list[Column]:
 
 def _table(spec: TemplateSpec, scope: ReportScope) -> Table:
     columns = _columns(spec, scope)
-    table = Table(columns, font_size=spec.font_size, header_size=spec.font_size)
+    table = Table(
+        columns,
+        font_size=spec.font_size,
+        header_size=spec.sizes.get("header") or spec.font_size,
+        section_size=spec.sizes.get("section") or None,
+    )
     if spec.header_groups:
         table.header = _two_row_header(spec, columns)
     return table
@@ -210,7 +240,8 @@ def _count_table(spec: TemplateSpec, items: Sequence[Item], scope: ReportScope) 
             Column("count", "数量（条）", 1.6, align=Align.CENTER),
         ],
         font_size=spec.font_size,
-        header_size=spec.font_size,
+        header_size=spec.sizes.get("header") or spec.font_size,
+        section_size=spec.sizes.get("section") or None,
     )
     found = groups(items, "category")
     for index, (group, members) in enumerate(found, start=1):

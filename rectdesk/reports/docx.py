@@ -18,11 +18,11 @@ from rectdesk.reports.layout import (
     Role,
     RowKind,
     Table,
+    page_number_text,
 )
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_MM = 1440 / 25.4
-A4_MM = (210.0, 297.0)
 #: GB/T 9704 line pitch for 3号 body text, in twentieths of a point (28.9 pt).
 BODY_PITCH_TWIPS = 578
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -69,16 +69,15 @@ def write_docx(report: Report, target: Path | io.BytesIO) -> dict[str, str]:
     from docx import Document
     from docx.shared import Mm
 
-    families = nominal_families()
+    families = nominal_families(report.fonts)
     runs = _Runs(families)
     document: Any = Document()
     section = document.sections[0]
-    width_mm, height_mm = A4_MM
+    width_mm, height_mm = report.page_mm()
     if report.landscape:
         from docx.enum.section import WD_ORIENT
 
         section.orientation = WD_ORIENT.LANDSCAPE
-        width_mm, height_mm = height_mm, width_mm
     section.page_width, section.page_height = Mm(width_mm), Mm(height_mm)
     top, bottom, left, right = report.page_margins_mm()
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
@@ -166,19 +165,25 @@ def _table_xml(table: Table, runs: _Runs, usable: float) -> str:
     ]
     out.extend(_header_rows(table, runs, widths))
     size = table.font_size
+    section_size = table.section_font_size()
+    section_spacing = (
+        f'<w:spacing w:before="0" w:after="0" w:line="{round(section_size * 27)}"'
+        ' w:lineRule="exact"/>'
+    )
     spacing = (
         f'<w:spacing w:before="0" w:after="0" w:line="{round(size * 27)}" w:lineRule="exact"/>'
     )
     cell_pprs = [f'{spacing}<w:jc w:val="{_JC[c.align]}"/>' for c in table.columns]
     valigns = ["center" if c.align is Align.CENTER else "top" for c in table.columns]
-    centre_ppr = f'{spacing}<w:jc w:val="center"/>'
-    left_ppr = f'{spacing}<w:jc w:val="left"/>'
+    centre_ppr = f'{section_spacing}<w:jc w:val="center"/>'
+    left_ppr = f'{section_spacing}<w:jc w:val="left"/>'
     for row in table.rows:
         if row.kind is RowKind.SECTION:
             out.append(
                 f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
                 f'<w:gridSpan w:val="{n}"/><w:vAlign w:val="center"/></w:tcPr>'
-                f"{runs.paragraph(row.cells[0], Role.HEADING, size, left_ppr)}</w:tc></w:tr>"
+                + runs.paragraph(row.cells[0], Role.SECTION, section_size, left_ppr)
+                + "</w:tc></w:tr>"
             )
             continue
         total_row = row.kind is RowKind.TOTAL
@@ -186,7 +191,7 @@ def _table_xml(table: Table, runs: _Runs, usable: float) -> str:
         tcs = []
         for i, text in enumerate(cells):
             if total_row:
-                para = runs.paragraph(text, Role.HEADING, size, centre_ppr)
+                para = runs.paragraph(text, Role.SECTION, section_size, centre_ppr)
                 valign = "center"
             else:
                 para = runs.paragraph(text, Role.BODY, size, cell_pprs[i])
@@ -241,33 +246,61 @@ def _header_rows(table: Table, runs: _Runs, widths: list[int]) -> list[str]:
             tcs.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{extra}'
                 f'<w:vAlign w:val="center"/></w:tcPr>'
-                f"{runs.paragraph(text, Role.HEADING, size, ppr)}</w:tc>"
+                f"{runs.paragraph(text, Role.TABLE_HEADER, size, ppr)}</w:tc>"
             )
         out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" + "".join(tcs) + "</w:tr>")
     return out
 
 
+def _field(rpr: str, code: str) -> str:
+    """A Word field (PAGE, NUMPAGES) whose shown value Word and WPS update on opening."""
+    return (
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{rpr}<w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{rpr}<w:t>1</w:t></w:r>"
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def page_number_runs(style: str, rpr: str) -> str:
+    """The footer's runs for a page-number style: literal text around PAGE / NUMPAGES fields."""
+    marker = page_number_text(style, 10**6, 2 * 10**6)
+    if not marker:
+        return ""
+    out = []
+    for part in re.split(r"(1000000|2000000)", marker):
+        if part == "1000000":
+            out.append(_field(rpr, "PAGE"))
+        elif part == "2000000":
+            out.append(_field(rpr, "NUMPAGES"))
+        elif part:
+            out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{_text(part)}</w:t></w:r>')
+    return "".join(out)
+
+
 def _page_furniture(document: Any, section: Any, report: Report, runs: _Runs) -> None:
-    """Page numbers `— 1 —` odd right / even left; the confidential mark on every page."""
+    """Page numbers in the report's style (`— 1 —` odd right / even left); the confidential mark."""
     from docx.oxml import parse_xml
 
-    document.settings.odd_and_even_pages_header_footer = True
-    rpr = runs.rpr(Role.PAGE_NUMBER, 14)
-    for footer, jc in ((section.footer, "right"), (section.even_page_footer, "left")):
+    style = report.number_style()
+    dash = style == "dash"
+    document.settings.odd_and_even_pages_header_footer = dash or report.confidential
+    rpr = runs.rpr(Role.PAGE_NUMBER, report.page_number_size)
+    places = [(section.footer, "right" if dash else "center")]
+    if document.settings.odd_and_even_pages_header_footer:
+        places.append((section.even_page_footer, "left" if dash else "center"))
+    for footer, jc in places:
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]._p
-        ind = '<w:ind w:right="280"/>' if jc == "right" else '<w:ind w:left="280"/>'
+        ind = ""
+        if dash:
+            ind = '<w:ind w:right="280"/>' if jc == "right" else '<w:ind w:left="280"/>'
         xml = (
             f'<w:p xmlns:w="{W_NS}"><w:pPr><w:jc w:val="{jc}"/>{ind}</w:pPr>'
-            f'<w:r>{rpr}<w:t xml:space="preserve">— </w:t></w:r>'
-            f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
-            f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-            f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
-            f"<w:r>{rpr}<w:t>1</w:t></w:r>"
-            f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
-            f'<w:r>{rpr}<w:t xml:space="preserve"> —</w:t></w:r></w:p>'
+            f"{page_number_runs(style, rpr)}</w:p>"
         )
-        if report.page_numbers:
+        if style != "none":
             paragraph.addprevious(parse_xml(xml))
             paragraph.getparent().remove(paragraph)
     if report.confidential:

@@ -12,26 +12,55 @@ from rectdesk.domain.errors import UserError
 from rectdesk.reports.fontfiles import FontFace, scan_faces
 from rectdesk.reports.layout import Role
 
-#: Role → (official name, family names to try in order).
-PREFERENCES: dict[Role, tuple[str, tuple[str, ...]]] = {
-    Role.TITLE: ("方正小标宋简体", (
+#: Official name → family names to try in order (the official one first, then equivalents).
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "方正小标宋简体": (
         "方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05",
         "华文中宋", "STZhongsong", "宋体", "SimSun", "新宋体", "NSimSun", "AR PL UMing CN",
         "黑体", "SimHei",
-    )),
-    Role.BODY: ("仿宋_GB2312", (
+    ),
+    "仿宋_GB2312": (
         "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "华文仿宋", "STFangsong",
         "宋体", "SimSun", "AR PL UMing CN",
-    )),
-    Role.HEADING: ("黑体", (
+    ),
+    "黑体": (
         "黑体", "SimHei", "方正黑体简体", "方正黑体_GBK", "FZHei-B01S", "微软雅黑",
         "Microsoft YaHei", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
-    )),
-    Role.KAI: ("楷体_GB2312", (
+    ),
+    "楷体_GB2312": (
         "楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "华文楷体", "STKaiti", "AR PL UKai CN",
-    )),
-    Role.PAGE_NUMBER: ("宋体", ("宋体", "SimSun", "新宋体", "NSimSun", "AR PL UMing CN")),
+    ),
+    "宋体": ("宋体", "SimSun", "新宋体", "NSimSun", "AR PL UMing CN"),
 }  # fmt: skip
+
+#: The official font of every role.
+OFFICIAL: dict[Role, str] = {
+    Role.TITLE: "方正小标宋简体",
+    Role.BODY: "仿宋_GB2312",
+    Role.HEADING: "黑体",
+    Role.KAI: "楷体_GB2312",
+    Role.PAGE_NUMBER: "宋体",
+    Role.ATTACHMENT: "黑体",
+    Role.SUBTITLE: "楷体_GB2312",
+    Role.TABLE_HEADER: "黑体",
+    Role.SECTION: "黑体",
+    Role.SIGNOFF: "仿宋_GB2312",
+}
+
+#: Role → (official name, family names to try in order).
+PREFERENCES: dict[Role, tuple[str, tuple[str, ...]]] = {
+    role: (name, FAMILIES[name]) for role, name in OFFICIAL.items()
+}
+
+
+def preferences(wanted: dict[Role, str] | None = None) -> dict[Role, tuple[str, tuple[str, ...]]]:
+    """Each role's wanted font and the families to try, a template's choices applied."""
+    found = dict(PREFERENCES)
+    for role, name in (wanted or {}).items():
+        if name in FAMILIES:
+            found[role] = (name, FAMILIES[name])
+    return found
+
 
 #: Generic Chinese TrueType families, used when none of a role's preferences is installed.
 GENERIC = (
@@ -42,9 +71,14 @@ GENERIC = (
 ROLE_LABELS: dict[Role, str] = {
     Role.TITLE: "标题",
     Role.BODY: "正文和表格",
-    Role.HEADING: "表头和一级标题",
+    Role.HEADING: "一级标题",
     Role.KAI: "二级标题",
     Role.PAGE_NUMBER: "页码",
+    Role.ATTACHMENT: "附件标注",
+    Role.SUBTITLE: "副标题",
+    Role.TABLE_HEADER: "表头",
+    Role.SECTION: "分组行和合计行",
+    Role.SIGNOFF: "落款行",
 }
 
 
@@ -108,7 +142,9 @@ def _pick(faces: Sequence[FontFace], names: Iterable[str]) -> FontFace | None:
     return None
 
 
-def choose_fonts(faces: Sequence[FontFace] | None = None) -> dict[Role, FontChoice]:
+def choose_fonts(
+    faces: Sequence[FontFace] | None = None, wanted: dict[Role, str] | None = None
+) -> dict[Role, FontChoice]:
     """The best installed TrueType face for every role; refuses plainly when there is none."""
     available = list(scan_faces() if faces is None else faces)
     fallback = _pick(available, GENERIC) or next((f for f in available if f.truetype), None)
@@ -118,18 +154,18 @@ def choose_fonts(faces: Sequence[FontFace] | None = None) -> dict[Role, FontChoi
             "请安装中文字体后重试，或改为导出 Word/Excel。"
         )
     choices: dict[Role, FontChoice] = {}
-    for role, (wanted, names) in PREFERENCES.items():
+    for role, (name, names) in preferences(wanted).items():
         face = _pick(available, names) or fallback
-        choices[role] = FontChoice(role, wanted, face)
+        choices[role] = FontChoice(role, name, face)
     return choices
 
 
-def nominal_families() -> dict[Role, str]:
+def nominal_families(wanted: dict[Role, str] | None = None) -> dict[Role, str]:
     """Font names to write into Word/Excel: the installed choice, else the official name."""
     try:
-        return {role: choice.family for role, choice in choose_fonts().items()}
+        return {role: choice.family for role, choice in choose_fonts(None, wanted).items()}
     except UserError:
-        return {role: wanted for role, (wanted, _names) in PREFERENCES.items()}
+        return {role: name for role, (name, _names) in preferences(wanted).items()}
 
 
 @functools.lru_cache(maxsize=16)
@@ -151,10 +187,12 @@ def load_font(path: Path, index: int) -> tuple[str, frozenset[int]]:
 
 
 def plan_fonts(
-    characters_by_role: dict[Role, set[str]], faces: Sequence[FontFace] | None = None
+    characters_by_role: dict[Role, set[str]],
+    faces: Sequence[FontFace] | None = None,
+    wanted: dict[Role, str] | None = None,
 ) -> FontPlan:
     """Choose fonts and check each role's characters against its font."""
-    choices = choose_fonts(faces)
+    choices = choose_fonts(faces, wanted)
     plan = FontPlan(choices)
     for role, chars in characters_by_role.items():
         choice = choices[role]

@@ -29,6 +29,37 @@ class Role(str, Enum):
     HEADING = "heading"  # 黑体: 附件 label, `一、` headings, table headers
     KAI = "kai"  # 楷体_GB2312: `（一）` headings
     PAGE_NUMBER = "page_number"  # 宋体
+    # The parts a clerk may set apart in the designer (each defaults to the official font).
+    ATTACHMENT = "attachment"  # 附件 label: 黑体
+    SUBTITLE = "subtitle"  # 楷体_GB2312
+    TABLE_HEADER = "table_header"  # 黑体
+    SECTION = "section"  # section and 合计 rows: 黑体
+    SIGNOFF = "signoff"  # 填报单位（盖章）… lines: 仿宋_GB2312
+
+
+#: Paper sizes in millimetres (portrait width, height); B5 is the JIS size Word and WPS use.
+PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
+    "A4": (210.0, 297.0),
+    "A3": (297.0, 420.0),
+    "B5": (182.0, 257.0),
+}
+
+#: Page-number styles: `— 1 —` odd right / even left (GB/T 9704), 第 1 页, 第 1 页 共 N 页,
+#: centred `- 1 -`, none.
+PAGE_NUMBER_STYLES = ("dash", "page", "page_of", "hyphen", "none")
+
+
+def page_number_text(style: str, page: int, total: int | None = None) -> str:
+    """The page number as printed in a style ("" for none)."""
+    if style == "dash":
+        return f"— {page} —"
+    if style == "page":
+        return f"第 {page} 页"
+    if style == "page_of":
+        return f"第 {page} 页 共 {total if total is not None else page} 页"
+    if style == "hyphen":
+        return f"- {page} -"
+    return ""
 
 
 class ParagraphStyle(str, Enum):
@@ -46,14 +77,14 @@ class ParagraphStyle(str, Enum):
 
 #: Font role and size (pt) per paragraph style (DOMAIN.md "Official formats").
 PARAGRAPH_FONTS: dict[ParagraphStyle, tuple[Role, float]] = {
-    ParagraphStyle.ATTACHMENT: (Role.HEADING, 16.0),
+    ParagraphStyle.ATTACHMENT: (Role.ATTACHMENT, 16.0),
     ParagraphStyle.TITLE: (Role.TITLE, 22.0),
-    ParagraphStyle.SUBTITLE: (Role.KAI, 16.0),
+    ParagraphStyle.SUBTITLE: (Role.SUBTITLE, 16.0),
     ParagraphStyle.HEADING1: (Role.HEADING, 16.0),
     ParagraphStyle.HEADING2: (Role.KAI, 16.0),
     ParagraphStyle.BODY: (Role.BODY, 16.0),
     ParagraphStyle.SIGNATURE: (Role.BODY, 16.0),
-    ParagraphStyle.SIGNOFF: (Role.BODY, 12.0),
+    ParagraphStyle.SIGNOFF: (Role.SIGNOFF, 12.0),
 }
 
 
@@ -116,6 +147,10 @@ class Table:
     header: list[list[HeaderCell]] = field(default_factory=list)
     font_size: float = 12.0
     header_size: float = 12.0
+    section_size: float | None = None  # section and 合计 rows; None: the body size
+
+    def section_font_size(self) -> float:
+        return self.section_size or self.font_size
 
     def header_rows(self) -> list[list[HeaderCell]]:
         """The header rows; by default one row of the column headers."""
@@ -152,6 +187,21 @@ class Report:
     margins_mm: tuple[float, float, float, float] = GBT9704_MARGINS_MM
     confidential: bool = False
     page_numbers: bool = True
+    page_number_style: str = "dash"
+    page_number_size: float = 14.0
+    #: Font wanted per role where the template departs from the official one.
+    fonts: dict[Role, str] = field(default_factory=dict)
+
+    def number_style(self) -> str:
+        """The page-number style in force ("none" when page numbers are off)."""
+        if not self.page_numbers or self.page_number_style not in PAGE_NUMBER_STYLES:
+            return "none" if not self.page_numbers else "dash"
+        return self.page_number_style
+
+    def page_mm(self) -> tuple[float, float]:
+        """Width and height of the page as laid, in millimetres."""
+        width, height = PAGE_SIZES_MM.get(self.page_size, PAGE_SIZES_MM["A4"])
+        return (height, width) if self.landscape else (width, height)
 
     def page_margins_mm(self) -> tuple[float, float, float, float]:
         """Top, bottom, left, right margins as laid on the page.
@@ -186,5 +236,5 @@ class Report:
         found: set[str] = set()
         for text in self.texts():
             found.update(text)
-        found.update("—0123456789 ")
+        found.update("—0123456789 -第页共")
         return {ch for ch in found if ch.isprintable() and not ch.isspace()}

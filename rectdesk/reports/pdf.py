@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,11 +24,11 @@ from rectdesk.reports.layout import (
     Row,
     RowKind,
     Table,
+    page_number_text,
 )
 from rectdesk.reports.textwrap_cjk import Widths, balanced, wrap
 
 MM = 72.0 / 25.4
-A4 = (595.2756, 841.8898)
 #: GB/T 9704: 22 lines in the 225 mm type area, so a line pitch of about 28.9 pt for 3号.
 BODY_PITCH = 225 * MM / 22
 PAD_X = 3.0
@@ -47,7 +48,9 @@ class PdfResult:
 def characters_by_role(report: Report) -> dict[Role, set[str]]:
     """Which characters each font must have."""
     found: dict[Role, set[str]] = {role: set() for role in Role}
-    found[Role.PAGE_NUMBER].update("— 0123456789")
+    style = report.number_style()
+    if style != "none":
+        found[Role.PAGE_NUMBER].update(page_number_text(style, 1234567890, 1234567890))
     if report.confidential:
         found[Role.HEADING].update(CONFIDENTIAL_MARK)
     for block in report.blocks:
@@ -56,9 +59,9 @@ def characters_by_role(report: Report) -> dict[Role, set[str]]:
             continue
         for header_row in block.header_rows():
             for header_cell in header_row:
-                found[Role.HEADING].update(header_cell.text)
+                found[Role.TABLE_HEADER].update(header_cell.text)
         for row in block.rows:
-            role = Role.BODY if row.kind is RowKind.BODY else Role.HEADING
+            role = Role.BODY if row.kind is RowKind.BODY else Role.SECTION
             for text in row.cells:
                 found[role].update(text)
     return {role: {ch for ch in chars if not ch.isspace()} for role, chars in found.items()}
@@ -91,22 +94,35 @@ def write_pdf(
     plan: FontPlan | None = None,
 ) -> PdfResult:
     """Render the report to a PDF file or stream."""
-    plan = plan or plan_fonts(characters_by_role(report), faces)
+    plan = plan or plan_fonts(characters_by_role(report), faces, report.fonts)
     with _plain_streams():
-        writer = _PdfWriter(report, target, plan)
+        total = None
+        if report.number_style() == "page_of":
+            # 共 N 页 needs the count first; page numbers never change how pages break.
+            total = _PdfWriter(report, io.BytesIO(), plan, dry=True).run()
+        writer = _PdfWriter(report, target, plan, total)
         pages = writer.run()
     return PdfResult(pages, plan)
 
 
 class _PdfWriter:
-    def __init__(self, report: Report, target: Path | BinaryIO, plan: FontPlan) -> None:
+    def __init__(
+        self,
+        report: Report,
+        target: Path | BinaryIO,
+        plan: FontPlan,
+        total: int | None = None,
+        *,
+        dry: bool = False,
+    ) -> None:
         from reportlab.pdfbase.pdfmetrics import stringWidth
         from reportlab.pdfgen.canvas import Canvas
 
         self.report = report
-        width, height = A4
-        if report.landscape:
-            width, height = height, width
+        self.total = total
+        #: A dry run only counts the pages: the same breaks, nothing drawn or saved.
+        self.dry = dry
+        width, height = page_points(report)
         self.width, self.height = width, height
         top, bottom, left, right = (m * MM for m in report.page_margins_mm())
         self.x0, self.x1 = left, width - right
@@ -158,7 +174,7 @@ class _PdfWriter:
         The canvas's drawString builds a text object per call; with hundreds of thousands of
         table lines that dominates the time, so the same operators are written directly.
         """
-        if not text:
+        if not text or self.dry:
             return
         if align is Align.CENTER:
             x -= self.widths(role, size).text_width(text) / 2
@@ -186,7 +202,8 @@ class _PdfWriter:
             else:
                 self.table(block)
         self.finish_page()
-        self.c.save()
+        if not self.dry:
+            self.c.save()
         return self.page
 
     def start_page(self) -> None:
@@ -197,14 +214,18 @@ class _PdfWriter:
             self.draw(Role.HEADING, 14, self.x0, self.y_top + 8 * MM, CONFIDENTIAL_MARK, Align.LEFT)
 
     def finish_page(self) -> None:
-        if self.report.page_numbers:
-            text = f"— {self.page} —"
+        style = self.report.number_style()
+        if style != "none":
+            text = page_number_text(style, self.page, self.total)
+            size = self.report.page_number_size
             y = self.y_bottom - 7 * MM - 10
+            if style != "dash":
+                self.draw(Role.PAGE_NUMBER, size, (self.x0 + self.x1) / 2, y, text, Align.CENTER)
             # Odd pages on the right, even pages on the left, one character in (GB/T 9704).
-            if self.page % 2:
-                self.draw(Role.PAGE_NUMBER, 14, self.x1 - 14, y, text, Align.RIGHT)
+            elif self.page % 2:
+                self.draw(Role.PAGE_NUMBER, size, self.x1 - size, y, text, Align.RIGHT)
             else:
-                self.draw(Role.PAGE_NUMBER, 14, self.x0 + 14, y, text, Align.LEFT)
+                self.draw(Role.PAGE_NUMBER, size, self.x0 + size, y, text, Align.LEFT)
         self.c.showPage()
 
     def new_page(self) -> None:
@@ -245,7 +266,7 @@ class _PdfWriter:
                 self.new_page()
                 self.set_font(role, size)
             baseline = self.y - pitch / 2 - 0.36 * size
-            if style is ParagraphStyle.TITLE:
+            if style in (ParagraphStyle.TITLE, ParagraphStyle.SUBTITLE):
                 self.draw(role, size, (self.x0 + self.x1) / 2, baseline, line, Align.CENTER)
             elif style is ParagraphStyle.SIGNATURE:
                 self.draw(role, size, self.x1 - 4 * size, baseline, line, Align.RIGHT)
@@ -270,7 +291,8 @@ class _PdfWriter:
         size = table.font_size
         leading = size * 1.35
         body = self.widths(Role.BODY, size)
-        bold = self.widths(Role.HEADING, size)
+        section_size = table.section_font_size()
+        bold = self.widths(Role.SECTION, section_size)
         first = table.rows[0] if table.rows else None
         first_lines = 3
         if first is not None and first.kind is RowKind.BODY:
@@ -286,11 +308,13 @@ class _PdfWriter:
         for row in table.rows:
             if row.kind is RowKind.SECTION:
                 lines = [wrap(row.cells[0], area - 2 * PAD_X, bold)]
-                self._row(table, header, [self.x0, self.x1], lines, [Align.LEFT], Role.HEADING,
-                          leading, keep_next=True)  # fmt: skip
+                self._row(table, header, [self.x0, self.x1], lines, [Align.LEFT], Role.SECTION,
+                          max(leading, section_size * 1.35), keep_next=True,
+                          size=section_size)  # fmt: skip
                 continue
-            metrics = bold if row.kind is RowKind.TOTAL else body
-            role = Role.HEADING if row.kind is RowKind.TOTAL else Role.BODY
+            total_row = row.kind is RowKind.TOTAL
+            metrics = bold if total_row else body
+            role = Role.SECTION if total_row else Role.BODY
             cells = _cells(row, len(table.columns))
             lines = [
                 wrap(text, w - 2 * PAD_X, metrics) for text, w in zip(cells, widths, strict=True)
@@ -298,7 +322,11 @@ class _PdfWriter:
             aligns = [c.align for c in table.columns]
             if row.kind is RowKind.TOTAL:
                 aligns = [Align.CENTER] * len(aligns)
-            self._row(table, header, xs, lines, aligns, role, leading)
+            if total_row:
+                row_leading = max(leading, section_size * 1.35)
+                self._row(table, header, xs, lines, aligns, role, row_leading, size=section_size)
+            else:
+                self._row(table, header, xs, lines, aligns, role, leading)
 
     def _row(
         self,
@@ -311,7 +339,9 @@ class _PdfWriter:
         leading: float,
         *,
         keep_next: bool = False,
+        size: float | None = None,
     ) -> None:
+        size = size or table.font_size
         count = max((len(cell) for cell in lines), default=1) or 1
         height = count * leading + 2 * PAD_Y
         room = self.y - self.y_bottom
@@ -326,11 +356,11 @@ class _PdfWriter:
             fits = int((room - 2 * PAD_Y) / leading)
             rest = count - offset
             if rest <= fits:
-                self._draw_row(xs, lines, aligns, role, leading, offset, rest, table.font_size,
+                self._draw_row(xs, lines, aligns, role, leading, offset, rest, size,
                                centre=offset == 0)  # fmt: skip
                 return
             if fits >= 1:
-                self._draw_row(xs, lines, aligns, role, leading, offset, fits, table.font_size,
+                self._draw_row(xs, lines, aligns, role, leading, offset, fits, size,
                                centre=False)  # fmt: skip
                 offset += fits
             self.new_page()
@@ -374,8 +404,9 @@ class _PdfWriter:
         bottom = top - height
         c.setLineWidth(0.6)
         segments = [(xs[0], top, xs[-1], top), (xs[0], bottom, xs[-1], bottom)]
-        segments.extend((x, top, x, bottom) for x in xs)
-        c.lines(segments)
+        if not self.dry:
+            segments.extend((x, top, x, bottom) for x in xs)
+            c.lines(segments)
         self.y = bottom
 
 
@@ -408,6 +439,12 @@ def _fit_codes(table: Table, widths: list[float], metrics: Widths) -> None:
             need -= give
 
 
+def page_points(report: Report) -> tuple[float, float]:
+    """The page's width and height in points, orientation applied."""
+    width, height = report.page_mm()
+    return width * MM, height * MM
+
+
 def _keeps_with_next(block: Paragraph, following: object) -> bool:
     """Headings and labels stay on the page of what follows them."""
     if following is None:
@@ -433,7 +470,7 @@ class _HeaderLayout:
         size = table.header_size
         self.size = size
         self.leading = size * 1.35
-        metrics = writer.widths(Role.HEADING, size)
+        metrics = writer.widths(Role.TABLE_HEADER, size)
         rows = table.header_rows()
         taken = [[False] * len(table.columns) for _ in rows]
         self.cells: list[tuple[int, int, int, int, list[str]]] = []  # row, col, span, rows, lines
@@ -471,7 +508,7 @@ class _HeaderLayout:
         tops = [top]
         for h in self.row_heights:
             tops.append(tops[-1] - h)
-        w.set_font(Role.HEADING, self.size)
+        w.set_font(Role.TABLE_HEADER, self.size)
         segments = []
         for r, col, span, down, lines in self.cells:
             x0, x1 = self.xs[col], self.xs[col + span]
@@ -480,7 +517,7 @@ class _HeaderLayout:
             y = (y0 + y1) / 2 + len(lines) * self.leading / 2
             for line in lines:
                 baseline = y - self.leading / 2 - 0.36 * self.size
-                w.draw(Role.HEADING, self.size, (x0 + x1) / 2, baseline, line, Align.CENTER)
+                w.draw(Role.TABLE_HEADER, self.size, (x0 + x1) / 2, baseline, line, Align.CENTER)
                 y -= self.leading
         c.setLineWidth(0.6)
         c.lines(segments)
@@ -497,9 +534,7 @@ def check_layout(report: Report, plan: FontPlan) -> list[str]:
 
     notes = [c.describe() for c in plan.choices.values() if not c.official]
     notes += [line for line in plan.describe() if "缺少" in line]
-    width, height = A4
-    if report.landscape:
-        width, height = height, width
+    width, height = page_points(report)
     top, bottom, left, right = (m * MM for m in report.page_margins_mm())
     area, page_height = width - left - right, height - top - bottom
     for number, table in enumerate(report.tables(), start=1):

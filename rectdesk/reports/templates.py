@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from rectdesk.domain.errors import UserError
 from rectdesk.reports.fields import CENTRED_FIELDS, FIELD_HEADERS
-from rectdesk.reports.layout import GBT9704_MARGINS_MM, Align
+from rectdesk.reports.fonts import FAMILIES, OFFICIAL
+from rectdesk.reports.layout import (
+    GBT9704_MARGINS_MM,
+    PAGE_NUMBER_STYLES,
+    PAGE_SIZES_MM,
+    Align,
+    Role,
+)
 
 #: How a template lays out its items.
 KIND_TABLE = "table"  # one table, optional section rows (plan, ledger, lists, custom)
@@ -16,6 +24,29 @@ KIND_NARRATIVE = "narrative"  # running text in seed 003's idiom
 
 GROUPS = ("", "category", "department", "status")
 NUMBERINGS = ("continuous", "section", "source")
+
+#: The parts of a report whose font and size a clerk chooses, and the font roles each sets.
+PARTS: dict[str, tuple[Role, ...]] = {
+    "title": (Role.TITLE,),
+    "subtitle": (Role.SUBTITLE, Role.ATTACHMENT),
+    "header": (Role.TABLE_HEADER,),
+    "body": (Role.BODY,),
+    "section": (Role.SECTION,),
+    "signoff": (Role.SIGNOFF,),
+    "page_number": (Role.PAGE_NUMBER,),
+}
+
+#: The official font names a part may be set in (their installed equivalents are found).
+FONT_NAMES: tuple[str, ...] = tuple(FAMILIES)
+
+#: Sizes (pt) of the parts whose size is not title_size or font_size; 0 or absent: default.
+DEFAULT_SIZES: dict[str, float] = {
+    "subtitle": 16.0,
+    "header": 0.0,  # the table's font size
+    "section": 0.0,  # the table's font size
+    "signoff": 12.0,
+    "page_number": 14.0,
+}
 
 
 @dataclass
@@ -64,6 +95,42 @@ class TemplateSpec:
     builtin: bool = False
     #: A two-row header: (text, first column index, span) groups over the column headers.
     header_groups: list[tuple[str, int, int]] = field(default_factory=list)
+    #: Part → official font name, where the clerk departs from the official font.
+    fonts: dict[str, str] = field(default_factory=dict)
+    #: Part → size in points for subtitle, header, section, signoff, page_number.
+    sizes: dict[str, float] = field(default_factory=dict)
+    page_size: str = "A4"
+    page_number_style: str = "dash"
+    #: Which items: deadline range (ISO dates, inclusive), department and category.
+    deadline_from: str = ""
+    deadline_to: str = ""
+    department: str = ""
+    category: str = ""
+
+    def role_fonts(self) -> dict[Role, str]:
+        """The fonts wanted per role where this template departs from the official ones."""
+        found: dict[Role, str] = {}
+        for part, name in self.fonts.items():
+            for role in PARTS.get(part, ()):
+                if name and name != OFFICIAL[role]:
+                    found[role] = name
+        return found
+
+    def part_font(self, part: str) -> str:
+        """The font a part is set in (its official font unless chosen)."""
+        return self.fonts.get(part) or OFFICIAL[PARTS[part][0]]
+
+    def part_size(self, part: str) -> float:
+        """The size of a part in points (0 for header/section: the table's size)."""
+        if part == "title":
+            return self.title_size
+        if part == "body":
+            return self.font_size
+        return float(self.sizes.get(part) or DEFAULT_SIZES[part])
+
+    def deadline_range(self) -> tuple[dt.date | None, dt.date | None]:
+        """The deadline range as dates (None: open)."""
+        return _date(self.deadline_from), _date(self.deadline_to)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready definition (what store.save_template keeps)."""
@@ -84,6 +151,10 @@ class TemplateSpec:
             for key in ("statuses", "lights"):
                 if key in values:
                     values[key] = tuple(values[key])
+            if "fonts" in values:
+                values["fonts"] = {str(k): str(v) for k, v in dict(values["fonts"]).items()}
+            if "sizes" in values:
+                values["sizes"] = {str(k): float(v) for k, v in dict(values["sizes"]).items()}
             if "header_groups" in values:
                 values["header_groups"] = [
                     (str(g[0]), int(g[1]), int(g[2])) for g in values["header_groups"]
@@ -115,6 +186,32 @@ class TemplateSpec:
             raise UserError(f"模板“{self.label}”的标题字号应在 10 到 36 磅之间。")
         if not 6 <= self.font_size <= 22:
             raise UserError(f"模板“{self.label}”的表格字号应在 6 到 22 磅之间。")
+        for part, name in self.fonts.items():
+            if part not in PARTS or (name and name not in FAMILIES):
+                raise UserError(f"模板“{self.label}”的字体设置“{part}：{name}”无法识别。")
+        for part, size in self.sizes.items():
+            if part not in DEFAULT_SIZES or not (size == 0 or 6 <= size <= 36):
+                raise UserError(
+                    f"模板“{self.label}”的字号设置“{part}：{size}”应在 6 到 36 磅之间。"
+                )
+        if self.page_size not in PAGE_SIZES_MM:
+            raise UserError(
+                f"模板“{self.label}”的纸张“{self.page_size}”无法识别，可用 A4、A3、B5。"
+            )
+        if self.page_number_style not in PAGE_NUMBER_STYLES:
+            raise UserError(f"模板“{self.label}”的页码样式“{self.page_number_style}”无法识别。")
+        first, last = self.deadline_range()
+        if first and last and first > last:
+            raise UserError(f"模板“{self.label}”的整改时限范围起日晚于止日，请调换。")
+
+
+def _date(text: str) -> dt.date | None:
+    if not text.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise UserError(f"日期“{text}”写法不对，请写成 2025-06-30 这样的格式。") from exc
 
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:

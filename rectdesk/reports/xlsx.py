@@ -23,6 +23,15 @@ from rectdesk.reports.layout import (
 MM_PER_INCH = 25.4
 #: Width of the printable area in Excel width units (about 1.9 mm each at 100%).
 MM_PER_UNIT = 1.9
+#: Excel's paperSize codes: 9 A4, 8 A3, 13 B5 (JIS).
+PAPER_SIZES: dict[str, int] = {"A4": 9, "A3": 8, "B5": 13}
+#: Page-number styles as header/footer codes (&P page, &N pages).
+FOOTER_CODES: dict[str, str] = {
+    "dash": "— &P —",
+    "page": "第 &P 页",
+    "page_of": "第 &P 页 共 &N 页",
+    "hyphen": "- &P -",
+}
 _ILLEGAL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"}
 
 
@@ -77,7 +86,7 @@ def write_xlsx(report: Report, target: Path | io.BytesIO) -> dict[str, str]:
     from openpyxl import Workbook
     from openpyxl.worksheet.page import PageMargins
 
-    families = nominal_families()
+    families = nominal_families(report.fonts)
     workbook = Workbook()
     sheet: Any = workbook.active
     sheet.title = _sheet_title(report.name)
@@ -85,7 +94,7 @@ def write_xlsx(report: Report, target: Path | io.BytesIO) -> dict[str, str]:
     tables = report.tables()
     n = max((len(t.columns) for t in tables), default=1)
     top, bottom, left, right = report.page_margins_mm()
-    usable_mm = (297.0 if report.landscape else 210.0) - left - right
+    usable_mm = report.page_mm()[0] - left - right
     widest = max(tables, key=lambda t: len(t.columns)) if tables else None
     unit_widths = _column_widths(widest, n, usable_mm)
     for index, width in enumerate(unit_widths, start=1):
@@ -104,7 +113,7 @@ def write_xlsx(report: Report, target: Path | io.BytesIO) -> dict[str, str]:
 
     setup = sheet.page_setup
     setup.orientation = "landscape" if report.landscape else "portrait"
-    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.paperSize = PAPER_SIZES.get(report.page_size, sheet.PAPERSIZE_A4)
     setup.fitToWidth = 1
     setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -215,7 +224,9 @@ def _table(
     last_col = spans[-1][1] if spans else 1
     first = state["row"]
     size = table.font_size
-    head = styles.get(Role.HEADING, table.header_size, Align.CENTER, border=True, valign="center")
+    head = styles.get(
+        Role.TABLE_HEADER, table.header_size, Align.CENTER, border=True, valign="center"
+    )
     grid = table.header_grid()
     taken: set[tuple[int, int]] = set()
     for r, header_cells in enumerate(table.header_rows()):
@@ -245,8 +256,9 @@ def _table(
                    valign="center" if c.align is Align.CENTER else "top")
         for c in table.columns
     ]  # fmt: skip
-    section = styles.get(Role.HEADING, size, Align.LEFT, border=True, valign="center")
-    total = styles.get(Role.HEADING, size, Align.CENTER, border=True, valign="center")
+    section_size = table.section_font_size()
+    section = styles.get(Role.SECTION, section_size, Align.LEFT, border=True, valign="center")
+    total = styles.get(Role.SECTION, section_size, Align.CENTER, border=True, valign="center")
     full_width = sum(span_widths)
     simple = all(a == b for a, b in spans)
     for item in table.rows:
@@ -272,12 +284,17 @@ def _table(
 
 
 def _header_footer(sheet: Any, report: Report, families: dict[Role, str]) -> None:
-    sheet.HeaderFooter.differentOddEven = True
-    if report.page_numbers:
+    style = report.number_style()
+    dash = style == "dash"
+    sheet.HeaderFooter.differentOddEven = dash or report.confidential
+    if style in FOOTER_CODES:
         font = families[Role.PAGE_NUMBER]
-        for part in (sheet.oddFooter.right, sheet.evenFooter.left):
-            part.text = "— &P —"
-            part.size = 14
+        parts = [sheet.oddFooter.right, sheet.evenFooter.left]
+        if not dash:
+            parts = [sheet.oddFooter.center, sheet.evenFooter.center]
+        for part in parts:
+            part.text = FOOTER_CODES[style]
+            part.size = round(report.page_number_size)  # Excel takes whole points here
             part.font = font
     if report.confidential:
         for part in (sheet.oddHeader.left, sheet.evenHeader.left):

@@ -7,7 +7,7 @@ import io
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rectdesk.domain.errors import UserError
@@ -93,13 +93,23 @@ def report_scope(
     """The items and facts a report is built from."""
     day = today or dt.date.today()
     rules = settings.light_rules(store)
+    first, last = spec.deadline_range()
+    query = ItemQuery(
+        sort=spec.sort,
+        today=day,
+        rules=rules,
+        deadline_from=first,
+        deadline_to=last,
+        department=spec.department.strip() or None,
+        category=spec.category.strip() or None,
+    )
     if item_ids is not None:
-        items = store.items(ItemQuery(ids=tuple(item_ids), sort=spec.sort, today=day, rules=rules))
+        query = replace(query, ids=tuple(item_ids))
     else:
         if batch_id is not None:
             store.batch(batch_id)
-        query = ItemQuery(batch_id=batch_id, sort=spec.sort, today=day, rules=rules)
-        items = store.items(query)
+        query = replace(query, batch_id=batch_id)
+    items = store.items(query)
     batch_ids = {i.batch_id for i in items} or ({batch_id} if batch_id is not None else set())
     batch_name, year = "", None
     if len(batch_ids) == 1:

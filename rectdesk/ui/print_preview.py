@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -49,6 +49,14 @@ class PdfPages(QWidget):
         return int(self.document.pageCount())
 
 
+def paper_size(width: float, height: float) -> QPageSize:
+    """The printer paper for a PDF page of this size in points (A4, A3, B5… matched)."""
+    short, long = sorted((width, height))
+    return QPageSize(
+        QSizeF(short, long), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch
+    )
+
+
 def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     """Print the PDF's pages (or the range the clerk chose) at the printer's resolution."""
     count = document.pageCount()
@@ -61,7 +69,7 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
         if size.width() > size.height()
         else QPageLayout.Orientation.Portrait
     )
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageSize(paper_size(size.width(), size.height()))
     printer.setFullPage(True)
     painter = QPainter()
     if not painter.begin(printer):

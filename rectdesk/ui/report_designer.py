@@ -6,21 +6,25 @@ import json
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -33,7 +37,16 @@ from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.fileio import write_bytes_atomic
 from rectdesk.reports.fields import FIELD_HEADERS
-from rectdesk.reports.templates import KIND_TABLE, ColumnSpec, TemplateSpec
+from rectdesk.reports.fonts import ROLE_LABELS
+from rectdesk.reports.layout import PAGE_SIZES_MM
+from rectdesk.reports.templates import (
+    DEFAULT_SIZES,
+    FONT_NAMES,
+    KIND_TABLE,
+    PARTS,
+    ColumnSpec,
+    TemplateSpec,
+)
 from rectdesk.services import reporting
 from rectdesk.store import ItemQuery
 from rectdesk.ui.print_preview import PdfPages
@@ -43,6 +56,8 @@ PREVIEW_ITEMS = 30
 TEMPLATE_SUFFIX = ".rectdesk-template.json"
 
 C_FIELD, C_HEADER, C_WIDTH, C_ALIGN = range(4)
+#: A deadline date box at its minimum means "no limit".
+NO_DATE = QDate(2000, 1, 1)
 
 #: Which items a template keeps: (statuses, lights).
 ITEM_FILTERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -87,8 +102,53 @@ class ReportDesigner(QDialog):
         self.title_size = QDoubleSpinBox(self)
         self.title_size.setRange(10, 36)
         self.title_size.setSingleStep(1)
-        self.title_size.setSuffix(self.tr(" 磅（2号为 22 磅）"))
-        self.page_numbers = QCheckBox(self.tr("页码“— 1 —”，单页居右、双页居左"), self)
+        self.title_size.setSuffix(self.tr(" 磅"))
+        self.title_size.setToolTip(self.tr("2号字为 22 磅"))
+        self.page_size = QComboBox(self)
+        for size in PAGE_SIZES_MM:
+            self.page_size.addItem(size, size)
+        self.page_number_style = QComboBox(self)
+        for value, label in (
+            ("dash", self.tr("— 1 —（单页居右、双页居左）")),
+            ("page", self.tr("第 1 页（居中）")),
+            ("page_of", self.tr("第 1 页 共 N 页（居中）")),
+            ("hyphen", self.tr("- 1 -（居中）")),
+            ("none", self.tr("不加页码")),
+        ):
+            self.page_number_style.addItem(label, value)  # fmt: skip
+        part_labels = {
+            "title": self.tr("标题"),
+            "subtitle": self.tr("副标题和附件标注"),
+            "header": self.tr("表头"),
+            "body": self.tr("表格和正文"),
+            "section": self.tr("分组行和合计行"),
+            "signoff": self.tr("落款行"),
+            "page_number": self.tr("页码"),
+        }
+        self.part_fonts: dict[str, QComboBox] = {}
+        self.part_sizes: dict[str, QDoubleSpinBox] = {}
+        font_grid = QGridLayout()
+        for row, part in enumerate(PARTS):
+            combo = QComboBox(self)
+            combo.addItem(self.tr("默认（公文规定字体）"), "")
+            for name in FONT_NAMES:
+                combo.addItem(name, name)
+            self.part_fonts[part] = combo
+            if part == "title":
+                spin = self.title_size
+            elif part == "body":
+                spin = self.font_size
+            else:
+                spin = QDoubleSpinBox(self)
+                spin.setRange(0 if DEFAULT_SIZES[part] == 0 else 6, 36)
+                spin.setSingleStep(0.5)
+                spin.setSuffix(self.tr(" 磅"))
+                if DEFAULT_SIZES[part] == 0:
+                    spin.setSpecialValueText(self.tr("同表格字号"))
+                self.part_sizes[part] = spin
+            font_grid.addWidget(QLabel(part_labels[part], self), row, 0)
+            font_grid.addWidget(combo, row, 1)
+            font_grid.addWidget(spin, row, 2)
         self.group_by = QComboBox(self)
         for value, label in (
             ("", self.tr("不分组")),
@@ -133,6 +193,26 @@ class ReportDesigner(QDialog):
             ("warn", self.tr("逾期和临期的事项")),
         ):
             self.which.addItem(label, key)  # fmt: skip
+        self.deadline_from = QDateEdit(self)
+        self.deadline_to = QDateEdit(self)
+        for date_box in (self.deadline_from, self.deadline_to):
+            date_box.setCalendarPopup(True)
+            date_box.setDisplayFormat("yyyy-MM-dd")
+            date_box.setMinimumDate(NO_DATE)
+            date_box.setSpecialValueText(self.tr("不限"))
+            date_box.setDate(NO_DATE)
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.deadline_from, 1)
+        deadline_row.addWidget(QLabel(self.tr("至"), self))
+        deadline_row.addWidget(self.deadline_to, 1)
+        self.department = QComboBox(self)
+        self.department.addItem(self.tr("全部单位"), "")
+        for name in context.store.departments():
+            self.department.addItem(name, name)
+        self.category = QComboBox(self)
+        self.category.addItem(self.tr("全部类别"), "")
+        for name in context.store.categories():
+            self.category.addItem(name, name)
         self.privacy = QComboBox(self)
         self.privacy.addItem(self.tr("脱敏（默认）"), OutputMode.MASKED.value)
         self.privacy.addItem(self.tr("公开发布（去掉意见来源列）"), OutputMode.PUBLISH.value)
@@ -163,23 +243,39 @@ class ReportDesigner(QDialog):
         form.addRow(self.tr("标题"), self.title_edit)
         form.addRow(self.tr("副标题"), self.subtitle)
         form.addRow(self.tr("附件标注"), self.attachment)
+        form.addRow(self.tr("纸张"), self.page_size)
         form.addRow(self.tr("纸张方向"), self.landscape)
-        form.addRow(self.tr("标题字号"), self.title_size)
-        form.addRow(self.tr("表格字号"), self.font_size)
+        form.addRow(self.tr("字体和字号"), font_grid)
         form.addRow(self.tr("分组"), self.group_by)
         form.addRow(self.tr("编号"), self.numbering)
         form.addRow(self.tr("排序"), self.sort)
         form.addRow(self.tr("包含"), self.which)
+        form.addRow(self.tr("整改时限"), deadline_row)
+        form.addRow(self.tr("责任单位"), self.department)
+        form.addRow(self.tr("类别"), self.category)
         form.addRow(self.tr("个人信息"), self.privacy)
         form.addRow(self.tr("页边距"), margin_row)
         form.addRow(self.tr("表头分组"), self.header_groups)
         form.addRow(self.signoff)
-        form.addRow(self.page_numbers)
+        form.addRow(self.tr("页码"), self.page_number_style)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        left_layout.addLayout(form)
+        # The settings scroll on a small screen; the column list keeps its own share.
+        settings_box = QWidget(self)
+        settings_box.setLayout(form)
+        for combo in settings_box.findChildren(QComboBox):  # long labels never widen the form
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        settings = QScrollArea(self)
+        settings.setWidgetResizable(True)
+        settings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        settings.setFrameShape(QFrame.Shape.NoFrame)
+        settings.setWidget(settings_box)
+        left_layout.addWidget(settings, 3)
         left_layout.addWidget(QLabel(self.tr("列"), self))
-        left_layout.addWidget(self.columns, 1)
+        left_layout.addWidget(self.columns, 2)
         left_layout.addLayout(column_buttons)
 
         self.scope = QComboBox(self)
@@ -200,7 +296,7 @@ class ReportDesigner(QDialog):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([520, 760])
+        splitter.setSizes([600, 680])
 
         save = QPushButton(self.tr("保存模板"), self)
         save.clicked.connect(self.save)
@@ -254,12 +350,14 @@ class ReportDesigner(QDialog):
         ):
             line.textChanged.connect(self.schedule_preview)  # fmt: skip
         for combo in (self.landscape, self.group_by, self.numbering, self.sort, self.scope,
-                      self.which, self.privacy):  # fmt: skip
+                      self.which, self.privacy, self.page_size, self.page_number_style,
+                      self.department, self.category, *self.part_fonts.values()):  # fmt: skip
             combo.currentIndexChanged.connect(self.schedule_preview)
-        for box in (self.font_size, self.title_size, *self.margins):
+        for box in (self.font_size, self.title_size, *self.margins, *self.part_sizes.values()):
             box.valueChanged.connect(self.schedule_preview)
+        for date in (self.deadline_from, self.deadline_to):
+            date.dateChanged.connect(self.schedule_preview)
         self.signoff.toggled.connect(self.schedule_preview)
-        self.page_numbers.toggled.connect(self.schedule_preview)
         self.columns.itemChanged.connect(self.schedule_preview)
 
     def load_spec(self, spec: TemplateSpec) -> None:
@@ -274,7 +372,21 @@ class ReportDesigner(QDialog):
             self.landscape.setCurrentIndex(0 if spec.landscape else 1)
             self.font_size.setValue(spec.font_size)
             self.title_size.setValue(spec.title_size)
-            self.page_numbers.setChecked(spec.page_numbers)
+            style = spec.page_number_style if spec.page_numbers else "none"
+            self.page_number_style.setCurrentIndex(max(self.page_number_style.findData(style), 0))
+            self.page_size.setCurrentIndex(max(self.page_size.findData(spec.page_size), 0))
+            for part, combo in self.part_fonts.items():
+                combo.setCurrentIndex(max(combo.findData(spec.fonts.get(part, "")), 0))
+            for part, box in self.part_sizes.items():
+                box.setValue(spec.part_size(part))
+            first, last = spec.deadline_range()
+            for date_box, day in ((self.deadline_from, first), (self.deadline_to, last)):
+                date_box.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
+            for choice, wanted in ((self.department, spec.department),
+                                   (self.category, spec.category)):  # fmt: skip
+                if wanted and choice.findData(wanted) < 0:
+                    choice.addItem(wanted, wanted)
+                choice.setCurrentIndex(max(choice.findData(wanted), 0))
             self.group_by.setCurrentIndex(max(self.group_by.findData(spec.group_by), 0))
             self.numbering.setCurrentIndex(max(self.numbering.findData(spec.numbering), 0))
             self.sort.setCurrentIndex(max(self.sort.findData(spec.sort), 0))
@@ -390,7 +502,19 @@ class ReportDesigner(QDialog):
             landscape=bool(self.landscape.currentData()),
             font_size=float(self.font_size.value()),
             title_size=float(self.title_size.value()),
-            page_numbers=self.page_numbers.isChecked(),
+            page_numbers=self.page_number_style.currentData() != "none",
+            page_number_style=str(self.page_number_style.currentData()),
+            page_size=str(self.page_size.currentData()),
+            fonts={p: str(c.currentData()) for p, c in self.part_fonts.items() if c.currentData()},
+            sizes={
+                p: float(b.value())
+                for p, b in self.part_sizes.items()
+                if float(b.value()) != DEFAULT_SIZES[p]
+            },
+            deadline_from=self._date_text(self.deadline_from),
+            deadline_to=self._date_text(self.deadline_to),
+            department=str(self.department.currentData() or ""),
+            category=str(self.category.currentData() or ""),
             group_by=str(self.group_by.currentData()),
             numbering=str(self.numbering.currentData()),
             sort=str(self.sort.currentData()),
@@ -405,6 +529,11 @@ class ReportDesigner(QDialog):
             builtin=False,
         )
         return TemplateSpec.from_dict(data)
+
+    @staticmethod
+    def _date_text(box: QDateEdit) -> str:
+        day = box.date()
+        return "" if day <= NO_DATE else day.toString("yyyy-MM-dd")
 
     # -- preview ----------------------------------------------------------------------------
 
@@ -434,7 +563,10 @@ class ReportDesigner(QDialog):
         self.preview_seconds = time.perf_counter() - started
         notes = [self.tr("预览前 {0} 条事项，{1} 页，用时 {2:.2f} 秒。").format(
             PREVIEW_ITEMS, count, self.preview_seconds)]  # fmt: skip
-        notes += [w for w in preview.warnings if "未安装" not in w][:6]
+        # Official fonts missing are routine (the export dialog lists them); a font the clerk
+        # chose for a part and that is missing is said here, with what is used instead.
+        chosen = tuple(f"{ROLE_LABELS[role]}：" for role in spec.role_fonts())
+        notes += [w for w in preview.warnings if "未安装" not in w or w.startswith(chosen)][:8]
         self.status.setText("\n".join(notes))
         return count
 

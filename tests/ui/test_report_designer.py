@@ -144,3 +144,53 @@ def test_item_filter_and_privacy_default(
     assert dialog.mode().value == "publish"
     designer.load_spec(spec)
     assert designer.which.currentData() == "closed"
+
+
+def test_page_fonts_numbers_and_deadline_controls(
+    designer: ReportDesigner, qtbot: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QDate
+
+    portrait = designer.refresh_preview()
+    assert portrait > 0
+    designer.page_size.setCurrentIndex(designer.page_size.findData("A3"))
+    designer.page_number_style.setCurrentIndex(designer.page_number_style.findData("page_of"))
+    header_font = designer.part_fonts["header"]
+    header_font.setCurrentIndex(header_font.findData("楷体_GB2312"))
+    designer.part_sizes["page_number"].setValue(12)
+    designer.part_sizes["header"].setValue(11)
+    designer.deadline_from.setDate(QDate(2023, 9, 1))
+    designer.deadline_to.setDate(QDate(2023, 12, 31))
+    qtbot.waitUntil(lambda: not designer._timer.isActive(), timeout=3000)
+    spec = designer.spec_from_form()
+    assert spec.page_size == "A3" and spec.page_number_style == "page_of"
+    assert spec.fonts == {"header": "楷体_GB2312"}
+    assert spec.sizes == {"header": 11.0, "page_number": 12.0}
+    assert (spec.deadline_from, spec.deadline_to) == ("2023-09-01", "2023-12-31")
+    assert 0 < designer.refresh_preview() < portrait  # an A3 sheet holds more
+
+    designer.name.setText("A3时限表")
+    assert designer.save()
+    saved = reporting.get_template(designer.context.store, "A3时限表")
+    assert (saved.page_size, saved.page_number_style, saved.fonts) == (
+        "A3", "page_of", {"header": "楷体_GB2312"},
+    )  # fmt: skip
+    path = tmp_path / "a3.rectdesk-template.json"
+    designer.write_template_file(path)
+    designer.load_spec(reporting.get_template(designer.context.store, "plan"))
+    assert designer.page_size.currentData() == "A4"
+    assert designer.page_number_style.currentData() == "dash"
+    assert designer.part_fonts["header"].currentData() == ""
+    assert designer.deadline_from.date() == designer.deadline_from.minimumDate()
+    assert designer.read_template_file(path)
+    assert designer.page_size.currentData() == "A3"
+    assert designer.part_fonts["header"].currentData() == "楷体_GB2312"
+    assert designer.part_sizes["page_number"].value() == 12
+    assert designer.deadline_to.date() == QDate(2023, 12, 31)
+    section_font = designer.part_fonts["section"]
+    section_font.setCurrentIndex(section_font.findData("方正小标宋简体"))
+    designer.refresh_preview()
+    assert "分组行和合计行：方正小标宋简体 未安装，改用" in designer.status.text()
+    assert "正文和表格：" not in designer.status.text()  # official fonts: the export dialog's
+    designer.page_number_style.setCurrentIndex(designer.page_number_style.findData("none"))
+    assert designer.spec_from_form().page_numbers is False

@@ -154,3 +154,13 @@ def test_export_runs_in_the_background(qtbot: Any, context: AppContext, tmp_path
     qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=20000)
     assert dialog.last_result is not None and dialog.last_result.path.exists()
     assert dialog.export_button.isEnabled()
+
+
+def test_printer_paper_follows_the_pdf_page(qtbot: Any) -> None:
+    from PySide6.QtGui import QPageSize
+
+    from rectdesk.ui.print_preview import paper_size
+
+    assert paper_size(595.28, 841.89).id() == QPageSize.PageSizeId.A4
+    assert paper_size(1190.55, 841.89).id() == QPageSize.PageSizeId.A3  # landscape A3
+    assert paper_size(515.9, 728.5).id() == QPageSize.PageSizeId.JisB5  # 182 × 257 mm
