@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rectdesk.domain.model import Deadline, DeadlineKind
 
@@ -98,7 +99,23 @@ def parse_deadline(
     return _from_text(raw, year)
 
 
+#: Texts up to this length are remembered (a cache of short cells stays a few MB at most).
+_CACHED_CHARS = 200
+
+
 def _from_text(raw: str, year: int | None) -> Deadline:
+    if len(raw) <= _CACHED_CHARS:
+        return _from_text_cached(raw, year)
+    return _read_text(raw, year)
+
+
+@lru_cache(maxsize=4096)
+def _from_text_cached(raw: str, year: int | None) -> Deadline:
+    # Pure and its result immutable: a ledger repeats the same few deadline texts many times.
+    return _read_text(raw, year)
+
+
+def _read_text(raw: str, year: int | None) -> Deadline:
     flat = _normalise(raw)
     scan = _Scan(_quote(raw), year)
     found = _scan_dates(flat, scan)

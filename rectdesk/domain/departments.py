@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["UNIT_SUFFIXES", "parse_departments", "split_departments"]
 
@@ -174,6 +175,22 @@ def _first_role(*roles: bool | None) -> bool:
 
 def parse_departments(cell: str) -> list[tuple[str, bool]]:
     """Unit names in a cell, in order and without repeats, each with whether it is marked lead."""
+    if len(cell) <= _CACHED_CHARS:
+        return list(_parse_cached(cell))
+    return list(_parse(cell))
+
+
+#: Cells up to this length are remembered (a cache of short cells stays a few MB at most).
+_CACHED_CHARS = 200
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(cell: str) -> tuple[tuple[str, bool], ...]:
+    # Pure: a ledger names the same few units over and over, so each cell text is read once.
+    return _parse(cell)
+
+
+def _parse(cell: str) -> tuple[tuple[str, bool], ...]:
     found: dict[str, bool] = {}
     last = ""
     for segment, segment_role in _role_segments(_normalise(cell)):
@@ -194,7 +211,7 @@ def parse_departments(cell: str) -> list[tuple[str, bool]]:
                 lead = _first_role(trailing, role, segment_role)
                 found[name] = found.get(name, False) or lead
                 last = name
-    return list(found.items())
+    return tuple(found.items())
 
 
 def split_departments(cell: str) -> list[str]:

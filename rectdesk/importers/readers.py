@@ -271,7 +271,11 @@ def _read_xlsx_sheet(path: Path, book: Any, sheet: Any, budget: _Budget) -> Shee
         kept = False
         for i, value in enumerate(values):
             if isinstance(value, str):
-                values[i] = value = budget.text(value, grid.notes, f"第{index}行")
+                size = len(value)
+                if size > MAX_CELL_CHARS or budget.chars + size > MAX_TOTAL_CHARS:
+                    values[i] = value = budget.text(value, grid.notes, f"第{index}行")
+                else:
+                    budget.chars += size  # what budget.text does for a cell within limits
                 kept = kept or value != ""
             elif value is not None:
                 kept = True

@@ -16,6 +16,12 @@ from xml.parsers import expat
 Value = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 
 _REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})$")
+_DIGITS = "0123456789"
+#: Element names and column letters remembered while reading (a hostile file cannot grow them).
+_TAGS_KEPT = 256
+_COLUMNS_KEPT = 1024
+#: Bytes handed to expat at a time (and the longest run of text given in one piece).
+_BUFFER = 1 << 16
 _SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
@@ -68,10 +74,13 @@ class SheetReader:
         self._in_cell = False
         self._in_is = False
         self._in_rph = False
+        self._tags: dict[str, str] = {}
+        self._columns: dict[str, int] = {}
 
     def parse(self, source: IO[bytes]) -> None:
         parser = expat.ParserCreate(namespace_separator="}")
         parser.buffer_text = True
+        parser.buffer_size = _BUFFER
         parser.StartDoctypeDeclHandler = self._forbid
         parser.EntityDeclHandler = self._forbid
         parser.UnparsedEntityDeclHandler = self._forbid
@@ -79,10 +88,7 @@ class SheetReader:
         parser.StartElementHandler = self._start
         parser.EndElementHandler = self._end
         parser.CharacterDataHandler = self._chars
-        try:
-            parser.ParseFile(source)
-        except expat.ExpatError as exc:
-            raise BadSheet(str(exc)) from exc
+        _feed(parser, source)
 
     def _forbid(self, *_args: object) -> None:
         raise ForbiddenXml
@@ -90,23 +96,49 @@ class SheetReader:
     def _forbid_external(self, *_args: object) -> int:
         raise ForbiddenXml
 
+    def _local(self, name: str) -> str:
+        """An element's name without its namespace, remembered per name."""
+        tag = self._tags.get(name)
+        if tag is None:
+            tag = name.rpartition("}")[2]
+            if len(self._tags) < _TAGS_KEPT:
+                self._tags[name] = tag
+        return tag
+
+    def _column_of(self, ref: str) -> int | None:
+        """The column of a cell reference such as 'B12', or None when it is not one."""
+        letters = ref.rstrip(_DIGITS)
+        column = self._columns.get(letters)
+        if column is not None and 0 < len(ref) - len(letters) <= 7:
+            return column  # letters seen valid before, followed by one to seven digits
+        found = _REF.match(ref)
+        if found is None:
+            return None
+        column = column_number(found.group(1))
+        if len(self._columns) < _COLUMNS_KEPT:
+            self._columns[found.group(1)] = column
+        return column
+
     def _start(self, name: str, attrs: dict[str, str]) -> None:
-        tag = name.rpartition("}")[2]
+        tag = self._tags.get(name) or self._local(name)
         if tag == "c":
             ref = attrs.get("r")
-            found = split_ref(ref) if ref else None
-            self._column = found[1] if found else self._column + 1
+            column = self._column_of(ref) if ref else None
+            self._column = column if column is not None else self._column + 1
             self._type = attrs.get("t", "n")
             style = attrs.get("s")
             self._style = int(style) if style and style.isdigit() else 0
             self._text = []
             self._in_cell = True
-        elif tag == "v" and self._in_cell:
-            self._collect = True
-        elif tag == "is" and self._in_cell:
-            self._in_is = True
-        elif tag == "t" and self._in_is and not self._in_rph:
-            self._collect = True
+        elif tag == "v":
+            if self._in_cell:
+                self._collect = True
+        elif tag == "is":
+            if self._in_cell:
+                self._in_is = True
+        elif tag == "t":
+            if self._in_is and not self._in_rph:
+                self._collect = True
         elif tag == "rPh":
             self._in_rph = True  # phonetic runs are not part of the text
         elif tag == "row":
@@ -122,18 +154,19 @@ class SheetReader:
             self._text.append(data)
 
     def _end(self, name: str) -> None:
-        tag = name.rpartition("}")[2]
-        if tag in ("v", "t"):
+        tag = self._tags.get(name) or self._local(name)
+        if tag == "c":
+            self._in_cell = False
+            self._cell_done()
+        elif tag == "v" or tag == "t":
             self._collect = False
+        elif tag == "row":
+            if self._values:
+                self.on_row(self._row_index, self._values)
         elif tag == "rPh":
             self._in_rph = False
         elif tag == "is":
             self._in_is = False
-        elif tag == "c":
-            self._in_cell = False
-            self._cell_done()
-        elif tag == "row" and self._values:
-            self.on_row(self._row_index, self._values)
 
     def _cell_done(self) -> None:
         column = self._column
@@ -182,24 +215,34 @@ class _SharedStrings:
         self._parts: list[str] = []
         self._collect = False
         self._in_rph = False
+        self._tags: dict[str, str] = {}
 
     def start(self, name: str, _attrs: dict[str, str]) -> None:
-        tag = name.rpartition("}")[2]
+        tag = self._tags.get(name) or self._local(name)
         if tag == "si":
             self._parts = []
-        elif tag == "t" and not self._in_rph:
-            self._collect = True
+        elif tag == "t":
+            if not self._in_rph:
+                self._collect = True
         elif tag == "rPh":
             self._in_rph = True
 
     def end(self, name: str) -> None:
-        tag = name.rpartition("}")[2]
+        tag = self._tags.get(name) or self._local(name)
         if tag == "t":
             self._collect = False
-        elif tag == "rPh":
-            self._in_rph = False
         elif tag == "si":
             self.strings.append("".join(self._parts))
+        elif tag == "rPh":
+            self._in_rph = False
+
+    def _local(self, name: str) -> str:
+        tag = self._tags.get(name)
+        if tag is None:
+            tag = name.rpartition("}")[2]
+            if len(self._tags) < _TAGS_KEPT:
+                self._tags[name] = tag
+        return tag
 
     def chars(self, data: str) -> None:
         if self._collect:
@@ -211,17 +254,27 @@ def read_shared_strings(source: IO[bytes]) -> list[str]:
     table = _SharedStrings()
     parser = expat.ParserCreate(namespace_separator="}")
     parser.buffer_text = True
+    parser.buffer_size = _BUFFER
     for handler in ("StartDoctypeDeclHandler", "EntityDeclHandler", "UnparsedEntityDeclHandler"):
         setattr(parser, handler, _refuse_dtd)
     parser.ExternalEntityRefHandler = _refuse_dtd
     parser.StartElementHandler = table.start
     parser.EndElementHandler = table.end
     parser.CharacterDataHandler = table.chars
+    _feed(parser, source)
+    return table.strings
+
+
+def _feed(parser: Any, source: IO[bytes]) -> None:
+    """The whole stream through the parser, in large pieces (ParseFile reads 2 KB at a time)."""
     try:
-        parser.ParseFile(source)
+        while True:
+            chunk = source.read(_BUFFER)
+            parser.Parse(chunk, not chunk)
+            if not chunk:
+                break
     except expat.ExpatError as exc:
         raise BadSheet(str(exc)) from exc
-    return table.strings
 
 
 def _refuse_dtd(*_args: object) -> Any:

@@ -321,8 +321,7 @@ def _to_item(
         values[name] = text
         cells[name] = raw[column.index] if column.index < len(raw) else None
     content = values.get("content", "")
-    meaningful = [k for k, v in values.items() if v and k not in ("seq",)]
-    if not content and not meaningful:
+    if not content and not any(v and k != "seq" for k, v in values.items()):
         return None
     row = ParsedRow(table.sheet, r + 1, ItemDraft(content=content))
     draft = row.draft

@@ -28,7 +28,9 @@ def cell_text(value: CellValue) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.replace("\r\n", "\n").replace("\r", "\n").strip(_TRIM)
+        if "\r" in value:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return value.strip(_TRIM)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
