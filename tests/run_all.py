@@ -1,21 +1,27 @@
 """Install what the tests need and run them all headless: ``python3 tests/run_all.py``.
 
-Works on a fresh machine with only Python: installs the package with its test extra, and on
-Debian-family Linux (as root) the Chinese TrueType font the report tests render with.
-Extra arguments go to pytest.
+Works on a fresh machine with only a system Python (Debian 12 and Ubuntu 24.04 included, whose
+Python refuses ``pip install`` outside a virtual environment): the project and its test extra go
+into ``.venv`` (made here, or reused; an already active virtual environment is used instead);
+on Debian-family Linux as root, the system libraries Qt loads, a Chinese TrueType font and the
+tools some checks use are installed with ``apt-get``; elsewhere the exact line to run is printed.
+Tests use Qt's offscreen platform: no display is needed. Extra arguments go to pytest.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Debian packages the tests use when the machine lacks them (fonts are checked by file).
-APT_PACKAGES = {
+sys.path.insert(0, str(ROOT / "installer"))
+
+import devenv  # noqa: E402  (installer/devenv.py, found through the line above)
+
+#: Debian packages some tests use when the machine has them (each checked by a file it provides).
+OPTIONAL_PACKAGES = {
     "fonts-wqy-zenhei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     "nsis": "/usr/bin/makensis",  # compiles the Windows installer script as a check
     # pdftotext reads exported PDFs back quickly in the report tests (pypdf is the fallback).
@@ -23,42 +29,14 @@ APT_PACKAGES = {
 }
 
 
-def step(message: str) -> None:
-    print(f"==> {message}", flush=True)
-
-
-def install_python_packages() -> None:
-    step("pip install -e .[test]")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--disable-pip-version-check", "-q",
-         "-e", f"{ROOT}[test]"],
-        check=True,
-    )  # fmt: skip
-
-
-def install_system_packages() -> None:
-    missing = [name for name, marker in APT_PACKAGES.items() if not Path(marker).exists()]
-    if not missing or not sys.platform.startswith("linux") or shutil.which("apt-get") is None:
-        return
-    if hasattr(os, "geteuid") and os.geteuid() != 0:
-        step(f"skipping apt-get (not root); tests needing {missing} will be skipped")
-        return
-    step(f"apt-get install {' '.join(missing)}")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=False, env=env)
-
-
-def run_tests(extra: list[str]) -> int:
-    step("pytest")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "pytest", *extra], cwd=ROOT, env=env).returncode
-
-
 def main() -> int:
-    install_python_packages()
-    install_system_packages()
-    return run_tests(sys.argv[1:])
+    python = devenv.project_python()
+    devenv.pip_install(python, "test")
+    devenv.ensure_system_packages(python, window=False, optional=OPTIONAL_PACKAGES)
+    devenv.step("pytest")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [str(python), "-m", "pytest", "-p", "no:cacheprovider", *sys.argv[1:]]
+    return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
 
 
 if __name__ == "__main__":

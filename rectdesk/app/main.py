@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from rectdesk import __version__
+from rectdesk.app import qtlibs
 from rectdesk.app.logs import setup_logging
 from rectdesk.app.paths import resolve_db_path
 
@@ -51,6 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return smoke.run(with_qt=True)
     setup_logging(console=True)
+    problem = qtlibs.problem_before_window(english=args.lang == "en")
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     skip_unused_optional_imports()
     from rectdesk.app.application import run
 
