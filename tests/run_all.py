@@ -34,7 +34,9 @@ def main() -> int:
     devenv.pip_install(python, "test")
     devenv.ensure_system_packages(python, window=False, optional=OPTIONAL_PACKAGES)
     devenv.step("pytest")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # The environment's own tools (pyside6-lupdate, ruff) come first on PATH, as if activated.
+    path = os.pathsep.join([str(python.parent), os.environ.get("PATH", "")])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PATH": path}
     command = [str(python), "-m", "pytest", "-p", "no:cacheprovider", *sys.argv[1:]]
     return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
 
