@@ -63,12 +63,14 @@ def apt_install(packages: list[str]) -> bool:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     step(f"apt-get install {' '.join(packages)}")
     if not _apt_updated:
-        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
+        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env, capture_output=True)
         _apt_updated = True
     done = subprocess.run(
         ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
-        check=False, env=env,
+        check=False, env=env, capture_output=True, text=True,
     )  # fmt: skip
+    if done.returncode != 0:  # dpkg's progress lines only matter when something went wrong
+        print(done.stdout[-4000:], done.stderr[-4000:], sep="\n", file=sys.stderr)
     return done.returncode == 0
 
 
