@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Application</name>
+    <message>
+        <source>整改台账桌面助手</source>
+        <translation>RectDesk</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>审计日志</source>
@@ -396,6 +403,36 @@ Details were written to the log file: {0}</translation>
     <message>
         <source>复制报告</source>
         <translation>Copy report</translation>
+    </message>
+    <message>
+        <source>上次打开的 RectDesk（{0} 启动）因程序错误意外退出了。</source>
+        <translation>RectDesk (started {0}) closed unexpectedly because of a program error.</translation>
+    </message>
+    <message>
+        <source>上次打开的 RectDesk（{0} 启动）没有正常关闭，可能是被强制结束或电脑断电。</source>
+        <translation>RectDesk (started {0}) did not close normally; it may have been ended by force or the computer lost power.</translation>
+    </message>
+    <message>
+        <source>程序上次意外退出</source>
+        <translation>RectDesk closed unexpectedly last time</translation>
+    </message>
+    <message>
+        <source>已保存的修改不受影响（每次修改都是立即保存的，没写完的导入会整个撤回）。退出前的记录在日志文件中：
+{0}
+
+如果这种情况再次出现，请把这个文件发给信息化管理人员。</source>
+        <translation>Saved changes are not affected (every change is saved at once; an unfinished import is taken back whole). What happened before it closed is in the log file:
+{0}
+
+If this happens again, please send this file to your IT support.</translation>
+    </message>
+    <message>
+        <source>打开日志所在文件夹</source>
+        <translation>Open the log folder</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1677,33 @@ Runs fully offline; data is kept on this computer only.</translation>
     <message>
         <source>未注明年份</source>
         <translation>No year</translation>
+    </message>
+</context>
+<context>
+    <name>OpenStore</name>
+    <message>
+        <source>数据文件“{0}”正由另一个 RectDesk 窗口使用。
+
+可以以只读方式打开（只能查看，不能修改），或者先关闭那个窗口再打开。</source>
+        <translation>The data file “{0}” is in use by another RectDesk window.
+
+You can open it read-only (view only, no changes), or close the other window first and open it again.</translation>
+    </message>
+    <message>
+        <source>数据文件正在使用</source>
+        <translation>Data file in use</translation>
+    </message>
+    <message>
+        <source>以只读方式打开</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <source>不打开</source>
+        <translation>Don&apos;t open</translation>
+    </message>
+    <message>
+        <source>无法打开数据文件</source>
+        <translation>Cannot open the data file</translation>
     </message>
 </context>
 <context>

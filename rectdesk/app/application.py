@@ -16,11 +16,13 @@ from PySide6.QtCore import (
     QSettings,
     QTimer,
     QTranslator,
+    QUrl,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rectdesk.app.context import AppContext
+from rectdesk.app.faults import CrashTrace, EarlierEnd
 from rectdesk.app.logs import log_path
 from rectdesk.app.paths import APP_NAME, translations_dir
 from rectdesk.domain.errors import StoreLockedError, UserError
@@ -61,6 +63,8 @@ def install_translators(app: QApplication, lang: str | None) -> str:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     for translator in translators:
         app.installTranslator(translator)
+    # Qt appends the display name to every window title: it must speak the chosen language.
+    app.setApplicationDisplayName(QCoreApplication.translate("Application", "整改台账桌面助手"))
     return chosen
 
 
@@ -116,21 +120,67 @@ def crash_box(parent: QWidget | None, report: str) -> QMessageBox:
     return box
 
 
+def earlier_end_box(parent: QWidget | None, ends: list[EarlierEnd]) -> QMessageBox:
+    """Tell the clerk the last run ended unexpectedly, and which file to send."""
+    translate = QCoreApplication.translate
+    last = ends[-1]
+    when = last.started.strftime("%Y-%m-%d %H:%M")
+    if last.report:
+        what = translate("CrashHook", "上次打开的 RectDesk（{0} 启动）因程序错误意外退出了。")
+    else:
+        what = translate(
+            "CrashHook",
+            "上次打开的 RectDesk（{0} 启动）没有正常关闭，可能是被强制结束或电脑断电。",
+        )
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(translate("CrashHook", "程序上次意外退出"))
+    box.setText(
+        what.format(when)
+        + "\n\n"
+        + translate(
+            "CrashHook",
+            "已保存的修改不受影响（每次修改都是立即保存的，没写完的导入会整个撤回）。"
+            "退出前的记录在日志文件中：\n{0}\n\n"
+            "如果这种情况再次出现，请把这个文件发给信息化管理人员。",
+        ).format(log_path())
+    )
+    folder = box.addButton(
+        translate("CrashHook", "打开日志所在文件夹"), QMessageBox.ButtonRole.ActionRole
+    )
+    folder.clicked.disconnect()  # opening the folder must not close the message
+    folder.clicked.connect(
+        lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path().parent)))
+    )
+    box.addButton(translate("CrashHook", "知道了"), QMessageBox.ButtonRole.AcceptRole)
+    return box
+
+
 def open_store_interactively(path: Path) -> Store | None:
     """Open the store; offer read-only when another window holds it."""
+    translate = QCoreApplication.translate
     try:
         return Store.open(path)
-    except StoreLockedError as exc:
-        answer = QMessageBox.question(
-            None,
-            "数据文件正在使用",
-            f"{exc.message}\n\n是否以只读方式打开（只能查看，不能修改）？",
+    except StoreLockedError:
+        text = translate(
+            "OpenStore",
+            "数据文件“{0}”正由另一个 RectDesk 窗口使用。\n\n"
+            "可以以只读方式打开（只能查看，不能修改），或者先关闭那个窗口再打开。",
+        ).format(path)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, translate("OpenStore", "数据文件正在使用"), text
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        readonly = box.addButton(
+            translate("OpenStore", "以只读方式打开"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(translate("OpenStore", "不打开"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(readonly)
+        box.exec()
+        if box.clickedButton() is readonly:
             return Store.open(path, readonly=True)
         return None
     except UserError as exc:
-        QMessageBox.critical(None, "无法打开数据文件", exc.message)
+        QMessageBox.critical(None, translate("OpenStore", "无法打开数据文件"), exc.message)
         return None
 
 
@@ -139,6 +189,17 @@ def run(path: Path, *, lang: str | None = None, quit_after: int | None = None) -
     app = make_application()
     install_translators(app, lang)
     install_crash_hook()
+    trace = CrashTrace()
+    earlier = trace.start()
+    try:
+        return _run_window(app, path, earlier, quit_after)
+    finally:
+        trace.stop()
+
+
+def _run_window(
+    app: QApplication, path: Path, earlier: list[EarlierEnd], quit_after: int | None
+) -> int:
     from rectdesk.ui import recovery
 
     if not recovery.check_before_open(path):
@@ -157,7 +218,13 @@ def run(path: Path, *, lang: str | None = None, quit_after: int | None = None) -
         QTimer.singleShot(quit_after, window.close)
     else:
         QTimer.singleShot(0, safety.start)
-        QTimer.singleShot(0, window.first_run)
+
+        def greet() -> None:
+            if earlier:  # first say that the last run crashed, then welcome and remind
+                earlier_end_box(window, earlier).exec()
+            window.first_run()
+
+        QTimer.singleShot(0, greet)
     try:
         return app.exec()
     finally:
