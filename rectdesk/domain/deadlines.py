@@ -54,6 +54,8 @@ class _Scan:
 
     quoted: str
     year: int | None
+    # A date written without a year that would fall before this one means the next year.
+    not_before: dt.date | None = None
     # Officialese writes the year once: “2023年6月底前…，12月底前…” means 2023 both times.
     last_year: int | None = None
 
@@ -91,33 +93,40 @@ def parse_deadline(
     *,
     year: int | None = None,
     excel_date: dt.date | dt.datetime | None = None,
+    not_before: dt.date | None = None,
 ) -> Deadline:
-    """What a deadline cell means; ``year`` is the document's year, never today's."""
+    """What a deadline cell means; ``year`` is the document's year, never today's.
+
+    ``not_before`` is the day the text was written (the document's date, or today for what a
+    clerk types): a month and day written without a year that would fall before it mean the
+    next time that day comes (a list dated 2019-10-22 saying 6月底前 means 2020-06-30), and
+    the deadline then says which year it took, for the clerk to check.
+    """
     raw = (text or "").strip()
     if excel_date is not None:
         return _from_excel(raw, excel_date, year)
-    return _from_text(raw, year)
+    return _from_text(raw, year, not_before)
 
 
 #: Texts up to this length are remembered (a cache of short cells stays a few MB at most).
 _CACHED_CHARS = 200
 
 
-def _from_text(raw: str, year: int | None) -> Deadline:
+def _from_text(raw: str, year: int | None, not_before: dt.date | None = None) -> Deadline:
     if len(raw) <= _CACHED_CHARS:
-        return _from_text_cached(raw, year)
-    return _read_text(raw, year)
+        return _from_text_cached(raw, year, not_before)
+    return _read_text(raw, year, not_before)
 
 
 @lru_cache(maxsize=4096)
-def _from_text_cached(raw: str, year: int | None) -> Deadline:
+def _from_text_cached(raw: str, year: int | None, not_before: dt.date | None) -> Deadline:
     # Pure and its result immutable: a ledger repeats the same few deadline texts many times.
-    return _read_text(raw, year)
+    return _read_text(raw, year, not_before)
 
 
-def _read_text(raw: str, year: int | None) -> Deadline:
+def _read_text(raw: str, year: int | None, not_before: dt.date | None = None) -> Deadline:
     flat = _normalise(raw)
-    scan = _Scan(_quote(raw), year)
+    scan = _Scan(_quote(raw), year, not_before)
     found = _scan_dates(flat, scan)
     immediate = _IMMEDIATE.search(flat) is not None
     ongoing = _ONGOING.search(flat) is not None
@@ -213,8 +222,16 @@ def _year_of(match: re.Match[str], scan: _Scan) -> int | None:
     return scan.last_year if scan.last_year is not None else scan.year
 
 
+def _written_year(match: re.Match[str], scan: _Scan) -> bool:
+    """Whether the mention, or an earlier one in the same text, names its year."""
+    groups = match.groupdict()
+    return bool(groups.get("y") or groups.get("rel")) or scan.last_year is not None
+
+
 def _calendar(match: re.Match[str], scan: _Scan, month: int, day: int | None) -> _Found:
     """The date in the year the text names or implies; ``day=None`` is the month's last day."""
+    if scan.not_before is not None and not _written_year(match, scan):
+        return _next_occurrence(scan, month, day)
     year = _year_of(match, scan)
     if year is None:
         return _Found(None, f"时限{scan.quoted}未写年份，请补充年份")
@@ -225,6 +242,26 @@ def _calendar(match: re.Match[str], scan: _Scan, month: int, day: int | None) ->
         written = f"{year}年{month}月" + ("" if day is None else f"{day}日")
         return _Found(None, f"时限{scan.quoted}中的日期{written}不存在，请核对", year)
     return _Found(dt.date(year, month, last if day is None else day), year=year)
+
+
+def _next_occurrence(scan: _Scan, month: int, day: int | None) -> _Found:
+    """A year-less month/day: the first time it comes on or after ``scan.not_before``."""
+    start = scan.not_before
+    assert start is not None
+    year = max(scan.year or start.year, start.year)
+    for candidate in (year, year + 1):
+        last = calendar.monthrange(candidate, month)[1] if 1 <= month <= 12 else 0
+        if not last or (day is not None and not 1 <= day <= last):
+            if day == 29 and month == 2 and candidate == year:
+                continue  # 2月29日 in a common year: the next leap day is too far to guess
+            written = f"{month}月" + ("" if day is None else f"{day}日")
+            return _Found(None, f"时限{scan.quoted}中的日期{written}不存在，请核对")
+        date = dt.date(candidate, month, last if day is None else day)
+        if date >= start:
+            note = f"时限{scan.quoted}未写年份，已按{format_cn_date(date)}理解，请核对"
+            # No year is remembered: a later year-less mention is placed on its own.
+            return _Found(date, note)
+    return _Found(None, f"时限{scan.quoted}未写年份，请补充年份")
 
 
 def _read_day(match: re.Match[str], scan: _Scan) -> _Found:

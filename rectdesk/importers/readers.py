@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from rectdesk.domain.errors import UserError
-from rectdesk.importers.sheetxml import ForbiddenXml, SheetReader, read_shared_strings
+from rectdesk.importers.sheetxml import (
+    ForbiddenXml,
+    SheetReader,
+    TooMuchText,
+    read_shared_strings,
+)
 from rectdesk.importers.sniff import Format, refuse, sniff
 
 CellValue = str | int | float | bool | dt.datetime | dt.date | dt.time | None
@@ -27,6 +32,8 @@ MAX_COLUMNS = 200
 MAX_ROWS = 1_048_576
 #: All the text of one file together; beyond it the file is refused (memory stays bounded).
 MAX_TOTAL_CHARS = 120_000_000
+#: Cells that merged ranges may fill in; a few bytes of XML can otherwise ask for billions.
+MAX_MERGED_CELLS = 2_000_000
 
 EMPTY_ROW: tuple[CellValue, ...] = ()
 _ZERO_FORMAT = re.compile(r"0{2,}")
@@ -77,6 +84,10 @@ Progress = Callable[[int], None]
 Cancelled = Callable[[], bool]
 
 
+def too_much_text(path: Path, detail: str = "") -> UserError:
+    return refuse(path, "表格文字总量过大（超过一亿字），已停止读取，请检查文件。", detail)
+
+
 class _Budget:
     """Counts characters and rows read, reports progress and honours cancel."""
 
@@ -93,7 +104,7 @@ class _Budget:
             value = value[:MAX_CELL_CHARS]
         self.chars += len(value)
         if self.chars > MAX_TOTAL_CHARS:
-            raise refuse(self.path, "表格文字总量过大（超过一亿字），已停止读取，请检查文件。")
+            raise too_much_text(self.path)
         return value
 
     def row_done(self) -> None:
@@ -112,24 +123,41 @@ def read_workbook(
     path = Path(path)
     kind = sniff(path)
     budget = _Budget(path, progress, cancelled)
-    if kind is Format.XLSX:
-        # openpyxl over defusedxml, streamed cell by cell. A faster native reader was tried
-        # and refused: it aborts the whole process on hostile size attributes.
-        sheets = _read_xlsx(path, budget)
-    elif kind is Format.XLS:
-        sheets = _read_xls(path, budget)
-    else:
-        sheets = [_read_csv(path, budget)]
+    try:
+        if kind is Format.XLSX:
+            # openpyxl over defusedxml, streamed cell by cell. A faster native reader was tried
+            # and refused: it aborts the whole process on hostile size attributes.
+            sheets = _read_xlsx(path, budget)
+        elif kind is Format.XLS:
+            sheets = _read_xls(path, budget)
+        else:
+            sheets = [_read_csv(path, budget)]
+    except OSError as exc:  # the file went away or the drive failed while it was being read
+        raise refuse(
+            path, "读取过程中文件被移走、删除或无法读取，请把文件复制到本机后再导入。", repr(exc)
+        ) from exc
     for sheet in sheets:
-        _fill_merges(sheet)
+        _fill_merges(path, sheet)
     if not any(sheet.rows for sheet in sheets):
         raise refuse(path, "表格里没有任何内容，请确认是否选对了文件。")
     return Workbook(path, kind, sheets)
 
 
-def _fill_merges(sheet: SheetGrid) -> None:
-    """A merged cell's value applies to every cell it covers."""
+def _fill_merges(path: Path, sheet: SheetGrid) -> None:
+    """A merged cell's value applies to every cell it covers (within MAX_MERGED_CELLS)."""
     rows = sheet.rows
+    area = sum(
+        (min(m.bottom, len(rows) - 1) - m.top + 1) * (m.right - m.left + 1)
+        for m in sheet.merges
+        if m.top < len(rows)
+    )
+    if area > MAX_MERGED_CELLS:
+        raise refuse(
+            path,
+            f"工作表“{sheet.name}”的合并单元格范围异常巨大（疑似恶意构造），已拒绝打开；"
+            "请在 WPS 或 Excel 中取消整行整列的合并后另存。",
+            f"{area} merged cells",
+        )
     for merge in sheet.merges:
         if merge.top >= len(rows):
             continue
@@ -183,6 +211,12 @@ def _read_xlsx(path: Path, budget: _Budget) -> list[SheetGrid]:
     except (DefusedXmlException, ForbiddenXml) as exc:
         handle.close()
         raise _forbidden(path, exc) from exc
+    except TooMuchText as exc:
+        handle.close()
+        raise too_much_text(path, str(exc)) from exc
+    except OSError:
+        handle.close()
+        raise
     except Exception as exc:  # any parser failure on a hostile or broken file
         handle.close()
         raise _broken(path, exc) from exc
@@ -193,7 +227,7 @@ def _read_xlsx(path: Path, budget: _Budget) -> list[SheetGrid]:
                 continue  # a chart sheet holds no table
             sheets.append(_read_xlsx_sheet(path, book, sheet, budget))
         return sheets
-    except (UserError, ImportCancelled):
+    except (UserError, ImportCancelled, OSError):
         raise
     except (DefusedXmlException, ForbiddenXml) as exc:
         raise _forbidden(path, exc) from exc
@@ -403,22 +437,41 @@ def _read_csv(path: Path, budget: _Budget) -> SheetGrid:
         raise refuse(path, "文件内容不是表格，也不是文本，请检查是否选错了文件。")
     sample = text[:20000]
     delimiter = max(",\t;", key=sample.count) if any(d in sample for d in ",\t;") else ","
-    grid = SheetGrid(path.stem, [])
     csv.field_size_limit(MAX_TOTAL_CHARS)
+    chars = budget.chars
     try:
-        for number, record in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
-            if number > MAX_ROWS:
-                raise refuse(path, "文件行数超过一百万行，已拒绝导入。")
-            values: list[CellValue] = [
-                budget.text(v, grid.notes, f"第{number}行") if v else None
-                for v in record[:MAX_COLUMNS]
-            ]
-            grid.rows.append(values)
-            budget.row_done()
+        # Strict first: an opening quote that is never closed would otherwise swallow every
+        # row after it into one cell without a word.
+        return _csv_grid(path, text, delimiter, budget, strict=True)
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            raise refuse(
+                path,
+                "文本表格里有一个引号没有配对，它后面的各行都会被并进一个单元格；"
+                "请用 WPS 或 Excel 打开核对后另存为 xlsx 再导入。",
+                repr(exc),
+            ) from exc
+    # Other strictness complaints (a quote inside an unquoted cell) are read as WPS reads them.
+    budget.chars = chars
+    try:
+        return _csv_grid(path, text, delimiter, budget, strict=False)
     except csv.Error as exc:
         raise refuse(
             path, "文本表格的格式有误（引号不配对等），请用 WPS 或 Excel 另存为 xlsx。", repr(exc)
         ) from exc
+
+
+def _csv_grid(path: Path, text: str, delimiter: str, budget: _Budget, *, strict: bool) -> SheetGrid:
+    grid = SheetGrid(path.stem, [])
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=strict)
+    for number, record in enumerate(reader, 1):
+        if number > MAX_ROWS:
+            raise refuse(path, "文件行数超过一百万行，已拒绝导入。")
+        values: list[CellValue] = [
+            budget.text(v, grid.notes, f"第{number}行") if v else None for v in record[:MAX_COLUMNS]
+        ]
+        grid.rows.append(values)
+        budget.row_done()
     _trim(grid)
     return grid
 

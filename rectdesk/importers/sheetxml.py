@@ -207,11 +207,18 @@ class SheetReader:
             values[column - 1] = value
 
 
-class _SharedStrings:
-    """Collects the text of each <si>, leaving out phonetic runs."""
+class TooMuchText(Exception):
+    """The shared-string table holds more text than any ledger could."""
 
-    def __init__(self) -> None:
+
+class _SharedStrings:
+    """Collects the text of each <si>, leaving out phonetic runs, within a text budget."""
+
+    def __init__(self, max_chars: int, max_strings: int) -> None:
         self.strings: list[str] = []
+        self.max_chars = max_chars
+        self.max_strings = max_strings
+        self._chars = 0
         self._parts: list[str] = []
         self._collect = False
         self._in_rph = False
@@ -232,6 +239,8 @@ class _SharedStrings:
         if tag == "t":
             self._collect = False
         elif tag == "si":
+            if len(self.strings) >= self.max_strings:
+                raise TooMuchText(f"more than {self.max_strings} shared strings")
             self.strings.append("".join(self._parts))
         elif tag == "rPh":
             self._in_rph = False
@@ -246,12 +255,21 @@ class _SharedStrings:
 
     def chars(self, data: str) -> None:
         if self._collect:
+            self._chars += len(data)
+            if self._chars > self.max_chars:
+                raise TooMuchText(f"more than {self.max_chars} characters of shared strings")
             self._parts.append(data)
 
 
-def read_shared_strings(source: IO[bytes]) -> list[str]:
-    """The shared-string table as plain text, DTDs refused."""
-    table = _SharedStrings()
+def read_shared_strings(
+    source: IO[bytes], *, max_chars: int = 120_000_000, max_strings: int = 4_000_000
+) -> list[str]:
+    """The shared-string table as plain text, DTDs refused; TooMuchText beyond the limits.
+
+    Memory follows what is kept, so the limits are on the text read, not on the part's size:
+    a genuine 100,000-row workbook fits well within them, a padded hostile one does not.
+    """
+    table = _SharedStrings(max_chars, max_strings)
     parser = expat.ParserCreate(namespace_separator="}")
     parser.buffer_text = True
     parser.buffer_size = _BUFFER
@@ -281,4 +299,11 @@ def _refuse_dtd(*_args: object) -> Any:
     raise ForbiddenXml
 
 
-__all__ = ["BadSheet", "ForbiddenXml", "SheetReader", "read_shared_strings", "split_ref"]
+__all__ = [
+    "BadSheet",
+    "ForbiddenXml",
+    "SheetReader",
+    "TooMuchText",
+    "read_shared_strings",
+    "split_ref",
+]

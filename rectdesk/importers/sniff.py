@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import zipfile
 from enum import Enum
 from pathlib import Path
@@ -10,8 +11,10 @@ from rectdesk.domain.errors import UserError
 
 #: Files larger than this are refused outright (a county ledger is a few MB at most).
 MAX_FILE_BYTES = 150 * 1024 * 1024
-#: What a workbook may expand to when unzipped, in total.
-MAX_UNZIPPED_BYTES = 600 * 1024 * 1024
+#: What a workbook may expand to when unzipped, in total: only a sanity bound, since memory is
+#: bounded by the text actually kept (readers.MAX_TOTAL_CHARS) and each part's ratio below. A
+#: genuine 125 MB workbook of 100,000 long rows unzips to about a gigabyte.
+MAX_UNZIPPED_BYTES = 2 * 1024 * 1024 * 1024
 #: A member bigger than this must not be compressed more than MAX_RATIO times.
 RATIO_FLOOR_BYTES = 2 * 1024 * 1024
 MAX_RATIO = 150
@@ -40,7 +43,12 @@ def utf16(name: str) -> bytes:
 def sniff(path: Path) -> Format:
     """The file's real format, whatever its name says; a UserError for anything else."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(str(path))
+        if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
+            raise refuse(path, "这不是普通文件（可能是管道或设备），请选择保存在磁盘上的表格文件。")
+        size = info.st_size
         with path.open("rb") as handle:
             head = handle.read(8192)
     except FileNotFoundError as exc:
@@ -67,6 +75,8 @@ def sniff(path: Path) -> Format:
         raise refuse(
             path, "这是网页或 XML 格式伪装的表格，请用 WPS 或 Excel 打开后另存为 xlsx 再导入。"
         )
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Format.CSV  # UTF-16 text: Excel's and WPS's "Unicode 文本" save
     if b"\x00" in head:
         raise refuse(path, "文件内容不是表格，也不是文本，请检查是否选错了文件。")
     return Format.CSV
@@ -84,6 +94,12 @@ def check_zip(path: Path) -> None:
     names = {info.filename for info in infos}
     if "word/document.xml" in names:
         raise refuse(path, "这是 Word 文档，不是表格，请选择 Excel 表格。")
+    if "xl/workbook.bin" in names:
+        raise refuse(
+            path,
+            "这是 Excel 二进制工作簿（.xlsb），"
+            "请在 Excel 或 WPS 中另存为“Excel 工作簿（.xlsx）”后再导入。",
+        )
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
         raise refuse(path, "这是一个压缩包，不是 Excel 表格，请解压后选择其中的表格。")
     total = 0
@@ -97,7 +113,7 @@ def check_zip(path: Path) -> None:
                 f"{info.filename}: {info.compress_size} -> {info.file_size}",
             )
     if total > MAX_UNZIPPED_BYTES:
-        raise refuse(path, "文件解压后超过 600 MB，已拒绝打开；请确认是否选错了文件。", str(total))
+        raise refuse(path, "文件解压后超过 2 GB，已拒绝打开；请确认是否选错了文件。", str(total))
 
 
 def _ole_kind(path: Path) -> Format:

@@ -32,6 +32,8 @@ _FOOTER = re.compile(
 _TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|共\s*计)")
 _EXAMPLE = frozenset({"示例", "例", "样例", "举例", "（示例）", "(示例)", "示例行"})
 _DATE_LINE = re.compile(r"(?:填报|日期|时间)[^\d]{0,6}(20\d{2})\s*[年.\-/]")
+#: A full date in the lines above the table (a 填报日期, or the document's own date line).
+_FULL_DATE = re.compile(r"(20\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,12}[〔\[［(（]\s*20\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 _DEFAULT_SHEET = re.compile(r"^(sheet|工作表)\s*\d*$", re.IGNORECASE)
@@ -84,6 +86,8 @@ class ParsedFile:
     doc_number: str
     tables: list[DetectedTable]
     notes: list[str]
+    #: The document's own date when the lines above the table give one.
+    dated: dt.date | None = None
 
     @property
     def rows(self) -> list[ParsedRow]:
@@ -145,6 +149,20 @@ def _two_row_header(first: list[str], second: list[str]) -> list[str] | None:
     return combined
 
 
+def _document_date(rows: list[list[str]]) -> dt.date | None:
+    """The document's date: a 填报日期 line, or a line that is only a date, above the table."""
+    for texts in rows:
+        line = " ".join(dict.fromkeys(t for t in texts if t)).strip()
+        found = _FULL_DATE.search(line)
+        if found is None or not (_DATE_LINE.search(line) or found.group(0) == line):
+            continue
+        try:
+            return dt.date(*(int(part) for part in found.groups()))
+        except ValueError:
+            continue
+    return None
+
+
 def _document_facts(rows: list[list[str]]) -> tuple[str, int | None, str, str]:
     """Title, year (with where it came from) and 文号 from the lines above the first header."""
     title, year, source, doc = "", None, "", ""
@@ -177,9 +195,16 @@ def _document_facts(rows: list[list[str]]) -> tuple[str, int | None, str, str]:
 class _SheetReader:
     """Walks one sheet top to bottom, following headers and section rows."""
 
-    def __init__(self, grid: SheetGrid, year: int | None, overrides: Mapping[str, str | None]):
+    def __init__(
+        self,
+        grid: SheetGrid,
+        year: int | None,
+        overrides: Mapping[str, str | None],
+        dated: dt.date | None = None,
+    ):
         self.grid = grid
         self.year = year
+        self.dated = dated
         self.overrides = overrides
         self.tables: list[DetectedTable] = []
 
@@ -286,7 +311,7 @@ class _SheetReader:
         if any(t in _EXAMPLE for t in filled) or first.startswith(("示例", "例：", "例:")):
             table.skipped["示例行"] += 1
             return
-        parsed = _to_item(table, texts, raw, r, category, self.year)
+        parsed = _to_item(table, texts, raw, r, category, self.year, self.dated)
         if parsed is None:
             table.skipped["无内容"] += 1
         else:
@@ -294,7 +319,13 @@ class _SheetReader:
 
 
 def _to_item(
-    table: DetectedTable, texts: list[str], raw: Row, r: int, category: str, year: int | None
+    table: DetectedTable,
+    texts: list[str],
+    raw: Row,
+    r: int,
+    category: str,
+    year: int | None,
+    dated: dt.date | None,
 ) -> ParsedRow | None:
     values: dict[str, str] = {}
     cells: dict[str, CellValue] = {}
@@ -342,7 +373,7 @@ def _to_item(
     deadline_text = values.get("deadline", "") if excel_date is None else ""
     draft.deadline = parse_deadline(deadline_text, excel_date=excel_date)
     if year is not None and draft.deadline.date is None and "年份" in draft.deadline.warning:
-        draft.deadline = _with_year(deadline_text, year)
+        draft.deadline = _with_year(deadline_text, year, dated)
         row.year_inferred = True
     if draft.deadline.warning:
         row.warnings.append(draft.deadline.warning)
@@ -351,14 +382,17 @@ def _to_item(
     return row
 
 
-def _with_year(text: str, year: int) -> Deadline:
-    parsed = parse_deadline(text, year=year)
+def _with_year(text: str, year: int, dated: dt.date | None = None) -> Deadline:
+    """A year-less deadline read in *year*, and never before the document's date *dated*."""
+    parsed = parse_deadline(text, year=year, not_before=dated)
+    if dated is not None:
+        return parsed  # it says itself which date it took
     note = f"时限“{text}”未写年份，已按{year}年理解，请核对"
     warning = "；".join(w for w in (parsed.warning, note) if w)
     return Deadline(parsed.text, parsed.date, parsed.kind, parsed.ongoing, warning)
 
 
-def _reyear(tables: list[DetectedTable], year: int | None) -> int | None:
+def _reyear(tables: list[DetectedTable], year: int | None, dated: dt.date | None) -> int | None:
     """A title's year is the assessment's; when the table's own dated deadlines agree on
     another year, year-less deadlines take that one."""
     explicit = Counter(
@@ -377,7 +411,7 @@ def _reyear(tables: list[DetectedTable], year: int | None) -> int | None:
             if row.year_inferred:
                 old = row.draft.deadline.warning
                 row.warnings = [w for w in row.warnings if w != old]
-                row.draft.deadline = _with_year(row.draft.deadline.text, common)
+                row.draft.deadline = _with_year(row.draft.deadline.text, common, dated)
                 row.warnings.append(row.draft.deadline.warning)
     return common
 
@@ -450,14 +484,17 @@ def parse_workbook(
             continue
         found.append((grid, start))
     title, doc_year, source, doc = "", None, "", ""
+    dated: dt.date | None = None
     if found:
         grid, start = found[0]
-        title, doc_year, source, doc = _document_facts([_texts(r) for r in grid.rows[:start]])
+        above = [_texts(r) for r in grid.rows[:start]]
+        title, doc_year, source, doc = _document_facts(above)
+        dated = _document_date(above)
     if year is not None:
         doc_year, source = year, "批次"
     tables: list[DetectedTable] = []
     for grid, start in found:
-        reader = _SheetReader(grid, doc_year, overrides.get(grid.name, {}))
+        reader = _SheetReader(grid, doc_year, overrides.get(grid.name, {}), dated)
         reader.read(start)
         for table in reader.tables:
             _pad_numbers(table, grid)
@@ -467,12 +504,12 @@ def parse_workbook(
                     row.draft.category = row.draft.category or grid.name.strip()
         tables.extend(reader.tables)
     if source == "标题":
-        found_year = _reyear(tables, doc_year)
+        found_year = _reyear(tables, doc_year, dated)
         if found_year != doc_year:
             doc_year, source = found_year, "表中时限"
     if found and not any(table.rows for table in tables):
         notes.append("找到了表头，但表头下面没有可导入的事项")
-    return ParsedFile(book, title, doc_year, source, doc, tables, notes)
+    return ParsedFile(book, title, doc_year, source, doc, tables, notes, dated)
 
 
 def apply_year(parsed: ParsedFile, year: int | None) -> None:
@@ -483,6 +520,6 @@ def apply_year(parsed: ParsedFile, year: int | None) -> None:
         if row.year_inferred:
             old = row.draft.deadline.warning
             row.warnings = [w for w in row.warnings if w != old]
-            row.draft.deadline = _with_year(row.draft.deadline.text, year)
+            row.draft.deadline = _with_year(row.draft.deadline.text, year, parsed.dated)
             row.warnings.append(row.draft.deadline.warning)
     parsed.year, parsed.year_source = year, "批次"

@@ -146,9 +146,14 @@ class ItemService:
             return {str(k): str(v) for k, v in dict(value).items()}
         return "" if value is None else str(value)
 
-    def deadline_for(self, item: Item, text: str) -> Deadline:
-        """A deadline text read with the year of the item's batch (never today's year)."""
-        return parse_deadline(text, year=self.store.batch(item.batch_id).year)
+    def deadline_for(self, item: Item, text: str, today: dt.date | None = None) -> Deadline:
+        """A deadline text the clerk typed, read with the year of the item's batch.
+
+        A month and day typed without a year mean the next time that day comes from today
+        (typed in 2026 on a 2020 batch, 12月15日前 is 2026-12-15), and the deadline says so.
+        """
+        year = self.store.batch(item.batch_id).year
+        return parse_deadline(text, year=year, not_before=today or dt.date.today())
 
     # -- one or many items ---------------------------------------------------------------
 
@@ -215,7 +220,9 @@ class ItemService:
             for item in self.store.items_by_ids([i.id for i in items]):
                 if item.batch_id not in years:
                     years[item.batch_id] = self.store.batch(item.batch_id).year
-                deadline = parse_deadline(text, year=years[item.batch_id])
+                deadline = parse_deadline(
+                    text, year=years[item.batch_id], not_before=dt.date.today()
+                )
                 self.store.update_item(item.id, {"deadline": deadline}, actor=self._actor())
 
         label = f"把{_count(items)}的整改时限改为“{text.strip()}”"

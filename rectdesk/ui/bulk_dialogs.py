@@ -151,7 +151,7 @@ class DeadlineDialog(_Dialog):
         self._update()
 
     def _update(self) -> None:
-        deadline = parse_deadline(self.text.text())
+        deadline = parse_deadline(self.text.text(), not_before=dt.date.today())
         if deadline.date is not None:
             shown = self.tr("解读为：{0}").format(format_cn_date(deadline.date))
             if deadline.ongoing:

@@ -151,6 +151,27 @@ def _external_links() -> bytes:
     return _rewrite(buffer.getvalue(), {}, {"xl/externalLinks/externalLink1.xml": link})
 
 
+def _merge_bomb() -> bytes:
+    # A few KB: one value, a row at the sheet's last line, and a merge over everything between.
+    data = valid_xlsx(3)
+    sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+    far = '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>远</t></is></c></row>'
+    sheet = sheet.replace("</sheetData>", far + "</sheetData>")
+    sheet = sheet.replace("</worksheet>", '<mergeCells count="1"><mergeCell ref="B5:GR1048575"/>'
+                          "</mergeCells></worksheet>")  # fmt: skip
+    return _rewrite(data, {"xl/worksheets/sheet1.xml": sheet.encode()})
+
+
+def _xlsb() -> bytes:
+    # What Excel's binary workbook looks like from outside: a zip with a .bin workbook part.
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        target.writestr("[Content_Types].xml", b'<?xml version="1.0"?><Types/>')
+        target.writestr("xl/workbook.bin", b"\x83\x01\x00" * 50)
+        target.writestr("xl/worksheets/sheet1.bin", b"\x81\x01\x00" * 50)
+    return out.getvalue()
+
+
 def _future_zip() -> bytes:
     # Found by fuzzing: a central directory asking for a newer unzip than Python has.
     data = bytearray(valid_xlsx())
@@ -224,6 +245,20 @@ CORPUS: list[tuple[str, str, Callable[[], bytes], bool]] = [
     ("html named xls", "网页.xls", lambda: "<html><table><tr><td>问题</td></tr>".encode(), False),
     ("undecodable csv", "乱码.csv", lambda: b"\xd6\xd0,\x80\x80\xff\xfe\xff\n" * 20, False),
     ("csv with NUL", "空字符.csv", lambda: b"a,b\n\x00\x00\x00,c\n", False),
+    ("merge-cell bomb", "合并.xlsx", _merge_bomb, False),
+    ("binary workbook (xlsb)", "二进制.xlsb", _xlsb, False),
+    (
+        "csv with an unclosed quote",
+        "引号.csv",
+        lambda: '问题描述,责任单位\n"问题一,办公室\n问题二,办公室\n'.encode(),
+        False,
+    ),
+    (
+        "unicode text (utf-16)",
+        "Unicode文本.txt",
+        lambda: "问题描述\t责任单位\n问题一\t办公室\n".encode("utf-16"),
+        True,
+    ),
     ("absurd dimensions", "维度.xlsx", _absurd_dimensions, True),
     ("absurd shared-string count", "计数.xlsx", _absurd_shared_string_count, True),
     ("megabyte cells", "大单元格.xlsx", _megabyte_cells, True),

@@ -95,14 +95,33 @@ def test_edit_one_field_and_undo(seeded: tuple[Store, list[int]]) -> None:
     _roundtrip(store, service.edit(ids[1], {"remarks": "已报县委巡察办"}))
 
 
-def test_edit_deadline_text_uses_the_batch_year(seeded: tuple[Store, list[int]]) -> None:
-    store, ids = seeded
+def test_edit_deadline_text_without_a_year_is_the_next_such_day(
+    seeded: tuple[Store, list[int]],
+) -> None:
+    store, ids = seeded  # a 2023 batch, edited today
     command = ItemService(store).edit(ids[0], {"deadline": "6月底前"})
     command.do()
     deadline = store.item(ids[0]).deadline
-    assert deadline.date == dt.date(2023, 6, 30)
+    today = dt.date.today()
+    june = dt.date(today.year, 6, 30)
+    assert deadline.date == (june if june >= today else dt.date(today.year + 1, 6, 30))
     assert deadline.text == "6月底前"
+    assert "未写年份" in deadline.warning  # the clerk is told which year was taken
     _roundtrip(store, ItemService(store).edit(ids[1], {"deadline": "长期坚持"}))
+
+
+def test_typed_year_less_deadline_never_lands_before_the_day_it_is_typed(
+    seeded: tuple[Store, list[int]],
+) -> None:
+    store, ids = seeded
+    service = ItemService(store)
+    item = store.item(ids[0])
+    typed = service.deadline_for(item, "12月15日前", today=dt.date(2026, 12, 4))
+    assert typed.date == dt.date(2026, 12, 15)  # not the batch's 2023
+    later = service.deadline_for(item, "12月1日前", today=dt.date(2026, 12, 4))
+    assert later.date == dt.date(2027, 12, 1)
+    written = service.deadline_for(item, "2023年6月30日", today=dt.date(2026, 12, 4))
+    assert written.date == dt.date(2023, 6, 30) and not written.warning  # a year written wins
 
 
 def test_number_is_text_and_content_required(seeded: tuple[Store, list[int]]) -> None:
