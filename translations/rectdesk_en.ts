@@ -740,6 +740,10 @@ If this happens again, please send this file to your IT support.</translation>
         <translation>Browse…</translation>
     </message>
     <message>
+        <source>在电脑上找到上级下发的表格</source>
+        <translation>Find the table sent down by the upper level on this computer</translation>
+    </message>
+    <message>
         <source>选择表格</source>
         <translation>Choose spreadsheet</translation>
     </message>
@@ -922,6 +926,7 @@ If this happens again, please send this file to your IT support.</translation>
     <name>ImportWizard</name>
     <message>
         <source>导入上级下发的表格</source>
+        <extracomment>The read or the write running now (the wizard waits for it, see reject()).</extracomment>
         <translation>Import a spreadsheet from the upper level</translation>
     </message>
     <message>
@@ -943,6 +948,18 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>正在读取“{name}”…</source>
         <translation>Reading “{name}”…</translation>
+    </message>
+    <message>
+        <source>已写入 {0} / {1} 条…</source>
+        <translation>{0} of {1} items written…</translation>
+    </message>
+    <message>
+        <source>已取消导入，没有写入任何内容。</source>
+        <translation>Import cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <source>正在导入“{name}”…</source>
+        <translation>Importing “{name}”…</translation>
     </message>
 </context>
 <context>
@@ -1763,18 +1780,6 @@ You can open it read-only (view only, no changes), or close the other window fir
         <source>新增 {new} 条，更新 {updated} 条，无变化 {same} 条；{warned} 条有提示（黄色）。</source>
         <translation>{new} new, {updated} updated, {same} unchanged; {warned} with notes (yellow).</translation>
     </message>
-    <message>
-        <source>正在写入…</source>
-        <translation>Writing…</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>已取消导入，没有写入任何内容。</source>
-        <translation>Import cancelled; nothing was written.</translation>
-    </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>
@@ -2503,7 +2508,6 @@ Check result:
     <name>SummaryPage</name>
     <message>
         <source>导入完成</source>
-        <extracomment>Imports with at least this many rows show a progress dialog while they are written.</extracomment>
         <translation>Import finished</translation>
     </message>
     <message>
@@ -2523,7 +2527,7 @@ Check result:
     <name>TaskRunner</name>
     <message>
         <source>取消</source>
-        <extracomment>Runs a read of the store (perhaps on another thread) and hands the result back.</extracomment>
+        <extracomment>Page cache of a writer connection, in KiB: a large write keeps its pages in memory until it commits, instead of taking the file&apos;s exclusive lock early and making the window&apos;s reads wait. Runs a read of the store (perhaps on another thread) and hands the result back.</extracomment>
         <translation>Cancel</translation>
     </message>
 </context>
@@ -2593,6 +2597,10 @@ Check result:
     <message>
         <source>删除 {0} 条事项</source>
         <translation>Delete {0} items</translation>
+    </message>
+    <message>
+        <source>导入“{0}”</source>
+        <translation>Import “{0}”</translation>
     </message>
     <message>
         <source>无法完成</source>

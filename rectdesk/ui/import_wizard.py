@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +15,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -45,8 +42,10 @@ from rectdesk.domain.model import BatchDraft, BatchKind
 from rectdesk.importers.headers import FIELD_NAMES
 from rectdesk.importers.tables import ParsedFile, apply_year
 from rectdesk.services import importing
+from rectdesk.ui import file_dialogs
 from rectdesk.ui.labels import tr_label
-from rectdesk.ui.tasks import Progress, TaskRunner
+from rectdesk.ui.tasks import Progress, TaskHandle, TaskRunner, open_writer
+from rectdesk.ui.undo import ImportUndoCommand
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +143,9 @@ class FilePage(QWizardPage):
         self.path_edit.setPlaceholderText(self.tr("表格文件的位置"))
         self.path_edit.textChanged.connect(self.completeChanged)
         browse = QPushButton(self.tr("浏览…"), self)
+        browse.setToolTip(self.tr("在电脑上找到上级下发的表格"))
+        # Enter after choosing a file means 下一步, never "browse again".
+        browse.setAutoDefault(False)
         browse.clicked.connect(self.browse)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
@@ -157,9 +159,10 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
 
     def browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择表格"), "", tr_label(FILE_FILTER))
+        name = file_dialogs.open_file(self, "import", self.tr("选择表格"), tr_label(FILE_FILTER))
         if name:
             self.path_edit.setText(name)
+            self.path_edit.setFocus()
 
     def isComplete(self) -> bool:
         return bool(self.path_edit.text().strip())
@@ -405,56 +408,14 @@ class PreviewPage(QWizardPage):
         self.error_label.clear()
 
     def validatePage(self) -> bool:
-        plan = self.owner.plan
-        assert plan is not None
-        context = self.owner.context
-        waiting = self._progress_dialog(len(plan.rows))
-        try:
-            result = importing.commit_import(
-                context.store, plan, new_batch=self.owner.new_batch, actor=context.actor(),
-                today=context.today(), progress=self._reporter(waiting),
-            )  # fmt: skip
-        except UserError as exc:
-            log.info("import refused: %s (%s)", exc.message, exc.detail)
-            self.error_label.setText(exc.message)
-            return False
-        finally:
-            if waiting is not None:
-                waiting.close()
-        self.owner.outcome = result
-        self.owner.items_imported.emit(result.created + result.updated)
-        return True
-
-    def _progress_dialog(self, rows: int) -> QProgressDialog | None:
-        # One transaction on the store's own connection: the window keeps painting between
-        # batches of rows, and the modal dialog's cancel button rolls everything back.
-        if rows < LONG_IMPORT_ROWS:
-            return None
-        dialog = QProgressDialog(self.tr("正在写入…"), self.tr("取消"), 0, rows, self)
-        dialog.setWindowTitle(self.tr("导入"))
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        dialog.setMinimumDuration(0)
-        dialog.show()
-        return dialog
-
-    def _reporter(self, dialog: QProgressDialog | None) -> Callable[[int, int], None] | None:
-        if dialog is None:
-            return None
-
-        def report(done: int, total: int) -> None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(done)
-            QCoreApplication.processEvents()
-            if dialog.wasCanceled():
-                raise UserError(
-                    self.tr("已取消导入，没有写入任何内容。"), "import cancelled by the clerk"
-                )
-
-        return report
-
-
-#: Imports with at least this many rows show a progress dialog while they are written.
-LONG_IMPORT_ROWS = 1000
+        # 导入 starts the write on a worker (see ImportWizard.commit); when it is done the
+        # wizard moves on by itself and this returns True.
+        if self.owner.outcome is not None:
+            return True
+        if not self.owner.busy:
+            self.error_label.clear()
+            self.owner.commit()
+        return self.owner.outcome is not None
 
 
 class SummaryPage(QWizardPage):
@@ -489,15 +450,27 @@ class SummaryPage(QWizardPage):
     def undo(self) -> None:
         result = self.owner.outcome
         assert result is not None and result.import_id is not None
-        context = self.owner.context
-        try:
-            importing.undo_import(context.store, result.import_id, actor=context.actor())
-        except UserError as exc:
-            self.text.setText(exc.message)
-            return
-        self.undo_button.setEnabled(False)
-        self.text.setText(self.tr("已撤销这次导入，数据恢复到导入之前。"))
-        self.owner.items_imported.emit(0)
+        stack, command = self.owner.undo_stack, self.owner.undo_command
+        if (
+            stack is not None
+            and command is not None
+            and stack.index() > 0
+            and (stack.command(stack.index() - 1) is command)
+        ):
+            stack.undo()  # the same step as 编辑 → 撤销 (Ctrl+Z)
+            undone = command.undone
+        else:
+            context = self.owner.context
+            try:
+                importing.undo_import(context.store, result.import_id, actor=context.actor())
+            except UserError as exc:
+                self.text.setText(exc.message)
+                return
+            undone = True
+            self.owner.items_imported.emit(0)
+        if undone:
+            self.undo_button.setEnabled(False)
+            self.text.setText(self.tr("已撤销这次导入，数据恢复到导入之前。"))
 
 
 class ImportWizard(QWizard):
@@ -512,10 +485,15 @@ class ImportWizard(QWizard):
         path: Path | str | None = None,
         *,
         runner: TaskRunner | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.runner = runner or TaskRunner(self)
+        self.undo_stack = undo_stack
+        self.undo_command: ImportUndoCommand | None = None
+        #: The read or the write running now (the wizard waits for it, see reject()).
+        self.task: TaskHandle | None = None
         self.parsed: ParsedFile | None = None
         self.parsed_path: Path | None = None
         self.overrides: dict[str, dict[str, str | None]] = {}
@@ -541,8 +519,24 @@ class ImportWizard(QWizard):
         if path is not None:
             self.file_page.path_edit.setText(str(path))
 
+    @property
+    def busy(self) -> bool:
+        """Whether a read or the write is running."""
+        return self.task is not None and not self.task.done
+
+    def reject(self) -> None:
+        # 取消 or Esc while a task runs stops the task (a write rolls back) and keeps the
+        # wizard open, so no result arrives after the wizard is gone.
+        if self.busy:
+            assert self.task is not None
+            self.task.cancel()
+            return
+        super().reject()
+
     def parse(self, path: Path, overrides: dict[str, dict[str, str | None]] | None) -> None:
         """Read the file off the GUI thread; on success the wizard moves on by itself."""
+        if self.busy:
+            return  # 下一步 pressed again while the file is still being read
         chosen = overrides or {}
 
         reading = self.tr("已读取 {n} 行…")
@@ -573,9 +567,61 @@ class ImportWizard(QWizard):
                 log.exception("unexpected failure reading %s", path.name, exc_info=exc)
                 self._error(self.tr("读取表格时发生意外错误，详情已写入日志文件。"))
 
-        self.runner.run(
+        self.task = self.runner.run(
             work, done, on_error=failed, on_cancel=lambda: self._error(self.tr("已取消读取。")),
             title=self.tr("正在读取“{name}”…").format(name=path.name), parent=self,
+        )  # fmt: skip
+
+    def commit(self) -> None:
+        """Write the plan in one transaction on a connection of its own, off the GUI thread.
+
+        The window goes on painting meanwhile; its connection never sees the open
+        transaction, so nothing it does can read half an import or write into it.
+        """
+        plan, new_batch, context = self.plan, self.new_batch, self.context
+        assert plan is not None
+        actor, today = context.actor(), context.today()
+        writing = self.tr("已写入 {0} / {1} 条…")
+
+        def work(progress: Progress) -> importing.ImportResult:
+            def report(done: int, total: int) -> None:
+                progress.report(done, total, writing.format(done, total))
+
+            if context.store.path is None:  # a store in memory (tests): no second connection
+                result = importing.commit_import(
+                    context.store, plan, new_batch=new_batch, actor=actor, today=today
+                )
+            else:
+                with open_writer(context.store) as writer:
+                    result = importing.commit_import(
+                        writer, plan, new_batch=new_batch, actor=actor, today=today,
+                        progress=report,
+                    )  # fmt: skip
+            progress.settle()  # committed: a 取消 pressed now comes too late to undo it
+            return result
+
+        def done(result: importing.ImportResult) -> None:
+            self.outcome = result
+            if self.undo_stack is not None and result.import_id is not None:
+                self.undo_command = ImportUndoCommand(context, result, plan.parsed, self.parent())
+                self.undo_stack.push(self.undo_command)
+            self.items_imported.emit(result.created + result.updated)
+            if not self.runner.synchronous and self.currentPage() is self.preview_page:
+                self.next()
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserError):
+                raise exc  # the crash hook reports it; the transaction was rolled back
+            log.info("import refused: %s (%s)", exc.message, exc.detail)
+            self.preview_page.error_label.setText(exc.message)
+
+        def cancelled() -> None:
+            self.preview_page.error_label.setText(self.tr("已取消导入，没有写入任何内容。"))
+
+        self.task = self.runner.run(
+            work, done, on_error=failed, on_cancel=cancelled,
+            title=self.tr("正在导入“{name}”…").format(name=plan.parsed.workbook.path.name),
+            parent=self, blocking=True,
         )  # fmt: skip
 
     def _error(self, message: str) -> None:

@@ -581,8 +581,17 @@ class MainWindow(QMainWindow):
 
     def import_items(self) -> None:
         """Import a spreadsheet sent down by the upper level."""
-        wizard = self._file_dialog("import").ImportWizard(self.context, self, runner=self.runner)
-        wizard.items_imported.connect(lambda _count: self._data_replaced())
+        wizard = self._file_dialog("import").ImportWizard(
+            self.context, self, runner=self.runner, undo_stack=self.undo_stack
+        )
+        # An import goes on the undo stack (撤销 takes it back); pushing it refreshes the window.
+        stack = self.undo_stack
+
+        def imported(_count: int) -> None:
+            if stack.index() == 0 or stack.command(stack.index() - 1) is not wizard.undo_command:
+                self.refresh_all()
+
+        wizard.items_imported.connect(imported)
         wizard.exec()
 
     def fill_back(self) -> None:

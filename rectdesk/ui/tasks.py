@@ -15,11 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from rectdesk.app.context import AppContext
 from rectdesk.store import Store
+from rectdesk.store.connection import connect
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +34,17 @@ class Progress:
 
     def __init__(self, emit: Callable[[int, int, str], None] | None = None) -> None:
         self._cancel = threading.Event()
+        self._settled = threading.Event()
         self._emit = emit
 
     @property
     def cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self._cancel.is_set() and not self._settled.is_set()
+
+    def settle(self) -> None:
+        """Say the task is past its last point of return (a write committed): its result
+        stands even if 取消 was pressed a moment too late."""
+        self._settled.set()
 
     def cancel(self) -> None:
         """Ask the task to stop at its next check."""
@@ -45,7 +52,7 @@ class Progress:
 
     def check(self) -> None:
         """Raise Cancelled if the clerk cancelled (call between steps)."""
-        if self._cancel.is_set():
+        if self.cancelled:
             raise Cancelled
 
     def report(self, done: int, total: int, text: str = "") -> None:
@@ -65,6 +72,30 @@ def open_reader(path: Path | None) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+#: Page cache of a writer connection, in KiB: a large write keeps its pages in memory until it
+#: commits, instead of taking the file's exclusive lock early and making the window's reads wait.
+WRITER_CACHE_KIB = 512 * 1024
+
+
+@contextmanager
+def open_writer(store: Store) -> Iterator[Store]:
+    """A second writable connection to the window's store, for one long write on a worker.
+
+    The process already holds the store's single-writer lock, so this connection does not
+    take it again. The write's transaction lives on this connection only: the window keeps
+    reading the last committed state from its own connection, and nothing the window does
+    while the write runs (painting, timers, a repaint that loads rows) can reach into it.
+    """
+    if store.path is None or store.readonly:
+        raise ValueError("a background writer needs the writable store file")
+    writer = Store(connect(store.path), store.path, readonly=False)
+    try:
+        writer.db.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+        yield writer
+    finally:
+        writer.close()
 
 
 #: Runs a read of the store (perhaps on another thread) and hands the result back.
@@ -159,8 +190,13 @@ class TaskRunner(QObject):
         on_cancel: Callable[[], None] | None = None,
         title: str | None = None,
         parent: QWidget | None = None,
+        blocking: bool = False,
     ) -> TaskHandle:
-        """Run ``work`` in the background; ``title`` shows a cancellable progress dialog."""
+        """Run ``work`` in the background; ``title`` shows a cancellable progress dialog.
+
+        The dialog keeps ``parent``'s window (and the windows under it) from input while the
+        task runs; ``blocking`` shows it at once instead of after a moment.
+        """
         progress = Progress()
         handle = TaskHandle(progress, self)
         relay = handle.relay
@@ -171,7 +207,7 @@ class TaskRunner(QObject):
             relay.cancelled.connect(on_cancel)
         handle.wire()
         if title is not None:
-            self._attach_dialog(handle, title, parent)
+            self._attach_dialog(handle, title, parent, blocking)
         self._running.add(handle)
         handle.finished.connect(lambda: self._running.discard(handle))
         job = _Job(work, progress, relay)
@@ -181,13 +217,20 @@ class TaskRunner(QObject):
             self._pool.start(job)
         return handle
 
-    def _attach_dialog(self, handle: TaskHandle, title: str, parent: QWidget | None) -> None:
+    def _attach_dialog(
+        self, handle: TaskHandle, title: str, parent: QWidget | None, blocking: bool
+    ) -> None:
         dialog = QProgressDialog(title, self.tr("取消"), 0, 0, parent)
         dialog.setWindowTitle(title)
-        dialog.setMinimumDuration(400)  # quick tasks finish without a flash of a dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(handle.cancel)
+        if blocking and not self.synchronous:
+            dialog.setMinimumDuration(0)
+            dialog.show()
+        else:
+            dialog.setMinimumDuration(400)  # quick tasks finish without a flash of a dialog
 
         def show_progress(done: int, total: int, text: str) -> None:
             dialog.setMaximum(max(total, 0))

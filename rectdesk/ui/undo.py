@@ -10,8 +10,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import FIELD_LABELS, Status
+from rectdesk.importers.tables import ParsedFile
+from rectdesk.services import importing
 from rectdesk.services.items import ItemCommand
 from rectdesk.ui.labels import tr_label
 
@@ -100,6 +103,42 @@ class ItemUndoCommand(QUndoCommand):
             # The history no longer matches the store: drop this step, tell the clerk.
             self.setObsolete(True)
             show_error(self._parent_widget, exc)
+
+
+class ImportUndoCommand(QUndoCommand):
+    """An import, already written: 撤销 takes it back whole; it is then dropped (no 重做)."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        result: importing.ImportResult,
+        parsed: ParsedFile,
+        parent_widget: object = None,
+    ) -> None:
+        name = parsed.workbook.path.name
+        super().__init__(QCoreApplication.translate("UndoCommands", "导入“{0}”").format(name))
+        assert result.import_id is not None
+        self.import_id = result.import_id
+        self._context = context
+        self._parent_widget = parent_widget if isinstance(parent_widget, QWidget) else None
+        self.undone = False
+
+    def redo(self) -> None:
+        # Pushed after the wizard wrote the import, so the first redo has nothing to do; an
+        # undone import is dropped from the stack (obsolete), never redone: the clerk imports
+        # the file again instead.
+        pass
+
+    def undo(self) -> None:
+        context = self._context
+        try:
+            with busy():
+                importing.undo_import(context.store, self.import_id, actor=context.actor())
+            self.undone = True
+        except UserError as exc:
+            log.info("import undo refused: %s (%s)", exc.message, exc.detail)
+            show_error(self._parent_widget, exc)
+        self.setObsolete(True)
 
 
 def push(stack: QUndoStack, command: ItemCommand, parent: QWidget | None = None) -> bool:
