@@ -1,11 +1,17 @@
-"""Detect and mask personal data (phones, ID numbers) before printing or exporting."""
+"""Detect and mask personal data (phones, ID numbers) before printing or exporting.
+
+``mask_text`` is the one masking function: every output (lists, JSON, reports, audit
+exports, logs) passes its texts through it, never a field-by-field variant.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 __all__ = [
     "DEFAULT_OUTPUT_MODE",
@@ -14,7 +20,9 @@ __all__ = [
     "apply_mode",
     "contains_personal_data",
     "find_personal_data",
+    "mask_data",
     "mask_text",
+    "masked_pieces",
 ]
 
 
@@ -65,88 +73,59 @@ class PersonalDatum:
     text: str
 
 
-# Full-width digits and punctuation map one-to-one onto ASCII, so offsets found in the
-# normalised text are offsets in the original text too.
+# Full-width digits and the many dashes, dots and brackets clerks type map one-to-one onto
+# ASCII, so offsets found in the normalised text are offsets in the original text too.
 _NORMALISE = str.maketrans(
     {
         **{chr(0xFF10 + i): str(i) for i in range(10)},
+        **dict.fromkeys("－‐‑‒–—―﹣−", "-"),
+        **dict.fromkeys("\u3000\u00a0\u202f\u2007", " "),
         "＋": "+",
-        "－": "-",
-        "‐": "-",
-        "‑": "-",
+        "．": ".",
         "（": "(",
         "）": ")",
         "Ｘ": "X",
         "ｘ": "x",
-        "\u3000": " ",
-        "\u00a0": " ",
-        "\u202f": " ",
     }
 )
 
-# A number only counts when it is not a piece of a longer number (so the 15–16 digit
-# 意见建议编号 never yield a phone or ID): no digit right before or after it, and no
-# decimal part after it. A point before it is allowed, as in list items like "1.139…".
-_BEFORE = r"(?<!\d)"
-_AFTER = r"(?!\d)(?!\.\d)"
+#: What may stand between the digit groups of one number: 139 7847-6053, 188.9999.0000,
+#: (0771)1234567. Up to three of them in a row (“) - ”).
+_SEPARATORS = frozenset(" .-()\t")
+_MAX_GAP = 3
+# A run of digits, ended by an X (the ID check character) where one follows it.
+_GROUP = re.compile(r"[0-9]+[Xx]?")
+# Digits beside four stars are what is left of a number already masked (139****6053).
+_STARS_BEFORE = re.compile(r"\*{4}[ .\-()\t]{0,3}$")
+_STARS_AFTER = re.compile(r"[ .\-()\t]{0,3}\*{4}")
+# Every phone or ID has seven digits or more, each at most three characters from the next:
+# text without such a run skips the scan (most cells, most of the time).
+_QUICK = re.compile(r"[0-9０-９](?:[^0-9０-９]{0,3}[0-9０-９]){6}")
 
-_MOBILE_RE = re.compile(
-    _BEFORE
-    + r"""
-    (?P<prefix>(?:\+|00)?86[-\x20]?|\(\+?86\)\x20?)?
-    (?P<head>1[3-9][0-9])
-    [-\x20]?
-    (?P<mid>[0-9]{4})
-    (?P<sep>[-\x20]?)
-    (?P<tail>[0-9]{4})
-    (?!(?P=sep)\d)  # 139 7847 6053 1234 is a longer grouped number, not a phone
-    """
-    + _AFTER,
-    re.VERBOSE,
-)
+_MOBILE_RE = re.compile(r"1[3-9][0-9]{9}")
+_ID18_RE = re.compile(r"[1-8][0-9]{5}(?:19|20)[0-9]{2}[0-9]{2}[0-9]{2}[0-9]{3}[0-9Xx]")
+_ID15_RE = re.compile(r"[1-8][0-9]{5}[0-9]{6}[0-9]{3}")
+_MOBILE_PREFIXES = ("0086", "86", "")
 
 # 010 and 02x are three-digit area codes; every other area code has four digits.
 # A local number never starts with 0 (that would be another area code).
 _AREA = r"0(?:[12][0-9]|[3-9][0-9]{2})"
+_AREA_RE = re.compile(_AREA)
 _LOCAL = r"[1-9][0-9]{6,7}"
-
-_LANDLINE_RE = re.compile(
-    _BEFORE
-    + rf"""
-    (?:
-        \((?P<parea>{_AREA})\)\x20?(?P<plocal>{_LOCAL})
-      | (?P<area>{_AREA})[-\x20](?P<local>{_LOCAL})
-    )
-    """
-    + _AFTER,
-    re.VERBOSE,
-)
 
 # Bare local numbers (and area+local without a separator) look like amounts or counts,
 # so they only count right after a phone keyword.
 _KEYWORD_LANDLINE_RE = re.compile(
     r"""
     (?:电话号码|联系电话|办公电话|电话|固话|座机|传真|联系方式
-      |(?<![A-Za-z])(?:telephone|tel|phone|fax))
+      |(?:(?<![A-Za-z])|(?<=[0-9][Xx]))(?:telephone|tel|phone|fax))
     [\x20\t.]*[:：]?[\x20\t]*
     (?P<number>(?P<area>"""
     + _AREA
     + r""")?(?P<local>"""
     + _LOCAL
-    + r"))"
-    + _AFTER,
+    + r"))(?![0-9])(?!\.[0-9])",
     re.VERBOSE | re.IGNORECASE,
-)
-
-# Resident ID: 6-digit region, birth date, 3-digit sequence, check character.
-_ID18_RE = re.compile(
-    _BEFORE + r"(?P<region>[1-8][0-9]{5})(?P<year>(?:19|20)[0-9]{2})(?P<month>[0-9]{2})"
-    r"(?P<day>[0-9]{2})[0-9]{3}[0-9Xx]" + _AFTER
-)
-# Legacy 15-digit ID (issued before 1999): region, YYMMDD of a 19xx birth, sequence.
-_ID15_RE = re.compile(
-    _BEFORE + r"(?P<region>[1-8][0-9]{5})(?P<year>[0-9]{2})(?P<month>[0-9]{2})(?P<day>[0-9]{2})"
-    r"[0-9]{3}" + _AFTER
 )
 
 #: First two digits of the region code: provinces, Hong Kong, Macao, Taiwan.
@@ -158,8 +137,17 @@ _PROVINCES = frozenset(
     }
 )  # fmt: skip
 
-_MOBILE_STARS = "****"
-_LANDLINE_STARS = "****"
+
+@dataclass(frozen=True)
+class _Piece:
+    """One number inside a run of digit groups: kind, digit range, and how it is shown."""
+
+    kind: str
+    start: int  # index of its first digit in the run's digit string
+    end: int
+    keep_head: int  # digits shown at the front (area code, ID region, mobile prefix+3)
+    keep_tail: int  # digits shown at the end
+    stars: int = 0  # mobiles: the fixed "****" in place of the middle digits
 
 
 @dataclass(frozen=True)
@@ -170,9 +158,13 @@ class _Hit:
     masked: str
 
 
-def _plausible_id(region: str, year: int, month: int, day: int) -> bool:
+def _plausible_id(digits: str) -> bool:
     """Whether an ID's region and birth date could belong to a real person."""
-    if region[:2] not in _PROVINCES or not 1900 <= year <= 2099:
+    if len(digits) == 18:
+        year, month, day = int(digits[6:10]), int(digits[10:12]), int(digits[12:14])
+    else:
+        year, month, day = 1900 + int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
+    if digits[:2] not in _PROVINCES or not 1900 <= year <= 2099:
         return False
     try:
         dt.date(year, month, day)
@@ -181,58 +173,146 @@ def _plausible_id(region: str, year: int, month: int, day: int) -> bool:
     return True
 
 
-def _mobile_hits(norm: str, text: str) -> list[_Hit]:
-    """Mobile numbers, masked to 139****6053 with any country prefix kept."""
-    hits = []
-    for m in _MOBILE_RE.finditer(norm):
-        masked = (m["prefix"] or "") + m["head"] + _MOBILE_STARS + m["tail"]
-        datum = PersonalDatum(MOBILE, m.start(), m.end(), text[m.start() : m.end()])
-        hits.append(_Hit(datum, masked))
-    return hits
+def _pieces_at(s: str, p: int, starts: frozenset[int]) -> Iterator[_Piece]:
+    """Every phone or ID that could begin at position ``p`` of a run's digit string."""
+    for prefix in _MOBILE_PREFIXES:
+        q = p + len(prefix)
+        if s.startswith(prefix, p) and _MOBILE_RE.match(s, q) and q + 11 <= len(s):
+            yield _Piece(MOBILE, p, q + 11, len(prefix) + 3, 4, stars=4)
+    for pattern, size in ((_ID18_RE, 18), (_ID15_RE, 15)):
+        if pattern.match(s, p) and _plausible_id(s[p : p + size]):
+            yield _Piece(ID_CARD, p, p + size, 6, 4)
+    area = _AREA_RE.match(s, p)
+    # Without a keyword, an area code counts only where the writer set it apart.
+    if area is not None and area.end() in starts and s[area.end() : area.end() + 1] != "0":
+        for size in (7, 8):
+            local = s[area.end() : area.end() + size]
+            if len(local) == size and local.isdigit():
+                shown = size - 4
+                yield _Piece(LANDLINE, p, area.end() + size, area.end() - p, shown)
 
 
-def _mask_local(span: str, local_start: int) -> str:
-    """Star the first four digits of the 7–8 digit local number inside a landline span."""
-    stars_end = local_start + len(_LANDLINE_STARS)
-    return span[:local_start] + _LANDLINE_STARS + span[stars_end:]
+def _tile(s: str, first: int, starts: frozenset[int], ends: frozenset[int]) -> list[_Piece]:
+    """The longest row of whole numbers from ``first`` that ends where a digit group ends."""
+    back: dict[int, _Piece] = {}
+    reach = {first}
+    best = -1
+    frontier = first
+    p = first
+    while p <= frontier and p < len(s):
+        if p in reach:
+            for piece in _pieces_at(s, p, starts):
+                if piece.end not in reach:
+                    reach.add(piece.end)
+                    back[piece.end] = piece
+                    frontier = max(frontier, piece.end)
+                    if piece.end in ends:
+                        best = max(best, piece.end)
+        p += 1
+    pieces: list[_Piece] = []
+    while best > first:
+        piece = back[best]
+        pieces.append(piece)
+        best = piece.start
+    return pieces[::-1]
 
 
-def _landline_hits(norm: str, text: str) -> list[_Hit]:
-    """Landline numbers, masked to 0771-****567 (area code and last digits kept)."""
-    hits = []
-    for m in _LANDLINE_RE.finditer(norm):
-        group = "plocal" if m["plocal"] else "local"
-        span = norm[m.start() : m.end()]
-        masked = _mask_local(span, m.start(group) - m.start())
-        datum = PersonalDatum(LANDLINE, m.start(), m.end(), text[m.start() : m.end()])
-        hits.append(_Hit(datum, masked))
+def _masked_already(norm: str, group: re.Match[str]) -> bool:
+    start, end = group.span()
+    return bool(
+        _STARS_BEFORE.search(norm, max(0, start - 7), start)
+        or _STARS_AFTER.match(norm, end, end + 7)
+    )
+
+
+def _runs(norm: str) -> Iterator[list[re.Match[str]]]:
+    """Digit groups joined only by a few separators: one run each."""
+    run: list[re.Match[str]] = []
+    for group in _GROUP.finditer(norm):
+        if "*" in norm and _masked_already(norm, group):
+            # Masking twice changes nothing: what is left of a masked number is never re-read.
+            if run:
+                yield run
+            run = []
+            continue
+        if run:
+            gap = norm[run[-1].end() : group.start()]
+            # Digits right after an X run on: an ID glued to the next number.
+            if gap and not (len(gap) <= _MAX_GAP and _SEPARATORS.issuperset(gap)):
+                yield run
+                run = []
+        run.append(group)
+    if run:
+        yield run
+
+
+def _render(norm: str, span: tuple[int, int], where: list[int], piece: _Piece, glued: bool) -> str:
+    """The masked form of one number: kept digits, stars, separators as written."""
+    start, end = span
+    head = 0 if glued else piece.keep_head  # two glued numbers must not show 7 digits in a row
+    if piece.stars:
+        shown = norm[start : where[piece.keep_head - 1] + 1]
+        if glued:
+            shown = "".join("*" if ch.isdigit() else ch for ch in shown)
+        return shown + "*" * piece.stars + "".join(norm[i] for i in where[-piece.keep_tail :])
+    chars = list(norm[start:end])
+    for index, position in enumerate(where):
+        if head <= index < len(where) - piece.keep_tail:
+            chars[position - start] = "*"
+    return "".join(chars)
+
+
+def _run_hits(norm: str, text: str, run: list[re.Match[str]]) -> Iterator[_Hit]:
+    """The numbers in one run of digit groups, leftmost and longest first."""
+    where = [i for group in run for i in range(group.start(), group.end())]
+    s = "".join(norm[i] for i in where)
+    offsets = [0]
+    for group in run:
+        offsets.append(offsets[-1] + group.end() - group.start())
+    starts = frozenset(offsets[:-1])
+    # A number ends where its group ends, or just before a group's trailing X (13912345678x).
+    ends = frozenset(offsets[1:]) | {o - 1 for o in offsets[1:] if s[o - 1] in "Xx"}
+    index = 0
+    while index < len(run):
+        pieces = _tile(s, offsets[index], starts, ends)
+        if not pieces:
+            index += 1
+            continue
+        previous_end = -1
+        for piece in pieces:
+            digits = where[piece.start : piece.end]
+            first, last = digits[0], digits[-1] + 1
+            # Glued: no character at all between this number and the one before it.
+            glued = piece.start == previous_end and where[piece.start - 1] + 1 == first
+            previous_end = piece.end
+            if not glued and first > 0 and norm[first - 1] == "+" and piece.kind == MOBILE:
+                first -= 1
+            if not glued and first > 0 and norm[first - 1] == "(" and ")" in norm[first:last]:
+                first -= 1
+            masked = _render(norm, (first, last), digits, piece, glued)
+            yield _Hit(PersonalDatum(piece.kind, first, last, text[first:last]), masked)
+        end = pieces[-1].end
+        index = offsets.index(end if end in offsets else end + 1)
+
+
+def _keyword_hits(norm: str, text: str) -> Iterator[_Hit]:
+    """Landlines written without an area-code separator, right after a phone keyword."""
     for m in _KEYWORD_LANDLINE_RE.finditer(norm):
         start, end = m.span("number")
-        masked = _mask_local(norm[start:end], m.start("local") - start)
-        hits.append(_Hit(PersonalDatum(LANDLINE, start, end, text[start:end]), masked))
-    return hits
-
-
-def _id_hits(norm: str, text: str) -> list[_Hit]:
-    """Resident ID numbers, masked to 450102********1234 (same length)."""
-    hits = []
-    for pattern, century in ((_ID18_RE, 0), (_ID15_RE, 1900)):
-        for m in pattern.finditer(norm):
-            year = century + int(m["year"])
-            if not _plausible_id(m["region"], year, int(m["month"]), int(m["day"])):
-                continue
-            span = norm[m.start() : m.end()]
-            masked = span[:6] + "*" * (len(span) - 10) + span[-4:]
-            datum = PersonalDatum(ID_CARD, m.start(), m.end(), text[m.start() : m.end()])
-            hits.append(_Hit(datum, masked))
-    return hits
+        area = len(m["area"] or "")
+        piece = _Piece(LANDLINE, 0, end - start, area, end - start - area - 4)
+        masked = _render(norm, (start, end), list(range(start, end)), piece, glued=False)
+        yield _Hit(PersonalDatum(LANDLINE, start, end, text[start:end]), masked)
 
 
 def _scan(text: str) -> list[_Hit]:
     """All personal data in text, in order, without overlaps."""
+    if _QUICK.search(text) is None:
+        return []
     norm = text.translate(_NORMALISE)
-    candidates = _id_hits(norm, text) + _mobile_hits(norm, text) + _landline_hits(norm, text)
-    # Earliest first, then longest; the kind order above breaks remaining ties.
+    candidates = [hit for run in _runs(norm) for hit in _run_hits(norm, text, run)]
+    candidates.extend(_keyword_hits(norm, text))
+    # Earliest first, then longest; the kind order breaks remaining ties.
     order = {ID_CARD: 0, MOBILE: 1, LANDLINE: 2}
     candidates.sort(key=lambda h: (h.datum.start, -h.datum.end, order[h.datum.kind]))
     chosen: list[_Hit] = []
@@ -252,11 +332,19 @@ def contains_personal_data(text: str) -> bool:
     return bool(_scan(text))
 
 
+def masked_pieces(text: str) -> list[tuple[PersonalDatum, str]]:
+    """What ``mask_text`` replaces, in order, each with the text put in its place."""
+    return [(hit.datum, hit.masked) for hit in _scan(text)]
+
+
 def mask_text(text: str) -> str:
     """Text with every phone and ID number masked and everything else untouched."""
+    hits = _scan(text)
+    if not hits:
+        return text
     parts: list[str] = []
     pos = 0
-    for hit in _scan(text):
+    for hit in hits:
         parts.append(text[pos : hit.datum.start])
         parts.append(hit.masked)
         pos = hit.datum.end
@@ -267,3 +355,16 @@ def mask_text(text: str) -> str:
 def apply_mode(text: str, mode: OutputMode) -> str:
     """Text as the given output mode may show it."""
     return mask_text(text) if mode.masks else text
+
+
+def mask_data(value: Any, mode: OutputMode = OutputMode.MASKED) -> Any:
+    """Every text inside ``value`` (strings in lists, tuples and dicts, keys too) masked."""
+    if not mode.masks:
+        return value
+    if isinstance(value, str):
+        return mask_text(value)
+    if isinstance(value, dict):
+        return {mask_data(k, mode): mask_data(v, mode) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(mask_data(v, mode) for v in value)
+    return value
