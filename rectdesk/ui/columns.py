@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from rectdesk.domain.model import Light
@@ -58,14 +59,56 @@ LIGHT_COLOURS: dict[Light, str] = {
     Light.GREY: "#9e9e9e",
 }
 
-#: A shape per light so the mark reads in black and white too.
-LIGHT_MARKS: dict[Light, str] = {
-    Light.RED: "●",
-    Light.YELLOW: "▲",
-    Light.GREEN: "○",
-    Light.BLUE: "◆",
-    Light.GREY: "—",
+#: A shape per light so the mark reads in black and white too. The marks are drawn, not typed:
+#: the characters ● and ▲ are missing from some Windows UI fonts and showed there as boxes.
+LIGHT_SHAPES: dict[Light, str] = {
+    Light.RED: "disc",
+    Light.YELLOW: "triangle",
+    Light.GREEN: "ring",
+    Light.BLUE: "diamond",
+    Light.GREY: "dash",
 }
+_POLYGONS: dict[str, list[tuple[float, float]]] = {
+    "triangle": [(8, 2.5), (14, 13.5), (2, 13.5)],
+    "diamond": [(8, 2), (14, 8), (8, 14), (2, 8)],
+    "dash": [(3, 7), (13, 7), (13, 9), (3, 9)],
+}
+_LIGHT_MARKS: dict[Light, QImage] = {}
+
+
+def light_mark(light: Light) -> QImage:
+    """The light's coloured shape for the table's decoration role, 16 × 16 (made once).
+
+    An image, not a pixmap or icon: it needs no QGuiApplication, so the model stays testable
+    without a window; drawn at twice the size for high-DPI screens.
+    """
+    image = _LIGHT_MARKS.get(light)
+    if image is None:
+        image = _LIGHT_MARKS[light] = _draw_mark(light, 2)
+    return image
+
+
+def _draw_mark(light: Light, scale: int) -> QImage:
+    image = QImage(16 * scale, 16 * scale, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    image.setDevicePixelRatio(scale)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(LIGHT_COLOURS[light])
+    shape = LIGHT_SHAPES[light]
+    if shape == "ring":
+        painter.setPen(QPen(colour, 1.8))
+        painter.drawEllipse(QRectF(3.5, 3.5, 9, 9))
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        points = _POLYGONS.get(shape)
+        if points is None:
+            painter.drawEllipse(QRectF(3, 3, 10, 10))
+        else:
+            painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
+    painter.end()
+    return image
 
 
 def column_index(key: str) -> int:

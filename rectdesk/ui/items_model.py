@@ -17,7 +17,7 @@ from rectdesk.domain.lights import Signal, signal_for
 from rectdesk.domain.model import Item, Light
 from rectdesk.domain.privacy import mask_text
 from rectdesk.store import ItemQuery
-from rectdesk.ui.columns import COLUMNS, LIGHT_COLOURS, LIGHT_MARKS, column_index
+from rectdesk.ui.columns import COLUMNS, LIGHT_COLOURS, column_index, light_mark
 from rectdesk.ui.labels import signal_label, tr_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,8 +42,10 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _USER = int(Qt.ItemDataRole.UserRole.value)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
-_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, _USER, _ACCESSIBLE})
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, _USER, _ACCESSIBLE, _DECORATION})
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter.value)
+_LIGHT_COLUMN = column_index("light")
 _COLOURED = frozenset({"light", "overdue_days"})
 _BRUSHES: dict[Light, QBrush] = {}
 
@@ -217,6 +219,8 @@ class ItemsModel(QAbstractTableModel):
         column = index.column()
         if not 0 <= column < len(COLUMNS):
             return None
+        if role == _DECORATION and column != _LIGHT_COLUMN:
+            return None
         item = self._safe_item(index.row())
         if item is None:
             return None
@@ -231,6 +235,8 @@ class ItemsModel(QAbstractTableModel):
             return self._tooltip(item, key)
         if role == _FOREGROUND:
             return _brush(self.signal(item).light) if key in _COLOURED else None
+        if role == _DECORATION:
+            return light_mark(self.signal(item).light)
         if role == _ALIGNMENT:
             return _CENTRE if key in _CENTRED else None
         if role == _USER:
@@ -239,8 +245,7 @@ class ItemsModel(QAbstractTableModel):
 
     def _display(self, item: Item, key: str) -> str:
         if key == "light":
-            signal = self.signal(item)
-            return f"{LIGHT_MARKS[signal.light]} {signal_label(signal)}"
+            return signal_label(self.signal(item))
         if key == "overdue_days":
             days = self.signal(item).overdue_days
             return str(days) if days else ""

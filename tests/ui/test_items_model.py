@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 
 from rectdesk.app.context import AppContext
 from rectdesk.domain.model import Status
@@ -57,13 +57,18 @@ def test_light_is_a_coloured_mark_with_a_text_label(context: AppContext) -> None
     model.set_query(ItemQuery(overdue=True))
     assert model.rowCount() == 16
     label = cell(model, 0, "light")
-    assert label.startswith("●") and "逾期" in label and "天" in label
+    assert label.startswith("逾期") and label.endswith("天")
+    mark = cell(model, 0, "light", Qt.ItemDataRole.DecorationRole)
+    assert mark.deviceIndependentSize().toSize() == QSize(16, 16)
+    assert mark.pixelColor(16, 16).name() == "#d32f2f"  # a drawn red disc: no font needed
+    assert mark.pixelColor(0, 0).alpha() == 0
+    assert cell(model, 0, "content", Qt.ItemDataRole.DecorationRole) is None
     days = int(cell(model, 0, "overdue_days"))
     assert days == (LATER - dt.date(2023, 11, 30)).days
     assert cell(model, 0, "light", Qt.ItemDataRole.ForegroundRole).color().name() == "#d32f2f"
     finished = ItemsModel(context)
     finished.set_query(ItemQuery(statuses=(Status.COMPLETED,)))
-    assert {cell(finished, r, "light") for r in range(finished.rowCount())} == {"— 已办结"}
+    assert {cell(finished, r, "light") for r in range(finished.rowCount())} == {"已办结"}
     assert cell(finished, 0, "overdue_days") == ""
 
 
