@@ -1,7 +1,9 @@
-"""The smoke test of a build: store, sample data, one report, Qt — headless, on temporary data.
+"""The smoke test of a build: a clerk's day on temporary data, then Qt — headless.
 
-``rectdesk --smoke-test`` runs every step; ``rectdesk-cli smoke-test`` runs the steps that need
-no Qt. Neither touches the clerk's data file, settings or logs, and neither shows a window.
+Open a store, load the sample data, import a spreadsheet, edit an item, export PDF, Word and
+Excel, make a verified backup, change the data and restore the backup. ``rectdesk --smoke-test``
+runs every step and then the Qt ones; ``rectdesk-cli smoke-test`` runs the steps that need no
+Qt. Neither touches the clerk's data file, settings or logs, and neither shows a window.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sys
 import tempfile
 import time
 import traceback
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,14 +22,29 @@ from pathlib import Path
 
 from rectdesk import __version__
 from rectdesk.app.paths import resource_dir, translations_dir
+from rectdesk.services.backup import backup_now, restore
 from rectdesk.services.demo import load_demo
+from rectdesk.services.importing import import_file
+from rectdesk.services.items import ItemService
 from rectdesk.services.reporting import export_report
-from rectdesk.store import Store
+from rectdesk.store import ItemQuery, Store
 
-#: The report the smoke test renders: the rectification plan, as PDF.
+#: The report the smoke test renders: the rectification plan, as PDF (and Word and Excel).
 REPORT_KIND = "plan"
 REPORT_FORMAT = "pdf"
 ACTOR = "冒烟测试"
+#: The spreadsheet the smoke test imports: a plan table as upper levels send it (invented rows).
+IMPORT_HEADERS = ("序号", "意见建议编号", "整改内容", "整改部门", "整改措施", "整改时限")
+IMPORT_ROWS = (
+    (1, "990000000000001", "冒烟测试：乡镇卫生院夜间值班人员不足。", "医政科",
+     "排定夜间值班表并公示。", "2030年6月30日"),
+    (2, "990000000000002", "冒烟测试：村卫生室药品目录更新不及时。", "药政科",
+     "每季度核对一次药品目录。", "2030年12月31日"),
+)  # fmt: skip
+EDITED = "冒烟测试修改的整改措施"
+CHANGED_AFTER_BACKUP = "备份之后又改的整改措施"
+#: A file of each Office format must hold this part.
+OFFICE_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 #: Libraries imported only when a clerk imports or exports a file: a frozen build must hold them.
 LIBRARIES = (
     "openpyxl", "xlrd", "docx", "defusedxml.ElementTree", "reportlab.pdfgen.canvas", "_rl_accel",
@@ -45,8 +63,11 @@ class SmokeResult:
     folder: Path
     steps: list[str] = field(default_factory=list)
     items: int = 0
+    imported: int = 0
     report: Path | None = None
     pdf_pages: int = 0
+    exports: list[Path] = field(default_factory=list)
+    backup: Path | None = None
 
 
 Say = Callable[[str], None]
@@ -69,7 +90,7 @@ def _step(result: SmokeResult, name: str, say: Say) -> Iterator[None]:
 
 
 def run_core(folder: Path, *, say: Say = _print) -> SmokeResult:
-    """Open a store in ``folder``, load the sample data, render one report; no Qt."""
+    """A clerk's day on a store in ``folder`` (see the module docstring); no Qt."""
     result = SmokeResult(folder=folder)
     with _step(result, "程序库（Excel、Word、XML 安全解析）", say):
         for module in LIBRARIES:
@@ -77,14 +98,21 @@ def run_core(folder: Path, *, say: Say = _print) -> SmokeResult:
     with _step(result, "资源文件", say):
         if not (resource_dir() / "demo").is_dir():
             raise SmokeFailure(f"找不到示例数据文件夹：{resource_dir() / 'demo'}")
+    path = folder / "smoke.sqlite3"
     with _step(result, "打开临时数据文件", say):
-        store = Store.open(folder / "smoke.sqlite3")
+        store = Store.open(path)
     try:
         with _step(result, "载入示例数据", say):
             loaded = load_demo(store, actor=ACTOR)
             result.items = loaded.items
             if loaded.items <= 0 or not store.batches():
                 raise SmokeFailure("示例数据没有载入任何事项")
+        with _step(result, "导入 Excel 表格", say):
+            item_id = _import_sheet(store, folder, result)
+        with _step(result, "修改事项", say):
+            ItemService(store, ACTOR).edit(item_id, {"measures": EDITED}).do()
+            if store.item(item_id).measures != EDITED:
+                raise SmokeFailure("修改后的整改措施没有保存")
         with _step(result, "导出整改方案 PDF", say):
             exported = export_report(
                 store, REPORT_KIND, REPORT_FORMAT, folder / f"{REPORT_KIND}.{REPORT_FORMAT}"
@@ -96,9 +124,48 @@ def run_core(folder: Path, *, say: Say = _print) -> SmokeResult:
             if exported.missing_chars:
                 # The build works; the machine lacks a Chinese TrueType font (see the README).
                 say(f"注意：报表中有 {len(exported.missing_chars)} 个字符没有合适的中文字体")
+        for fmt, label in (("docx", "Word"), ("xlsx", "Excel")):
+            with _step(result, f"导出整改方案 {label}", say):
+                office = export_report(store, REPORT_KIND, fmt, folder / f"{REPORT_KIND}.{fmt}")
+                _check_office_file(office.path, OFFICE_PARTS[fmt])
+                result.exports.append(office.path)
+        with _step(result, "备份并检查备份", say):
+            info = backup_now(store, reason="manual")
+            if not info.verified:
+                raise SmokeFailure(f"备份没有通过完整性检查：{info.problem}")
+            result.backup = info.path
+        with _step(result, "从备份恢复", say):
+            ItemService(store, ACTOR).edit(item_id, {"measures": CHANGED_AFTER_BACKUP}).do()
+            count = store.count_items()
+            store.close()
+            restore(path, info.path)
+            store = Store.open(path)
+            if store.item(item_id).measures != EDITED or store.count_items() != count:
+                raise SmokeFailure("恢复后的数据与备份时不一致")
     finally:
         store.close()
     return result
+
+
+def _import_sheet(store: Store, folder: Path, result: SmokeResult) -> int:
+    """Import a two-row plan table; returns the id of its first item."""
+    import openpyxl
+
+    sheet_path = folder / "冒烟测试 导入表.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["冒烟测试整改工作方案"])
+    sheet.append(list(IMPORT_HEADERS))
+    for row in IMPORT_ROWS:
+        sheet.append(list(row))
+    book.save(sheet_path)
+    imported = import_file(store, sheet_path, batch_name="冒烟测试导入", actor=ACTOR)
+    if imported.created != len(IMPORT_ROWS) or imported.batch_id is None:
+        raise SmokeFailure(f"导入的事项数不对：{imported.created} 条（应为 {len(IMPORT_ROWS)} 条）")
+    result.imported = imported.created
+    first = store.items(ItemQuery(batch_id=imported.batch_id))[0]
+    return first.id
 
 
 def run_qt(result: SmokeResult, *, say: Say = _print) -> SmokeResult:
@@ -139,6 +206,7 @@ def run(*, with_qt: bool, folder: Path | None = None, say: Say = _print) -> int:
         return 1
     say(
         f"冒烟测试通过：{len(result.steps)} 个步骤，{result.items} 条示例事项，"
+        f"导入 {result.imported} 条，"
         f"用时 {time.perf_counter() - started:.1f} 秒。"
     )
     return 0
@@ -152,6 +220,14 @@ def _workspace(folder: Path | None) -> Iterator[Path]:
         return
     with tempfile.TemporaryDirectory(prefix="rectdesk-smoke-", ignore_cleanup_errors=True) as tmp:
         yield Path(tmp)
+
+
+def _check_office_file(path: Path, part: str) -> None:
+    if not path.is_file() or not zipfile.is_zipfile(path):
+        raise SmokeFailure(f"报表文件没有生成或已损坏：{path}")
+    with zipfile.ZipFile(path) as archive:
+        if part not in archive.namelist() or archive.testzip() is not None:
+            raise SmokeFailure(f"报表文件不完整：{path}")
 
 
 def _check_pdf_file(path: Path) -> None:

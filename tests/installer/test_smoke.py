@@ -16,6 +16,7 @@ import pytest
 from rectdesk import __version__
 from rectdesk.app import smoke
 from rectdesk.cli import main as cli_main
+from rectdesk.domain.errors import UserError
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 INSTALLER = ROOT / "installer"
@@ -40,10 +41,47 @@ def test_core_steps_in_process(tmp_path: Path) -> None:
     lines: list[str] = []
     result = smoke.run_core(tmp_path, say=lines.append)
     assert result.items > 0
+    assert result.imported == len(smoke.IMPORT_ROWS)
     assert result.report is not None
     assert result.report.read_bytes().startswith(b"%PDF-")
-    assert "导出整改方案 PDF" in result.steps
+    assert [p.suffix for p in result.exports] == [".docx", ".xlsx"]
+    assert result.backup is not None and (result.backup / "manifest.json").is_file()
+    for name in ("导入 Excel 表格", "修改事项", "导出整改方案 PDF", "导出整改方案 Word",
+                 "导出整改方案 Excel", "备份并检查备份", "从备份恢复"):  # fmt: skip
+        assert name in result.steps
     assert all(line.startswith(("通过", "注意")) for line in lines)
+
+
+def test_a_restore_that_changes_nothing_fails_the_smoke_test(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(smoke, "restore", lambda db_path, backup: db_path)
+    with pytest.raises(smoke.SmokeFailure, match="恢复后的数据与备份时不一致"):
+        smoke.run_core(tmp_path, say=lambda _line: None)
+
+
+def test_a_broken_word_file_fails_the_smoke_test(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    real = smoke.export_report
+
+    def broken(store: object, kind: str, fmt: str, path: Path) -> object:
+        result = real(store, kind, fmt, path)  # type: ignore[arg-type]
+        if fmt == "docx":
+            path.write_bytes(b"PK\x03\x04 not really a zip")
+        return result
+
+    monkeypatch.setattr(smoke, "export_report", broken)
+    with pytest.raises(smoke.SmokeFailure, match="报表文件没有生成或已损坏"):
+        smoke.run_core(tmp_path, say=lambda _line: None)
+
+
+def test_an_import_that_finds_nothing_fails_the_smoke_test(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(smoke, "IMPORT_ROWS", ())
+    with pytest.raises(UserError, match="没有找到可导入的事项"):
+        smoke.run_core(tmp_path, say=lambda _line: None)
 
 
 def test_qt_steps_in_process(tmp_path: Path, qapp: object) -> None:
