@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rectdesk.cli.importing",
     "rectdesk.cli.reports",
     "rectdesk.cli.items",
+    "rectdesk.cli.calendar",
 )
 
 

@@ -1,0 +1,78 @@
+"""The holiday calendar the office keeps, and deadlines counted from an event with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from rectdesk.domain.errors import UserError
+from rectdesk.domain.workdays import CalendarTable, Counted, explain, parse_period
+from rectdesk.store import Store
+
+#: Setting holding the years the office entered: {"2027": {"rest": [iso…], "work": [iso…]}}.
+KEY = "holiday_calendar"
+
+
+def table(store: Store) -> CalendarTable:
+    """The published calendar with the office's own years laid over it."""
+    entered: dict[int, tuple[frozenset[dt.date], frozenset[dt.date]]] = {}
+    for year, days in dict(store.setting(KEY, {}) or {}).items():
+        try:
+            rest = frozenset(dt.date.fromisoformat(d) for d in days.get("rest", []))
+            work = frozenset(dt.date.fromisoformat(d) for d in days.get("work", []))
+        except (AttributeError, TypeError, ValueError):
+            continue  # a hand-edited value that is not a calendar: the published one stays
+        entered[int(year)] = (rest, work)
+    return CalendarTable(entered)
+
+
+def entered_years(store: Store) -> dict[int, dict[str, list[str]]]:
+    """What the office entered, by year (ISO dates)."""
+    return {int(y): v for y, v in dict(store.setting(KEY, {}) or {}).items()}
+
+
+def enter_year(
+    store: Store, year: int, rest: Iterable[dt.date], work: Iterable[dt.date]
+) -> dict[str, list[str]]:
+    """Record one year's holidays (``rest``) and 调休 working weekend days (``work``)."""
+    rest, work = sorted(set(rest)), sorted(set(work))
+    stray = [d for d in (*rest, *work) if d.year != year]
+    if stray:
+        raise UserError(f"日期{stray[0].isoformat()}不在{year}年内，请核对后重新录入。")
+    both = set(rest) & set(work)
+    if both:
+        first = min(both).isoformat()
+        raise UserError(f"{first}同时被写成放假和上班，请核对后重新录入。")
+    weekday_work = [d for d in work if d.weekday() < 5]
+    if weekday_work:
+        raise UserError(
+            f"{weekday_work[0].isoformat()}本来就是工作日；调休上班日应是周六或周日，请核对。"
+        )
+    value = {"rest": [d.isoformat() for d in rest], "work": [d.isoformat() for d in work]}
+    stored: dict[str, Any] = dict(store.setting(KEY, {}) or {})
+    stored[str(year)] = value
+    store.set_setting(KEY, stored)  # one statement in its own transaction
+    return value
+
+
+def deadline(store: Store, text: str, start: dt.date) -> Counted:
+    """The deadline a period text (``收到之日起20个工作日内``) gives from *start*, explained."""
+    counted = explain(text, start, table(store))
+    if counted is None:
+        raise UserError(
+            f"“{text.strip()[:40]}”里没有找到期限，请写成“收到之日起20个工作日内”"
+            "“交办之日起3个月内”“30日内”这样的形式。"
+        )
+    return counted
+
+
+__all__ = [
+    "KEY",
+    "CalendarTable",
+    "deadline",
+    "enter_year",
+    "entered_years",
+    "parse_period",
+    "table",
+]
