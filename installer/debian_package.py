@@ -1,8 +1,8 @@
 """The .deb for Kylin, UOS and other Debian-family systems, made with dpkg-deb from the bundle.
 
 Layout: the bundle in /opt/rectdesk, commands in /usr/bin, a desktop entry and hicolor icons.
-The build machine's architecture decides the package's (amd64 or arm64): build an arm64 .deb on
-an arm64 machine.
+installer/deb_build.py makes the bundle for each architecture (amd64, arm64) inside a Debian 11
+root with an interpreter built for glibc 2.28; this module only lays the files out and packs them.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ MAINTAINER = "RectDesk maintainers <rectdesk@example.invalid>"
 
 #: Shared libraries Qt's xcb platform plugin and QtGui load from the system (the bundle carries
 #: Qt itself). Names are those of Debian 10+, Kylin V10 and UOS 20; "|" gives the t64 renames.
+#: libc6's minimum comes from the ELF scan of the bundle (see ``control``).
 DEPENDS = (
-    "libc6 (>= 2.28)",
     "libstdc++6",
     "zlib1g",
     "libglib2.0-0 | libglib2.0-0t64",
@@ -50,7 +50,7 @@ DEPENDS = (
     "libxcb-shape0",
     "libxcb-shm0",
     "libxcb-sync1",
-    "libxcb-util1 | libxcb-util0",
+    "libxcb-util1",
     "libxcb-xfixes0",
     "libxcb-xinerama0",
     "libxcb-xkb1",
@@ -60,6 +60,11 @@ DEPENDS = (
     "libgssapi-krb5-2",  # linked by QtNetwork, which QtPdf needs
     "libatomic1",
     "libzstd1",
+    # The window's Chinese text and PDF export: a TrueType Chinese font (reportlab embeds only
+    # TrueType outlines); Kylin and UOS bring one of these with the desktop.
+    "fonts-wqy-zenhei | fonts-wqy-microhei | fonts-arphic-uming | fonts-arphic-ukai",
+    # Qt finds fonts through fontconfig, which needs its configuration files.
+    "fontconfig-config",
 )
 #: Packages every Debian-family system has; a library from them needs no Depends entry.
 IMPLIED = frozenset({"libc6", "libgcc-s1"})
@@ -94,8 +99,6 @@ SONAME_PACKAGES = {
     "libfontconfig.so.1": "libfontconfig1",
     "libfreetype.so.6": "libfreetype6",
 }
-#: PDF export embeds a Chinese TrueType font from the system.
-RECOMMENDS = ("fonts-wqy-zenhei | fonts-wqy-microhei | fonts-arphic-uming",)
 
 DESKTOP_ENTRY = """\
 [Desktop Entry]
@@ -126,8 +129,9 @@ Comment: RectDesk is proprietary software of its owner. The bundled Qt libraries
 """
 
 
-def control(version: str, arch: str, installed_kib: int) -> str:
-    """The DEBIAN/control file."""
+def control(version: str, arch: str, installed_kib: int, *, min_glibc: str = "2.28") -> str:
+    """The DEBIAN/control file; ``min_glibc`` is the newest glibc version any file needs."""
+    depends = (f"libc6 (>= {min_glibc})", *DEPENDS)
     return (
         f"Package: {PACKAGE}\n"
         f"Version: {version}\n"
@@ -136,8 +140,7 @@ def control(version: str, arch: str, installed_kib: int) -> str:
         f"Installed-Size: {installed_kib}\n"
         "Section: misc\n"
         "Priority: optional\n"
-        f"Depends: {', '.join(DEPENDS)}\n"
-        f"Recommends: {', '.join(RECOMMENDS)}\n"
+        f"Depends: {', '.join(depends)}\n"
         "Description: 整改台账桌面助手 RectDesk (rectification ledger)\n"
         " An offline desktop program for the clerks of county health bureaus: batches of\n"
         " problems and suggestions sent down by upper levels, the measures, responsible\n"
@@ -186,7 +189,13 @@ def _executable(path: Path) -> bool:
 
 
 def build_deb(
-    bundle: Path, version: str, key: str, dist: Path, *, work: Path | None = None
+    bundle: Path,
+    version: str,
+    key: str,
+    dist: Path,
+    *,
+    work: Path | None = None,
+    min_glibc: str = "2.28",
 ) -> Path:
     """dist/rectdesk_<version>_<arch>.deb from the bundle."""
     if key not in ARCHITECTURES:
@@ -203,7 +212,9 @@ def build_deb(
     installed = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) // 1024
     debian = root / "DEBIAN"
     debian.mkdir(mode=0o755)
-    (debian / "control").write_text(control(version, arch, installed), encoding="utf-8")
+    (debian / "control").write_text(
+        control(version, arch, installed, min_glibc=min_glibc), encoding="utf-8"
+    )
     output = dist / f"{PACKAGE}_{version}_{arch}.deb"
     dist.mkdir(parents=True, exist_ok=True)
     subprocess.run(
