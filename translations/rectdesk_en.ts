@@ -774,6 +774,10 @@ If this happens again, please send this file to your IT support.</translation>
         <translation>Writes the progress, status, closed-off flag and close-off date of batch “{name}” into the original table from the upper level, keeping its sheets, formatting and merged cells; missing columns are added on the right.</translation>
     </message>
     <message>
+        <source>注意：回填的是完整信息，群众的姓名、手机号、身份证号等原样写入新文件，不做脱敏，仅用于报送上级；每次回填都会记入审计日志。</source>
+        <translation>Note: filling back writes the full data. Citizens’ names, mobile numbers and ID numbers go into the new file unmasked, for reporting to the upper level only; every fill-back is recorded in the audit log.</translation>
+    </message>
+    <message>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
@@ -808,6 +812,10 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>已回填 {n} 行，保存为“{path}”。</source>
         <translation>Filled {n} rows, saved as “{path}”.</translation>
+    </message>
+    <message>
+        <source>本次回填含完整个人信息，已记入审计日志。</source>
+        <translation>This fill-back holds full personal data and has been recorded in the audit log.</translation>
     </message>
     <message>
         <source>新增列：{cols}。</source>
@@ -1320,6 +1328,18 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>进展日期</source>
         <translation>Progress date</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>回填原表</source>
+        <translation>Fill-back of the original sheet</translation>
     </message>
     <message>
         <source>每日自动</source>

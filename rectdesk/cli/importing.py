@@ -9,8 +9,9 @@ from typing import Any
 from rectdesk.cli.common import open_store, print_json
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import BatchKind
+from rectdesk.domain.privacy import mask_text
 from rectdesk.services import settings
-from rectdesk.services.fillback import fill_back
+from rectdesk.services.fillback import FULL_DATA_NOTICE, fill_back
 from rectdesk.services.importing import import_file, list_imports, undo_import
 
 
@@ -39,7 +40,9 @@ def register(commands: Any) -> None:
     undo.add_argument("import_id", type=int, metavar="ID", help="导入记录编号（见 imports）")
     undo.set_defaults(handler=cmd_undo)
 
-    fill = commands.add_parser("fill-back", help="把整改进展回填到上级下发的原表（另存为新文件）")
+    fill = commands.add_parser(
+        "fill-back", help="把整改进展回填到上级下发的原表（另存为新文件；完整信息，记入审计日志）"
+    )
     fill.add_argument("original", metavar="ORIGINAL", help="上级下发的原表（xlsx）")
     fill.add_argument("--batch", type=int, required=True, metavar="ID", help="批次编号")
     fill.add_argument("--output", required=True, metavar="PATH", help="回填后的新文件")
@@ -89,7 +92,7 @@ def cmd_imports(args: argparse.Namespace) -> int:
         records = list_imports(store)
     if args.json:
         print_json([
-            {"id": r.id, "batch_id": r.batch_id, "file": r.file_name, "at": r.at,
+            {"id": r.id, "batch_id": r.batch_id, "file": mask_text(r.file_name), "at": r.at,
              "created": r.created, "updated": r.updated, "unchanged": r.unchanged,
              "undone_at": r.undone_at}
             for r in records
@@ -99,7 +102,7 @@ def cmd_imports(args: argparse.Namespace) -> int:
         print("还没有导入记录。")
     for r in records:
         state = f"已于 {r.undone_at} 撤销" if r.undone_at else "有效"
-        print(f"{r.id}\t批次 {r.batch_id}\t{r.at}\t{r.file_name}\t新增 {r.created}"
+        print(f"{r.id}\t批次 {r.batch_id}\t{r.at}\t{mask_text(r.file_name)}\t新增 {r.created}"
               f" 更新 {r.updated}\t{state}")  # fmt: skip
     return 0
 
@@ -113,10 +116,15 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_fill_back(args: argparse.Namespace) -> int:
-    with open_store(args, write=False) as store:
+    # Writable: the fill-back is a full-data output and is recorded in the audit log.
+    with open_store(args, write=True) as store:
         store.batch(args.batch)
-        result = fill_back(store, args.batch, Path(args.original), Path(args.output))
+        result = fill_back(
+            store, args.batch, Path(args.original), Path(args.output),
+            actor=settings.actor(store),
+        )  # fmt: skip
     print(f"已回填 {result.matched} 行，保存为“{result.output}”。")
+    print(f"注意：{FULL_DATA_NOTICE}")
     if result.added_columns:
         print(f"在表格右侧新增了列：{'、'.join(result.added_columns)}。")
     for sheet, row in result.unmatched[:50]:

@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from rectdesk.reports.cells import put_text
 from rectdesk.reports.fonts import ROLE_LABELS, nominal_families
 from rectdesk.reports.layout import (
     CONFIDENTIAL_MARK,
@@ -32,14 +33,6 @@ FOOTER_CODES: dict[str, str] = {
     "page_of": "第 &P 页 共 &N 页",
     "hyphen": "- &P -",
 }
-_ILLEGAL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"}
-
-
-def _clean(text: str) -> str:
-    if any(ch in _ILLEGAL for ch in text):
-        return "".join(ch for ch in text if ch not in _ILLEGAL)
-    return text
-
 
 def estimate_lines(text: str, width_units: float, size: float) -> int:
     """How many lines Excel needs for text in a column (CJK counts 2, ASCII 1 unit-ish)."""
@@ -153,9 +146,8 @@ def _column_widths(table: Table | None, n: int, usable_mm: float) -> list[float]
 
 def _put(sheet: Any, row: int, column: int, text: str, style: Any) -> Any:
     cell = sheet.cell(row=row, column=column)
-    cell.value = _clean(text)
     # Text stays text: an origin beginning with "=" must never become a formula.
-    cell.data_type = "s"
+    put_text(cell, text)
     cell._style = copy.copy(style)
     return cell
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import FIELD_LABELS, LEDGER_KIND_LABELS, AuditEntry
-from rectdesk.domain.privacy import OutputMode, apply_mode
+from rectdesk.domain.privacy import OutputMode, mask_data
 from rectdesk.fileio import atomic_path, write_bytes_atomic
+from rectdesk.reports.cells import csv_text, put_text
 from rectdesk.store import Store
 
 HEADERS: tuple[str, ...] = ("序号", "时间", "操作人", "事项", "操作", "字段", "原值", "新值")
@@ -34,6 +35,9 @@ OTHER_FIELDS: dict[str, str] = {
     "attachment": "佐证材料",
     "extra": "其他列",
     "progress_on": "进展日期",
+    "report": "报表",
+    "audit": "审计日志",
+    "fill_back": "回填原表",
 }
 #: Everything, not the store's default page of 1,000 entries.
 ALL = 1 << 40
@@ -54,7 +58,7 @@ def entries(store: Store, item_id: int | None = None, *, limit: int = ALL) -> li
 
 def rows(found: Sequence[AuditEntry], mode: OutputMode = OutputMode.MASKED) -> list[list[str]]:
     """Display rows (HEADERS order); phone and ID numbers masked unless ``mode`` is full."""
-    return [
+    table = [
         [
             str(e.id),
             e.at.replace("T", " ")[:19],
@@ -62,11 +66,14 @@ def rows(found: Sequence[AuditEntry], mode: OutputMode = OutputMode.MASKED) -> l
             "" if e.item_id is None else str(e.item_id),
             ACTION_LABELS.get(e.action, e.action),
             field_label(e.field),
-            apply_mode(e.old, mode),
-            apply_mode(e.new, mode),
+            e.old,
+            e.new,
         ]
         for e in found
     ]
+    # Every column, not only the changed values: an actor or a field name is text too.
+    result: list[list[str]] = mask_data(table, mode)
+    return result
 
 
 def export(
@@ -93,7 +100,7 @@ def export(
         writer = csv.writer(buffer)
         writer.writerow(HEADERS)
         # A value such as "=…" must not run as a formula when Excel opens the file.
-        writer.writerows([[_csv_safe(v) for v in row] for row in table])
+        writer.writerows([[csv_text(v) for v in row] for row in table])
         # A byte-order mark lets Excel and WPS open the file as UTF-8.
         write_bytes_atomic(target, buffer.getvalue().encode("utf-8-sig"))
     else:
@@ -108,16 +115,12 @@ def _write_xlsx(target: Path, table: list[list[str]], item_id: int | None) -> No
     book = Workbook()
     sheet = book.active
     sheet.title = "审计日志" if item_id is None else f"事项{item_id}"
-    sheet.append(list(HEADERS))
+    for r, values in enumerate([list(HEADERS), *table], start=1):
+        for c, value in enumerate(values, start=1):
+            # Kept as text: a changed value such as "=…" must never become a formula.
+            put_text(sheet.cell(r, c), value)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in table:
-        sheet.append(row)
-    for row_cells in sheet.iter_rows(min_row=2):
-        for cell in row_cells:
-            # Kept as text: a changed value such as "=…" must never become a formula.
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"
     for column, width in zip("ABCDEFGH", (8, 20, 10, 8, 14, 14, 40, 40), strict=True):
         sheet.column_dimensions[column].width = width
     for row_cells in sheet.iter_rows(min_row=2, min_col=7, max_col=8):
@@ -126,7 +129,3 @@ def _write_xlsx(target: Path, table: list[list[str]], item_id: int | None) -> No
     sheet.freeze_panes = "A2"
     with atomic_path(target) as temporary:
         book.save(temporary)
-
-
-def _csv_safe(value: str) -> str:
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

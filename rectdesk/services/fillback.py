@@ -1,4 +1,8 @@
-"""Fill the upper level's own workbook back with progress, keeping its layout and styles."""
+"""Fill the upper level's own workbook back with progress, keeping its layout and styles.
+
+The filled sheet goes to the upper level as it is, names and phone numbers unmasked: it is a
+full-data output, so every fill-back is written to the audit log with the file it made.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +20,17 @@ from rectdesk.fileio import atomic_path
 from rectdesk.importers.readers import read_workbook
 from rectdesk.importers.sniff import Format, sniff
 from rectdesk.importers.tables import DetectedTable, parse_workbook
+from rectdesk.reports.cells import put_text
 from rectdesk.store import Store
 from rectdesk.store.query import ItemQuery
 
 log = logging.getLogger(__name__)
+
+#: What the clerk is told before and after a fill-back (the CLI prints it, the dialog shows it).
+FULL_DATA_NOTICE = (
+    "回填的是完整信息：姓名、手机号、身份证号等个人信息原样写入新文件，不做脱敏，"
+    "仅用于报送上级；每次回填都会记入审计日志。"
+)
 
 #: The columns written back, in the order they are added when the sheet lacks them.
 FILL_FIELDS: tuple[tuple[str, str], ...] = (
@@ -64,14 +75,24 @@ def _match(items: list[Item]) -> tuple[dict[str, Item], dict[str, Item]]:
 
 
 def fill_back(
-    store: Store, batch_id: int, original: Path | str, output: Path | str
+    store: Store,
+    batch_id: int,
+    original: Path | str,
+    output: Path | str,
+    *,
+    actor: str = "",
 ) -> FillBackResult:
-    """Write a copy of ``original`` with each matched row's progress filled in."""
+    """Write a copy of ``original`` with each matched row's progress filled in (audited)."""
     import openpyxl
 
     original, output = Path(original), Path(output)
     if original.resolve() == output.resolve():
         raise UserError("请另存为一个新文件，不要覆盖上级下发的原表。")
+    if store.readonly:
+        raise UserError(
+            "回填会写出完整的个人信息，必须记入审计日志，但数据文件现在是只读打开的；"
+            "请关闭其他 RectDesk 窗口后重新打开，再回填。"
+        )
     if sniff(original) is not Format.XLSX:
         raise UserError(
             f"“{original.name}”不是 xlsx 格式，无法按原样回填；"
@@ -104,11 +125,26 @@ def fill_back(
                 cell = sheet.cell(row.row, col)
                 if type(cell).__name__ == "MergedCell":
                     continue
-                cell.value = _value(item, name) or None
-    with atomic_path(output) as temporary:
-        book.save(temporary)
+                put_text(cell, _value(item, name))
+    _save_audited(store, book, output, actor, f"批次 {batch_id} 回填 {matched} 行 → {output.name}")
     log.info("filled back batch %s: %d rows matched, %d not", batch_id, matched, len(unmatched))
     return FillBackResult(output, matched, unmatched, added)
+
+
+def _save_audited(store: Store, book: Any, output: Path, actor: str, what: str) -> None:
+    """Save the workbook and its audit record together: both or neither."""
+    written = False
+    try:
+        with store.transaction():
+            store.audit(actor, None, "export_full", "fill_back", "", f"{what}（完整个人信息）")
+            with atomic_path(output) as temporary:
+                book.save(temporary)
+            written = True
+    except BaseException:
+        # The record could not be kept (disk full on commit): no unrecorded file is left.
+        if written:
+            output.unlink(missing_ok=True)
+        raise
 
 
 def _columns(sheet: Any, table: DetectedTable, added: list[str]) -> dict[str, int]:
@@ -130,7 +166,7 @@ def _columns(sheet: Any, table: DetectedTable, added: list[str]) -> dict[str, in
         found[name] = last
         for row_number in (header_row, *table.repeated_headers):
             cell = sheet.cell(row_number, last)
-            cell.value = label
+            put_text(cell, label)
             cell._style = copy.copy(sheet.cell(row_number, last - 1)._style)
         if table.header_height > 1:
             sheet.merge_cells(

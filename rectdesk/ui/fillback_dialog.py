@@ -44,6 +44,16 @@ class FillBackDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
+        # A full-data output: say so before, and that it is recorded (issue 15).
+        self.notice = QLabel(
+            self.tr(
+                "注意：回填的是完整信息，群众的姓名、手机号、身份证号等原样写入新文件，"
+                "不做脱敏，仅用于报送上级；每次回填都会记入审计日志。"
+            ),
+            self,
+        )
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #a61b1b;")
         original = ""
         if batch.source_file and context.store.path is not None:
             kept = context.store.files_dir / batch.source_file
@@ -70,6 +80,7 @@ class FillBackDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.notice)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addStretch(1)
@@ -103,13 +114,17 @@ class FillBackDialog(QDialog):
             self.message.setText(self.tr("请选择上级原表和保存位置。"))
             return
         try:
-            result = fill_back(self.context.store, self.batch_id, Path(original), Path(output))
+            result = fill_back(
+                self.context.store, self.batch_id, Path(original), Path(output),
+                actor=self.context.actor(),
+            )  # fmt: skip
         except UserError as exc:
             log.info("fill-back refused: %s (%s)", exc.message, exc.detail)
             self.message.setText(exc.message)
             return
         self.outcome = result
         text = self.tr("已回填 {n} 行，保存为“{path}”。").format(n=result.matched, path=output)
+        text += self.tr("本次回填含完整个人信息，已记入审计日志。")
         if result.added_columns:
             text += self.tr("新增列：{cols}。").format(cols="、".join(result.added_columns))
         if result.unmatched:

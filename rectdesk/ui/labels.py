@@ -113,6 +113,9 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("Labels", "事项"),
     QT_TRANSLATE_NOOP("Labels", "批次"),
     QT_TRANSLATE_NOOP("Labels", "进展日期"),
+    QT_TRANSLATE_NOOP("Labels", "报表"),
+    QT_TRANSLATE_NOOP("Labels", "审计日志"),
+    QT_TRANSLATE_NOOP("Labels", "回填原表"),
     # Backup reasons (services.backup)
     QT_TRANSLATE_NOOP("Labels", "每日自动"),
     QT_TRANSLATE_NOOP("Labels", "手动"),
