@@ -14,7 +14,7 @@ from rectdesk.domain.privacy import OutputMode
 from rectdesk.domain.status import parse_status
 from rectdesk.services import settings
 from rectdesk.services.demo import load_demo
-from rectdesk.services.views import item_dict
+from rectdesk.services.views import batch_dict, item_dict
 from rectdesk.store import ItemQuery, Store
 from rectdesk.store.query import SORTS
 
@@ -119,21 +119,7 @@ def cmd_batches(args: argparse.Namespace) -> int:
     """List batches."""
     with open_store(args, write=False) as store:
         batches = store.batches()
-    rows: list[dict[str, Any]] = [
-        {
-            "id": b.id,
-            "kind": b.kind.value,
-            "kind_label": b.kind.label,
-            "name": b.name,
-            "issuer": b.issuer,
-            "doc_number": b.doc_number,
-            "year": b.year,
-            "received_on": b.received_on.isoformat() if b.received_on else None,
-            "items": b.item_count,
-            "source_file": b.source_file,
-        }
-        for b in batches
-    ]
+    rows = [batch_dict(b) for b in batches]  # masked: a batch name can hold a phone number
     if args.json:
         print_json(rows)
         return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
@@ -21,6 +21,7 @@ __all__ = [
     "contains_personal_data",
     "find_personal_data",
     "mask_data",
+    "mask_parts",
     "mask_text",
     "masked_pieces",
 ]
@@ -90,8 +91,10 @@ _NORMALISE = str.maketrans(
 )
 
 #: What may stand between the digit groups of one number: 139 7847-6053, 188.9999.0000,
-#: (0771)1234567. Up to three of them in a row (“) - ”).
-_SEPARATORS = frozenset(" .-()\t")
+#: (0771)1234567, or a list that cut it (身份证450102、19900101、5678). Up to three of them in
+#: a row (“) - ”). \x1f joins the parts of a list masked together (mask_parts).
+_PART = "\x1f"
+_SEPARATORS = frozenset(" .-()\t、" + _PART)
 _MAX_GAP = 3
 # A run of digits, ended by an X (the ID check character) where one follows it.
 _GROUP = re.compile(r"[0-9]+[Xx]?")
@@ -156,6 +159,7 @@ class _Hit:
 
     datum: PersonalDatum
     masked: str
+    in_place: str  # the same digits hidden, every other character where it was
 
 
 def _plausible_id(digits: str) -> bool:
@@ -290,7 +294,9 @@ def _run_hits(norm: str, text: str, run: list[re.Match[str]]) -> Iterator[_Hit]:
             if not glued and first > 0 and norm[first - 1] == "(" and ")" in norm[first:last]:
                 first -= 1
             masked = _render(norm, (first, last), digits, piece, glued)
-            yield _Hit(PersonalDatum(piece.kind, first, last, text[first:last]), masked)
+            in_place = _render(norm, (first, last), digits, replace(piece, stars=0), glued)
+            datum = PersonalDatum(piece.kind, first, last, text[first:last])
+            yield _Hit(datum, masked, in_place)
         end = pieces[-1].end
         index = offsets.index(end if end in offsets else end + 1)
 
@@ -302,7 +308,7 @@ def _keyword_hits(norm: str, text: str) -> Iterator[_Hit]:
         area = len(m["area"] or "")
         piece = _Piece(LANDLINE, 0, end - start, area, end - start - area - 4)
         masked = _render(norm, (start, end), list(range(start, end)), piece, glued=False)
-        yield _Hit(PersonalDatum(LANDLINE, start, end, text[start:end]), masked)
+        yield _Hit(PersonalDatum(LANDLINE, start, end, text[start:end]), masked, masked)
 
 
 def _scan(text: str) -> list[_Hit]:
@@ -352,6 +358,22 @@ def mask_text(text: str) -> str:
     return "".join(parts)
 
 
+def mask_parts(parts: list[str] | tuple[str, ...]) -> list[str]:
+    """Texts masked as one, each kept in its place: a number a list split is still found."""
+    if len(parts) < 2:
+        return [mask_text(part) for part in parts]
+    text = _PART.join(parts)
+    out: list[str] = []
+    pos = 0
+    for hit in _scan(text):
+        out.append(text[pos : hit.datum.start])
+        # A number across parts keeps every character in place, so the parts split back.
+        out.append(hit.in_place if _PART in hit.datum.text else hit.masked)
+        pos = hit.datum.end
+    out.append(text[pos:])
+    return "".join(out).split(_PART)
+
+
 def apply_mode(text: str, mode: OutputMode) -> str:
     """Text as the given output mode may show it."""
     return mask_text(text) if mode.masks else text
@@ -366,5 +388,7 @@ def mask_data(value: Any, mode: OutputMode = OutputMode.MASKED) -> Any:
     if isinstance(value, dict):
         return {mask_data(k, mode): mask_data(v, mode) for k, v in value.items()}
     if isinstance(value, list | tuple):
+        if value and all(isinstance(v, str) for v in value):
+            return type(value)(mask_parts(value))
         return type(value)(mask_data(v, mode) for v in value)
     return value

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from rectdesk.domain.deadlines import format_cn_date
 from rectdesk.domain.lights import LightRules, Signal, signal_for
 from rectdesk.domain.model import Item, Status
-from rectdesk.domain.privacy import OutputMode, apply_mode
+from rectdesk.domain.privacy import OutputMode
 
 #: Fields a column may show, with the header the official tables use for them.
 FIELD_HEADERS: dict[str, str] = {
@@ -37,12 +36,6 @@ FIELD_HEADERS: dict[str, str] = {
     "satisfaction": "满意度",
     "progress_on": "进展日期",
 }
-
-#: Fields whose text may hold a citizen's phone or ID number.
-PERSONAL_FIELDS = frozenset(
-    {"origin", "content", "measures", "outcomes", "progress", "remarks", "status_reason",
-     "lead", "owner", "satisfaction"}
-)  # fmt: skip
 
 #: Fields that are short codes or dates, centred in their cells.
 CENTRED_FIELDS = frozenset(
@@ -108,26 +101,12 @@ _GETTERS: dict[str, Callable[[Item, FieldContext], str]] = {
 }
 
 
-# Every phone or ID number has at least seven digits in a row (separators aside); text
-# without such a run cannot hold one, so it skips the full scan (most cells, most of the time).
-_DIGIT_RUN = re.compile(r"[0-9０-９][0-9０-９\s\-－()（）+]{5,}[0-9０-９]")
-
-
-def _masked(text: str, mode: OutputMode) -> str:
-    if mode is OutputMode.FULL or _DIGIT_RUN.search(text) is None:
-        return text
-    return apply_mode(text, mode)
-
-
 def field_value(item: Item, key: str, ctx: FieldContext) -> str:
-    """One field as printed, masked as the output mode requires."""
+    """One field as printed (masked once, on the whole report: reports.masking)."""
     getter = _GETTERS.get(key)
     if getter is None:
-        return _masked(item.extra.get(key, ""), ctx.mode)
-    text = getter(item, ctx)
-    if key in PERSONAL_FIELDS:
-        return _masked(text, ctx.mode)
-    return text
+        return item.extra.get(key, "")
+    return getter(item, ctx)
 
 
 def known_field(key: str) -> bool:

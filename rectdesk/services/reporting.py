@@ -15,6 +15,7 @@ from rectdesk.domain.privacy import OutputMode
 from rectdesk.fileio import atomic_path
 from rectdesk.reports.build import ReportScope, build_report
 from rectdesk.reports.layout import Report
+from rectdesk.reports.masking import mask_report
 from rectdesk.reports.templates import BUILTINS, TemplateSpec, builtin
 from rectdesk.services import settings
 from rectdesk.store import ItemQuery, Store
@@ -137,10 +138,12 @@ def build(
     mode: OutputMode = OutputMode.MASKED,
     today: dt.date | None = None,
 ) -> Report:
-    """The format-neutral report for a template and scope."""
+    """The format-neutral report for a template and scope, masked unless ``mode`` is full."""
     spec = get_template(store, template) if isinstance(template, str) else template
     scope = report_scope(store, spec, batch_id=batch_id, item_ids=item_ids, mode=mode, today=today)
-    return build_report(spec, scope)
+    report = build_report(spec, scope)
+    # One place for every report output (export, preview, designer): all of its texts.
+    return mask_report(report) if mode.masks else report
 
 
 def write(report: Report, fmt: str, target: Path | io.BytesIO) -> tuple[int | None, object]:

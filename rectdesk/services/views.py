@@ -1,4 +1,8 @@
-"""Items as plain dictionaries for the command line, JSON and reports."""
+"""Items and batches as plain dictionaries for the command line and JSON.
+
+These are where records become output rows, so this is where they are masked: every text
+of a row, through the one masking function (rectdesk.domain.privacy.mask_data).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,8 @@ import datetime as dt
 from typing import Any
 
 from rectdesk.domain.lights import LightRules, signal_for
-from rectdesk.domain.model import Item
-from rectdesk.domain.privacy import OutputMode, apply_mode
-
-#: Fields that may carry personal data and are masked outside ``full`` mode.
-MASKED_FIELDS = ("origin", "content", "measures", "outcomes", "progress", "remarks")
+from rectdesk.domain.model import Batch, Item
+from rectdesk.domain.privacy import OutputMode, mask_data
 
 
 def item_dict(
@@ -59,13 +60,28 @@ def item_dict(
         "remarks": item.remarks,
         "extra": dict(item.extra),
     }
-    if mode is not OutputMode.FULL:
-        for name in MASKED_FIELDS:
-            data[name] = apply_mode(data[name], mode)
-        data["extra"] = {k: apply_mode(v, mode) for k, v in item.extra.items()}
     if mode is OutputMode.PUBLISH:
         data["origin"] = ""
-    return data
+    masked: dict[str, Any] = mask_data(data, mode)
+    return masked
+
+
+def batch_dict(batch: Batch, mode: OutputMode = OutputMode.MASKED) -> dict[str, Any]:
+    """One batch, as the ``batches --json`` contract describes; masked unless ``full``."""
+    data: dict[str, Any] = {
+        "id": batch.id,
+        "kind": batch.kind.value,
+        "kind_label": batch.kind.label,
+        "name": batch.name,
+        "issuer": batch.issuer,
+        "doc_number": batch.doc_number,
+        "year": batch.year,
+        "received_on": batch.received_on.isoformat() if batch.received_on else None,
+        "items": batch.item_count,
+        "source_file": batch.source_file,
+    }
+    masked: dict[str, Any] = mask_data(data, mode)
+    return masked
 
 
 def _created(item: Item) -> dt.date | None:
