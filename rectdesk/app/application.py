@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rectdesk.app.context import AppContext
 from rectdesk.app.faults import CrashTrace, EarlierEnd
-from rectdesk.app.logs import log_path
+from rectdesk.app.logs import crash_report, log_path
 from rectdesk.app.paths import APP_NAME, translations_dir
 from rectdesk.domain.errors import StoreLockedError, UserError
 from rectdesk.store import Store
@@ -85,7 +84,8 @@ def install_crash_hook(parent: QWidget | None = None) -> None:
                 parent, QCoreApplication.translate("CrashHook", "提示"), lost.message
             )
             return
-        report = "".join(traceback.format_exception(kind, value, tb))
+        # Scrubbed: the clerk sends this report to support, and a message may carry a cell.
+        report = crash_report(kind, value, tb)
         log.error("unexpected error:\n%s", report)
         if showing:
             return  # an error while the report is open (e.g. in a repaint): logged only
