@@ -173,7 +173,7 @@ def build_bundle(target: Target, dist: Path) -> Path:
         step(f"PyInstaller one-folder build for {target.deb_arch} (inside the root)")
         started = time.monotonic()
         chroot.run(
-            f"cd /build/project && {python} -m PyInstaller --noconfirm --clean --log-level WARN "
+            f"cd /build/project && {python} -m PyInstaller --noconfirm --clean --log-level ERROR "
             f"--distpath {out} --workpath /build/pyinstaller-{target.machine} "
             "installer/rectdesk.spec",
             env={"PYTHONDONTWRITEBYTECODE": "1"},

@@ -34,7 +34,7 @@ from debian_roots import Chroot, step
 #: The roots each architecture is tried in.
 SUITES = {"amd64": ("bullseye", "bookworm"), "arm64": ("bullseye",)}
 USER = "clerk"
-SCREEN = (1280, 800)
+SCREEN = (1600, 1000)
 
 
 @dataclass
@@ -185,7 +185,7 @@ def _steps(chroot: Chroot, result: Result, deb_name: str, display: str, framebuf
         raise StepFailed("a smoke test wrote into the user's data folder")
     _run(chroot, result, "demo data", _as_user(f"rectdesk-cli --db /home/{USER}/示例.sqlite3 demo"),
          timeout=300 * slow)  # fmt: skip
-    quit_after = int(60_000 * slow)
+    quit_after = int(20_000 * slow)
     window = _as_user(f"rectdesk --db /home/{USER}/示例.sqlite3 --quit-after {quit_after}", display)
     chroot.run(f"({window} >/tmp/window.log 2>&1; echo $? >/tmp/window.status) &")
     shot = out / f"{result.name}-window.png"

@@ -91,10 +91,13 @@ def interpreter(arch: str) -> Path:
     build_python = ""
     if arch != "x86_64":
         # Cross-compiling needs a python3.11 of the same version that runs here.
+        # It is relocatable: unpacked beside, not over, the one the amd64 bundle uses.
         native = interpreter("x86_64")
-        subprocess.run(["rm", "-rf", str(root / PREFIX.lstrip("/"))], check=True)
-        subprocess.run(["tar", "-xzf", str(native), "-C", str(root)], check=True)
-        build_python = f"{PREFIX}/bin/python3.11"
+        beside = root / "build" / "native-python"
+        subprocess.run(["rm", "-rf", str(beside)], check=True)
+        beside.mkdir(parents=True)
+        subprocess.run(["tar", "-xzf", str(native), "-C", str(beside)], check=True)
+        build_python = f"/build/native-python{PREFIX}/bin/python3.11"
     step(f"compiling CPython 3.11 and SQLite for {arch} (-j{JOBS}; cached afterwards)")
     (root / "build" / "build_python.sh").write_bytes(RECIPE.read_bytes())
     with Chroot(root) as chroot:
