@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from rectdesk.app.context import AppContext
 from rectdesk.app.faults import CrashTrace, EarlierEnd
 from rectdesk.app.logs import crash_report, log_path
-from rectdesk.app.paths import APP_NAME, translations_dir
+from rectdesk.app.paths import APP_NAME, default_db_path, translations_dir
 from rectdesk.domain.errors import StoreLockedError, UserError
 from rectdesk.store import Store
 from rectdesk.store.connection import storage_error
@@ -202,6 +202,8 @@ def _run_window(
 ) -> int:
     from rectdesk.ui import recovery
 
+    if not recovery.may_create(path, default_db_path(), ask=quit_after is None):
+        return 1
     if not recovery.check_before_open(path):
         return 1
     store = open_store_interactively(path)

@@ -9,15 +9,27 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
 from rectdesk import __version__
 from rectdesk.app.logs import setup_logging
-from rectdesk.cli.common import EXIT_UNEXPECTED, EXIT_USER_ERROR, ChineseParser
-from rectdesk.domain.errors import UserError
+from rectdesk.cli.common import EXIT_DAMAGED, EXIT_UNEXPECTED, EXIT_USER_ERROR, ChineseParser
+from rectdesk.domain.errors import StoreDamagedError, UserError
+from rectdesk.store.connection import busy
 
 log = logging.getLogger("rectdesk.cli")
+
+BUSY = (
+    "另一个 RectDesk 程序正在写入数据文件（例如正在导入），现在无法读取；"
+    "数据文件没有损坏，请等它完成后再试。"
+)
+DAMAGED = (
+    "读取时发现数据文件已损坏；请运行“rectdesk-cli check”查看，"
+    "并用“rectdesk-cli backups”找到完好的备份恢复。"
+)
+UNEXPECTED = "发生了意外错误，详情已写入日志文件；请把日志发给技术支持。"
 
 #: Modules that add commands, in the order they appear in ``--help``.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -56,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
+    except StoreDamagedError as exc:
+        log.error("store damaged: %s (%s)", exc.message, exc.detail)
+        print(exc.message, file=sys.stderr)
+        return EXIT_DAMAGED
     except UserError as exc:
         log.info("user error: %s (%s)", exc.message, exc.detail)
         print(exc.message, file=sys.stderr)
@@ -63,10 +79,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return EXIT_USER_ERROR
+    except sqlite3.DatabaseError as exc:
+        if busy(exc):
+            # Another RectDesk process held the store longer than SQLite waits: not damage.
+            log.info("store busy: %s", exc)
+            print(BUSY, file=sys.stderr)
+            return EXIT_USER_ERROR
+        if _damage(exc):
+            log.error("store damaged, found while reading: %s", exc)
+            print(DAMAGED, file=sys.stderr)
+            return EXIT_DAMAGED
+        log.exception("unexpected error in rectdesk-cli %s", args.command)
+        print(UNEXPECTED, file=sys.stderr)
+        return EXIT_UNEXPECTED
     except Exception:
         log.exception("unexpected error in rectdesk-cli %s", args.command)
-        print("发生了意外错误，详情已写入日志文件；请把日志发给技术支持。", file=sys.stderr)
+        print(UNEXPECTED, file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+def _damage(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
 
 
 def _utf8_streams() -> None:

@@ -26,15 +26,24 @@ class ChineseParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"用法错误：{message}\n请运行 rectdesk-cli --help 查看用法。\n")
 
 
-def open_store(args: argparse.Namespace, *, write: bool) -> Store:
-    """Open the store named by ``--db``; readers fall back to read-only when it is busy."""
+def open_store(args: argparse.Namespace, *, write: bool, create: bool = False) -> Store:
+    """Open the store named by ``--db``; readers fall back to read-only when it is busy.
+
+    Only ``create`` (demo, import) makes a new store: any other command on a missing path
+    says so and creates nothing. Every opening is quick-checked first, so damaged data is
+    never printed as if it were sound; what opening set aside or rolled back is said on
+    standard error.
+    """
     path = resolve_db_path(args.db)
-    if write or not path.exists():
-        return Store.open(path)
     try:
-        return Store.open(path)
+        store = Store.open(path, create=create, verify=True)
     except StoreLockedError:
-        return Store.open(path, readonly=True)
+        if write:
+            raise
+        store = Store.open(path, readonly=True, verify=True)
+    for notice in store.notices:
+        print(notice, file=sys.stderr)
+    return store
 
 
 def parse_day(text: str) -> dt.date:

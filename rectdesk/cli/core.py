@@ -8,12 +8,20 @@ import sys
 from typing import Any
 
 from rectdesk.app.paths import resolve_db_path
-from rectdesk.cli.common import EXIT_DAMAGED, open_store, parse_day, print_json, short
-from rectdesk.domain.errors import StoreDamagedError, UserError
+from rectdesk.cli.common import (
+    EXIT_DAMAGED,
+    EXIT_USER_ERROR,
+    open_store,
+    parse_day,
+    print_json,
+    short,
+)
+from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.domain.status import parse_status
 from rectdesk.services import settings
 from rectdesk.services.demo import load_demo
+from rectdesk.services.health import check_store, empty_message
 from rectdesk.services.views import batch_dict, item_dict
 from rectdesk.store import ItemQuery, Store
 from rectdesk.store.query import SORTS
@@ -58,7 +66,7 @@ def register(commands: Any) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Load the demo batches."""
-    with open_store(args, write=True) as store:
+    with open_store(args, write=True, create=True) as store:
         result = load_demo(store, actor=settings.actor(store))
     for name in result.added_batches:
         print(f"已添加示例批次：{name}")
@@ -133,19 +141,26 @@ def cmd_batches(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Integrity check; exit 3 on damage."""
+    """Integrity check; exit 3 on damage only (busy, or a write rolled back, is not damage)."""
     path = resolve_db_path(args.db)
-    if not path.exists():
-        raise UserError(f"数据文件“{path}”不存在，请检查路径。")
-    try:
-        with Store.open(path, readonly=True) as store:
-            problems = store.check()
-    except StoreDamagedError as exc:
-        print(exc.message, file=sys.stderr)
+    result = check_store(path)
+    for notice in result.notices:
+        print(notice, file=sys.stderr)
+    if result.busy:
+        print("另一个 RectDesk 程序正在写入这个数据文件（例如正在导入），现在无法检查；"
+              "数据文件没有损坏，请等它完成后再运行 check。", file=sys.stderr)  # fmt: skip
+        return EXIT_USER_ERROR
+    if result.empty:
+        if result.newest_good is None:
+            print(f"数据文件“{path.name}”是空文件（0 字节），里面还没有数据。")
+            return 0
+        print(empty_message(path, result.newest_good), file=sys.stderr)
+        print(f"恢复：rectdesk-cli --db {path} restore {result.newest_good.path}", file=sys.stderr)
         return EXIT_DAMAGED
-    if problems:
-        print(f"数据文件“{path.name}”有 {len(problems)} 处损坏，请从备份恢复：", file=sys.stderr)
-        for problem in problems[:20]:
+    if result.problems:
+        print(f"数据文件“{path.name}”已损坏（{len(result.problems)} 处问题），请从备份恢复：",
+              file=sys.stderr)  # fmt: skip
+        for problem in result.problems[:20]:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_DAMAGED
     print(f"数据文件完好：{path}")

@@ -60,7 +60,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     kind = _kind(args.kind)
     if args.year is not None and not 1990 <= args.year <= 2100:
         raise UserError(f"年份“{args.year}”不对，请写成 2024 这样的四位年份。")
-    with open_store(args, write=not args.dry_run) as store:
+    with open_store(args, write=not args.dry_run, create=not args.dry_run) as store:
         result = import_file(
             store,
             Path(args.file),

@@ -29,3 +29,19 @@ class StoreLockedError(UserError):
 
 class StoreDamagedError(UserError):
     """The store file failed its integrity check."""
+
+
+class StoreBusyError(UserError):
+    """Another process is writing to the store right now; it is not damaged."""
+
+
+class StoreMissingError(UserError):
+    """The store file named does not exist (and the command may not create one)."""
+
+
+class StoreForeignError(UserError):
+    """The file is another program's database, not a RectDesk store."""
+
+
+class StoreEmptyError(StoreDamagedError):
+    """The store file is empty (0 bytes) while sound backups of it exist."""

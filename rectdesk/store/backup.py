@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rectdesk.domain.errors import StoreDamagedError, StoreLockedError, UserError
+from rectdesk.domain.errors import StoreBusyError, StoreDamagedError, StoreLockedError, UserError
 from rectdesk.fileio import describe_os_error
+from rectdesk.store.connection import busy
 from rectdesk.store.lock import StoreLock
 from rectdesk.store.schema import MIGRATIONS
 
@@ -77,7 +78,12 @@ def files_dir_of(db_path: Path) -> Path:
 
 
 def check_file(path: Path, *, quick: bool = False) -> list[str]:
-    """Problems SQLite finds in a database file (empty when sound); never raises."""
+    """Problems SQLite finds in a database file (empty when sound).
+
+    Raises StoreBusyError when another process is writing to it: busy is not damaged. The
+    caller makes sure no stranger's journal or log lies beside ``path`` (see sidecars.py):
+    this connection may write, to roll back an interrupted write of the file itself.
+    """
     try:
         conn = sqlite3.connect(str(path), timeout=5)
     except sqlite3.Error as exc:
@@ -87,7 +93,15 @@ def check_file(path: Path, *, quick: bool = False) -> list[str]:
         rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
         return [r for r in rows if r != "ok"]
     except sqlite3.Error as exc:
+        if busy(exc):
+            raise StoreBusyError(
+                f"另一个 RectDesk 程序正在写入数据文件“{path.name}”，现在无法检查；"
+                "数据文件没有损坏，请等它完成后再试。",
+                str(exc),
+            ) from exc
         return [f"{type(exc).__name__}: {exc}"]
+    except UnicodeDecodeError as exc:  # SQLite's message quoted a damaged name
+        return [f"unreadable error message: {exc}"]
     finally:
         conn.close()
 
@@ -297,6 +311,22 @@ def read_info(path: Path) -> BackupInfo:
     )
 
 
+def newest_sound_backup(
+    db_path: Path, folder: Path | None = None, *, with_items: bool = False
+) -> BackupInfo | None:
+    """The newest backup of this store that passes the full verification.
+
+    ``with_items`` skips backups of an empty ledger (no use in place of a lost one).
+    """
+    for info in list_backups(folder or default_backup_dir(db_path), db_path.stem):
+        if with_items and not info.items:
+            continue
+        if info.verified and not verify_backup(info.path):
+            return info
+        log.warning("backup %s skipped: %s", info.path, info.problem or "verification failed")
+    return None
+
+
 def remove_backup(path: Path) -> None:
     """Delete a backup folder: renamed away first, so a crash never leaves a half one listed."""
     doomed = path.with_name(f".{path.name}.deleting{PART_SUFFIX}")
@@ -376,6 +406,9 @@ def keep_current(db_path: Path, folder: Path) -> Path:
     if not db_path.exists():
         folder.mkdir(parents=True, exist_ok=True)
         return folder
+    if db_path.stat().st_size == 0:
+        # Never a verified "backup" of nothing, which would pass for the newest good one.
+        return _raw_copy(db_path, folder, "empty file (0 bytes)")
     problems = check_file(db_path, quick=True)
     if not problems:
         conn = sqlite3.connect(str(db_path), timeout=5)

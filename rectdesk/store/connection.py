@@ -8,14 +8,16 @@ from pathlib import Path
 
 import sqlite_utils
 
-from rectdesk.domain.errors import StoreDamagedError, UserError
+from rectdesk.domain.errors import StoreBusyError, StoreDamagedError, UserError
 from rectdesk.store.lock import StoreLock
 from rectdesk.store.schema import MIGRATIONS
 
 log = logging.getLogger(__name__)
 
 
-def connect(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
+def connect(
+    path: Path, *, readonly: bool = False, journal_mode: bool = True
+) -> sqlite_utils.Database:
     """Connect with the pragmas every RectDesk connection uses."""
     try:
         if readonly:
@@ -34,17 +36,50 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA busy_timeout = 5000")
+        # The first read: SQLite rolls back an interrupted write of this store here.
+        db.execute("PRAGMA user_version").fetchone()
         # Rollback journal, not WAL: the store stays one file a clerk can copy, and it is
         # safer on the removable and network drives some offices use.
-        if not readonly:
+        if journal_mode and not readonly:
             db.execute("PRAGMA journal_mode = DELETE")
-        db.execute("PRAGMA user_version").fetchone()
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if pending_rollback(exc):
+            raise StoreBusyError(
+                f"数据文件“{path.name}”有一次中断的写入还没有回滚，只读方式无法处理；"
+                "请关闭其他 RectDesk 窗口后再试（回滚会自动进行）。",
+                str(exc),
+            ) from exc
+        if busy(exc):
+            raise StoreBusyError(
+                f"另一个 RectDesk 程序正在写入数据文件“{path.name}”（例如正在导入），现在无法读取；"
+                "数据文件没有损坏，请等它完成后再试。",
+                str(exc),
+            ) from exc
         raise StoreDamagedError(
             f"数据文件“{path.name}”已损坏或不是 RectDesk 数据文件，请从备份恢复。", str(exc)
         ) from exc
     return db
+
+
+#: SQLite's primary result codes for "another connection holds a lock".
+_BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+#: SQLITE_READONLY_ROLLBACK: a hot journal that a read-only connection cannot roll back.
+_READONLY_ROLLBACK = 776
+
+
+def busy(exc: BaseException) -> bool:
+    """Whether SQLite failed only because another process holds the store (not damage)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _BUSY_CODES
+    text = str(exc).lower()
+    return "database is locked" in text or "database table is locked" in text
+
+
+def pending_rollback(exc: BaseException) -> bool:
+    """Whether a read-only connection met an interrupted write it may not roll back."""
+    return getattr(exc, "sqlite_errorcode", None) == _READONLY_ROLLBACK
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

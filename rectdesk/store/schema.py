@@ -354,6 +354,17 @@ def _dashboard_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
+#: Written into every store's header (PRAGMA application_id): "RDsk". A SQLite file with another
+#: application id belongs to another program and is never opened, let alone written.
+APPLICATION_ID = 0x5244736B
+
+
+def _application_id(db: sqlite_utils.Database) -> None:
+    # Marks the file as RectDesk's, so that another program's SQLite file given by mistake is
+    # recognised and left alone (see store/opening.py).
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_search_index", _search_index),
@@ -363,4 +374,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_department_counts", _department_counts),
     Migration("0007_dashboard_indexes", _dashboard_indexes),
     Migration("0008_search_index_without_positions", _search_index_v3),
+    Migration("0009_application_id", _application_id),
 )

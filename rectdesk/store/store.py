@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
-from rectdesk.domain.errors import StoreDamagedError, StoreLockedError, UserError
+from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import (
     Assignment,
     Batch,
@@ -24,8 +24,9 @@ from rectdesk.domain.model import (
     normalize_assignments,
 )
 from rectdesk.store import rows
-from rectdesk.store.connection import connect, migrate, storage_error
+from rectdesk.store.connection import migrate, storage_error
 from rectdesk.store.lock import StoreLock
+from rectdesk.store.opening import open_file
 from rectdesk.store.query import ItemQuery, light_case, select_sql, where_clause
 from rectdesk.store.records import RecordsMixin
 from rectdesk.store.schema import _INDEXED, _indexed_values
@@ -97,40 +98,31 @@ class Store(RecordsMixin):
         self.path = path
         self.readonly = readonly
         self._lock: StoreLock | None = None
+        #: Sentences for the clerk from opening (a foreign file set aside, a write rolled back).
+        self.notices: list[str] = []
 
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, readonly: bool = False, wait_lock: bool = False) -> Store:
-        """Open (creating if needed) and migrate a store; raise StoreLockedError if busy."""
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        readonly: bool = False,
+        create: bool = True,
+        verify: bool = False,
+    ) -> Store:
+        """Open and migrate a store; raise StoreLockedError if another process writes to it.
+
+        A missing file is created only with ``create`` (never read-only); ``verify`` runs a
+        quick check first. See store/opening.py for what is refused and what set aside;
+        ``notices`` then holds the sentences the clerk should read.
+        """
         path = Path(path)
-        if readonly and not path.exists():
-            raise UserError(f"数据文件“{path}”不存在，请检查路径。")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = None
-        if not readonly:
-            lock = StoreLock(path)
-            if not lock.acquire():
-                raise StoreLockedError(
-                    "这个数据文件正由另一个 RectDesk 窗口使用，请先关闭那个窗口，或以只读方式打开。"
-                )
-        try:
-            db = connect(path, readonly=readonly)
-            try:
-                if not readonly:
-                    migrate(db, path)
-                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlite3.DatabaseError as exc:
-                db.conn.close()
-                raise StoreDamagedError(
-                    f"数据文件“{path.name}”已损坏，无法打开，请从备份恢复。", str(exc)
-                ) from exc
-        except BaseException:
-            if lock is not None:
-                lock.release()
-            raise
-        store = cls(db, path, readonly)
-        store._lock = lock
+        opened = open_file(path, readonly=readonly, create=create, verify=verify)
+        store = cls(opened.db, path, readonly)
+        store._lock = opened.lock
+        store.notices = opened.notices
         return store
 
     @classmethod

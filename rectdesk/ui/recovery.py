@@ -25,6 +25,7 @@ from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.services import backup as backups
 from rectdesk.services.health import (
+    BUSY_MESSAGE,
     StartupHealth,
     background_problems,
     checked_in_background,
@@ -44,7 +45,10 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.health = health
         self.chosen: Path | None = None
-        self.setWindowTitle(self.tr("数据文件已损坏"))
+        if health.damaged:
+            self.setWindowTitle(self.tr("数据文件已损坏"))
+        else:
+            self.setWindowTitle(self.tr("数据文件是空的"))
         self.resize(620, 360)
 
         message = QLabel(health.message(), self)
@@ -104,8 +108,37 @@ class RecoveryDialog(QDialog):
         return QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹"), start)
 
 
+def may_create(
+    db_path: Path, default: Path, *, ask: bool = True, parent: QWidget | None = None
+) -> bool:
+    """Whether the window may go on to open ``db_path``, making a new store if it is missing.
+
+    The default store is made on the first start; a missing file named with --db or
+    RECTDESK_DB may be a typing mistake, so the clerk is asked first (unless ``ask`` is off,
+    as in an automatic test run of the window).
+    """
+    if db_path.exists() or not ask or db_path == default:
+        return True
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("recovery", "数据文件不存在"),
+        QCoreApplication.translate(
+            "recovery",
+            "数据文件“{0}”不存在。要在这里新建一个空的数据文件吗？"
+            "如果是路径写错了，请选“否”，检查 --db 或 RECTDESK_DB 后重新打开。",
+        ).format(db_path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def check_before_open(db_path: Path, parent: QWidget | None = None) -> bool:
-    """Warn about a risky location; on a damaged store offer a restore. False: do not open."""
+    """Warn about a risky location; on a damaged or emptied store offer a restore.
+
+    False: do not open (the clerk quit, or the file is another program's). A store another
+    RectDesk process is writing to is opened unchecked, never offered a restore.
+    """
     # A very large store read from a cold disk takes seconds: show that something happens.
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -118,7 +151,23 @@ def check_before_open(db_path: Path, parent: QWidget | None = None) -> bool:
             QCoreApplication.translate("recovery", "数据文件位置提醒"),
             health.location_warning,
         )
-    if not health.damaged:
+    if health.refused:
+        QMessageBox.critical(
+            parent, QCoreApplication.translate("recovery", "无法打开数据文件"), health.refused
+        )
+        return False
+    if health.notices:
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("recovery", "数据文件提示"),
+            "\n\n".join(health.notices),
+        )
+    if health.busy:
+        QMessageBox.information(
+            parent, QCoreApplication.translate("recovery", "数据文件正在写入"), BUSY_MESSAGE
+        )
+        return True
+    if not health.offers_restore:
         return True
     dialog = RecoveryDialog(health, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
@@ -132,12 +181,18 @@ def check_before_open(db_path: Path, parent: QWidget | None = None) -> bool:
         )
         return False
     info = read_info(dialog.chosen)
+    if health.damaged:
+        text = QCoreApplication.translate(
+            "recovery", "已用 {0} 的备份恢复数据文件。损坏的文件已另存到：{1}"
+        )
+    else:
+        text = QCoreApplication.translate(
+            "recovery", "已用 {0} 的备份恢复数据文件。原来的空文件已另存到：{1}"
+        )
     QMessageBox.information(
         parent,
         QCoreApplication.translate("recovery", "已恢复"),
-        QCoreApplication.translate(
-            "recovery", "已用 {0} 的备份恢复数据文件。损坏的文件已另存到：{1}"
-        ).format(f"{info.created_at:%Y年%m月%d日 %H:%M}", kept),
+        text.format(f"{info.created_at:%Y年%m月%d日 %H:%M}", kept),
     )
     return True
 
@@ -226,3 +281,4 @@ class SafetyHooks:
     def shutdown(self) -> None:
         """On quitting: stop a running backup (it leaves nothing half-done) and wait for it."""
         self.runner.wait(30_000)
+
