@@ -2,7 +2,9 @@
 
     python3 installer/build.py         # bundle + .deb (Linux) or bundle + setup.exe (Windows)
     python3 installer/build.py bundle  # only the PyInstaller folder dist/rectdesk/
-    python3 installer/build.py deb     # .deb from the existing bundle
+    python3 installer/build.py deb [--arch amd64|arm64|all] [--smoke]
+                                       # .deb for glibc 2.28+, built in Debian 11 roots (root
+                                       # needed); --smoke installs it into fresh roots and tries it
     python3 installer/build.py nsis [--nsis-source DIR]   # compile installer/windows/rectdesk.nsi
 
 The pinned runtime (installer/requirements-<platform>.txt) and PyInstaller are installed into a
@@ -196,10 +198,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="fail when the Linux bundle needs a newer glibc (2.28 for Kylin V10 / UOS 20)",
     )  # fmt: skip
     parser.add_argument("--nsis-fast", action="store_true", help="zlib instead of lzma (checks)")
+    parser.add_argument(
+        "--arch", choices=["amd64", "arm64", "all"], default="all",
+        help="architectures of the .deb (default: both)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--smoke", action="store_true",
+        help="after `deb`: apt install it into fresh Debian 11/12 roots and run it there",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     targets = set(args.targets)
     if "all" in targets:
-        targets = {"bundle", "deb"} if sys.platform.startswith("linux") else {"bundle", "nsis"}
+        targets = {"deb"} if sys.platform.startswith("linux") else {"bundle", "nsis"}
     started = time.monotonic()
     key = platform_key()
     step(f"RectDesk {version()} for {key}")
@@ -209,9 +219,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             ensure_venv(args.venv, requirements_file(key)), max_glibc=args.max_glibc
         )
     if "deb" in targets:
-        from debian_package import build_deb
+        from deb_build import build_debs
 
-        build_deb(bundle, version(), key, DIST)
+        arches = ["amd64", "arm64"] if args.arch == "all" else [args.arch]
+        debs = build_debs(arches, version(), DIST)
+        if args.smoke:
+            from deb_smoke import smoke_debs
+
+            if not smoke_debs(debs, DIST / "smoke"):
+                return 1
     if "nsis" in targets:
         from nsis import build_installer
 
