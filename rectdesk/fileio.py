@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,29 @@ def describe_os_error(exc: OSError, path: Path) -> str:
     if exc.errno == errno.EROFS:
         return f"“{path.parent}”是只读位置，请换一个文件夹保存。"
     return f"写入“{path.name}”失败，请检查磁盘和文件夹后重试。"
+
+
+def format_size(size: int | None) -> str:
+    """Bytes as a short size (B, KB, MB, GB); "?" when unknown."""
+    if size is None:
+        return "?"
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GB"
+
+
+def free_bytes(path: Path) -> int | None:
+    """Free space on the disk holding ``path`` (or its nearest existing folder)."""
+    probe = Path(path)
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        return shutil.disk_usage(probe).free
+    except OSError:
+        return None
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rectdesk import fileio
 from rectdesk.domain.errors import UserError
 from rectdesk.services import settings
 from rectdesk.store import Store
@@ -21,6 +22,7 @@ from rectdesk.store.backup import (
     remove_backup,
     remove_stale_parts,
     restore_backup,
+    store_state,
 )
 
 log = logging.getLogger(__name__)
@@ -93,8 +95,29 @@ def backup_to(store: Store, folder: Path) -> BackupInfo:
 
 
 def backup_before_import(store: Store) -> Path:
-    """Back up before an import changes the ledger; returns the backup folder."""
+    """Back up before an import changes the ledger; returns the backup folder.
+
+    A sound backup of this very state (nothing written since, e.g. an earlier attempt that
+    failed on a full disk and was rolled back) is used again instead of adding another copy.
+    """
+    if store.path is not None:
+        same = same_state_backup(store)
+        if same is not None:
+            log.info("store unchanged since backup %s: no new backup before import", same.path)
+            return same.path
     return backup_now(store, reason="import").path
+
+
+def same_state_backup(store: Store) -> BackupInfo | None:
+    """A verified backup in the automatic folder of exactly the store's present content."""
+    assert store.path is not None
+    state = store_state(store.path)
+    if not state:
+        return None
+    for info in list_backups(backup_folder(store), store.path.stem):
+        if info.state == state and info.verified:
+            return info
+    return None
 
 
 def daily_backup_due(store: Store, today: dt.date) -> bool:
@@ -197,9 +220,4 @@ def describe(info: BackupInfo) -> str:
 
 def format_size(size: int) -> str:
     """Bytes as a short Chinese-readable size."""
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{value:.1f} GB"
+    return fileio.format_size(size)

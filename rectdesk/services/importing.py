@@ -262,6 +262,11 @@ def commit_import(
     """
     if plan.batch_id is None and new_batch is None:
         raise UserError("请选择导入到哪个批次，或填写新批次的名称。")
+    if store.path is not None:
+        from rectdesk.services.backup import backup_folder
+        from rectdesk.services.space import ensure_room_for_import
+
+        ensure_room_for_import(store, plan, backup=backup, backup_folder=backup_folder(store))
     if backup:
         _backup(store)
     day = today or dt.date.today()

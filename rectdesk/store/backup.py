@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rectdesk.domain.errors import StoreBusyError, StoreDamagedError, StoreLockedError, UserError
-from rectdesk.fileio import describe_os_error
+from rectdesk.fileio import describe_os_error, format_size, free_bytes
 from rectdesk.store.connection import busy
+from rectdesk.store.fileformat import read_db_header
 from rectdesk.store.lock import StoreLock
 from rectdesk.store.schema import MIGRATIONS
 
@@ -57,6 +58,8 @@ class BackupInfo:
     items: int | None
     verified: bool
     problem: str = ""
+    #: The store's state when it was copied (see store_state); "" for older backups.
+    state: str = ""
 
     @property
     def db_file(self) -> Path:
@@ -150,6 +153,7 @@ def make_backup(
     """
     now = now or dt.datetime.now()
     stem = db_path.stem
+    state = store_state(db_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         name = f"{stem}-{now:%Y%m%d-%H%M%S}-{reason}"
@@ -157,7 +161,7 @@ def make_backup(
         partial = folder / f".{name}-{os.getpid()}-{secrets.token_hex(4)}{PART_SUFFIX}"
         partial.mkdir()
     except OSError as exc:
-        raise UserError(_backup_error(exc, folder), str(exc)) from exc
+        raise UserError(_backup_error(exc, folder, db_path, link_files), str(exc)) from exc
     try:
         copy = partial / db_path.name
         items = _copy_database(source, copy, progress)
@@ -169,6 +173,7 @@ def make_backup(
             "source": str(db_path),
             "created_at": now.isoformat(timespec="microseconds"),
             "reason": reason,
+            "source_state": state,
             "db_size": copy.stat().st_size,
             "db_sha256": _sha256(copy),
             "integrity": "ok",
@@ -183,8 +188,10 @@ def make_backup(
         _fsync_dir(folder)
     except BaseException as exc:
         shutil.rmtree(partial, ignore_errors=True)
+        if isinstance(exc, sqlite3.Error) and "full" in str(exc).lower():
+            exc = OSError(errno.ENOSPC, str(exc))
         if isinstance(exc, OSError):
-            raise UserError(_backup_error(exc, folder), str(exc)) from exc
+            raise UserError(_backup_error(exc, folder, db_path, link_files), str(exc)) from exc
         if isinstance(exc, sqlite3.Error):
             raise UserError(
                 "备份失败：无法复制数据文件，原有数据和旧备份均未改动。请检查备份位置后重试。",
@@ -270,8 +277,40 @@ def _free_name(folder: Path, name: str) -> Path:
     return candidate
 
 
-def _backup_error(exc: OSError, folder: Path) -> str:
+def _backup_error(exc: OSError, folder: Path, db_path: Path, link_files: bool) -> str:
+    if exc.errno == errno.ENOSPC:
+        needed = backup_bytes(db_path, link_files=link_files)
+        return (
+            f"备份失败，原有数据和旧备份均未改动：备份位置的磁盘空间不足，这份备份约需 "
+            f"{format_size(needed)}，现在只有 {format_size(free_bytes(folder))} 可用；"
+            "请清理磁盘或换一个位置后重试。"
+        )
     return "备份失败，原有数据和旧备份均未改动：" + describe_os_error(exc, folder / "备份")
+
+
+def backup_bytes(db_path: Path, *, link_files: bool) -> int:
+    """About how much room a backup of this store takes (evidence files only when copied)."""
+    try:
+        size = db_path.stat().st_size
+    except OSError:
+        return 0
+    if not link_files:
+        evidence = files_dir_of(db_path)
+        if evidence.is_dir():
+            size += sum(p.stat().st_size for p in evidence.rglob("*") if p.is_file())
+    return size
+
+
+def store_state(db_path: Path) -> str:
+    """Names the committed content of a store file: the same file (device, inode), size and
+    change counter (SQLite advances it with every write) mean the same content."""
+    try:
+        stat = db_path.stat()
+        header = read_db_header(db_path)
+    except OSError:
+        return ""
+    counter = header.change_counter if header is not None else -1
+    return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{counter}"
 
 
 # -- listing -----------------------------------------------------------------------------------
@@ -308,6 +347,7 @@ def read_info(path: Path) -> BackupInfo:
         items=items if isinstance(items := manifest.get("items"), int) else None,
         verified=not problems and manifest.get("integrity") == "ok",
         problem="; ".join(problems) or ("" if manifest.get("integrity") == "ok" else "未验证"),
+        state=str(manifest.get("source_state", "")),
     )
 
 

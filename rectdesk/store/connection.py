@@ -137,13 +137,27 @@ _STORAGE_FAILURES: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 
-def storage_error(exc: sqlite3.Error) -> UserError | None:
-    """A plain message when SQLite failed because of the disk or drive, else None."""
+def storage_error(exc: sqlite3.Error, path: Path | None = None) -> UserError | None:
+    """A plain message when SQLite failed because of the disk or drive, else None.
+
+    For a full disk the message says how much room is left where the store lies.
+    """
     text = str(exc).lower()
     for needle, message in _STORAGE_FAILURES:
         if needle in text:
+            if needle == "database or disk is full" and path is not None:
+                message = _full_disk_message(path)
             return UserError(message, f"{type(exc).__name__}: {exc}")
     return None
+
+
+def _full_disk_message(path: Path) -> str:
+    from rectdesk.fileio import format_size, free_bytes
+
+    return (
+        f"磁盘空间不足，本次修改没有保存（已撤回，数据未改动）：数据文件所在的磁盘只剩 "
+        f"{format_size(free_bytes(path.parent))}，不够这次写入使用；请清理磁盘后重试。"
+    )
 
 
 __all__ = ["StoreLock", "connect", "migrate", "pending_migrations", "schema_version"]

@@ -158,10 +158,24 @@ class Store(RecordsMixin):
                 yield self
         except sqlite3.OperationalError as exc:
             # A full disk or a vanished drive: SQLite rolled back; say so in plain words.
-            error = storage_error(exc)
-            if error is None:
+            if storage_error(exc) is None:
                 raise
+            if not self.db.conn.in_transaction:
+                self._finish_rollback()
+            error = storage_error(exc, self.path)
+            assert error is not None
             raise error from exc
+
+    def _finish_rollback(self) -> None:
+        """After a failed write, let SQLite restore the file from its journal at once.
+
+        A write that fails half-way (the disk filled up) leaves SQLite's journal in place
+        until the next read; reading now puts the file back and removes the journal, so no
+        interrupted write is left for a later check to trip over, and the space it took is
+        free again. On a vanished drive this fails too and the next opening does it.
+        """
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
     def _check_writable(self) -> None:
         if self.readonly:
