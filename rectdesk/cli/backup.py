@@ -25,7 +25,10 @@ def register(commands: Any) -> None:
     backup.set_defaults(handler=cmd_backup)
 
     restore = commands.add_parser("restore", help="从备份恢复（先另存被替换的数据文件）")
-    restore.add_argument("path", metavar="PATH", help="备份文件夹（backups 中的某一个）")
+    restore.add_argument(
+        "path", metavar="PATH",
+        help="备份文件夹，或 backup --output 用过的文件夹（取其中最新的完好备份）",
+    )  # fmt: skip
     restore.set_defaults(handler=cmd_restore)
 
     listing = commands.add_parser("backups", help="列出备份：时间、大小、是否通过验证")
@@ -67,7 +70,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the store by a backup, keeping a copy of the replaced one."""
     db_path = resolve_db_path(args.db)
-    source = _backup_folder(Path(args.path).expanduser())
+    source, note = _backup_folder(Path(args.path).expanduser(), db_path)
+    if note:
+        print(note)
     kept = backups.restore(db_path, source)
     with Store.open(db_path) as store:
         with store.transaction():
@@ -137,14 +142,33 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
-def _backup_folder(path: Path) -> Path:
+def _backup_folder(path: Path, db_path: Path) -> tuple[Path, str]:
+    """The backup to restore from ``path``: a backup folder, its manifest, or a folder of
+    backups (such as the one ``backup --output`` was given), whose newest sound one is taken
+    and named in the returned sentence."""
     if path.is_file() and path.name == "manifest.json":
         path = path.parent
-    if not path.is_dir() or not (path / "manifest.json").exists():
+    if path.is_dir() and (path / "manifest.json").exists():
+        return path, ""
+    found = [b for b in list_backups(path) if b.verified] if path.is_dir() else []
+    stems = {b.db_file.name for b in found}
+    mine = [b for b in found if b.db_file.name == db_path.name]
+    chosen = mine or (found if len(stems) == 1 else [])
+    if not chosen:
+        if len(stems) > 1:
+            raise UserError(
+                f"“{path}”里有几个不同数据文件的备份（{'、'.join(sorted(stems))}），"
+                "请直接指定要恢复的那个备份文件夹。"
+            )
         raise UserError(
-            f"“{path}”不是 RectDesk 备份文件夹，请用“rectdesk-cli backups”查看可用的备份。"
+            f"“{path}”不是 RectDesk 备份文件夹，里面也没有完好的备份；"
+            "请用“rectdesk-cli backups --folder 文件夹”查看可用的备份。"
         )
-    return path
+    newest = chosen[0]
+    return newest.path, (
+        f"“{path}”里有 {len(chosen)} 份完好的备份，使用最新的一份："
+        f"“{newest.path.name}”（{newest.created_at:%Y-%m-%d %H:%M}）。"
+    )
 
 
 def _info_dict(info: BackupInfo) -> dict[str, Any]:
