@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import shutil
+import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,25 +52,38 @@ def free_bytes(path: Path) -> int | None:
         return None
 
 
+#: A temporary file of atomic_path: hidden, the target's stem, mkstemp's 8 random characters.
+PART_NAME = re.compile(r"^\..*-[a-z0-9_]{8}\.part$")
+#: A temporary file untouched this long whose writer is gone was left by a killed write
+#: (the writer holds its file from the moment it is made: the delay only adds a margin).
+STALE_PART_SECONDS = 2.0
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path | str) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``target`` in one rename.
 
     On any failure the temporary file is removed and an existing ``target`` stays untouched;
-    an OSError becomes a UserError in plain Chinese.
+    an OSError becomes a UserError in plain Chinese. While it is written the temporary file
+    is held open (and locked where the system allows), so that remove_stale_parts, run here
+    first for the target's folder, takes only the leftovers of writes that were killed.
     """
     target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_parts(target.parent)
         handle, name = tempfile.mkstemp(
             prefix=f".{target.stem[:40]}-", suffix=".part", dir=target.parent
         )
-        os.close(handle)
+        _hold(handle)
     except OSError as exc:
         raise UserError(describe_os_error(exc, target), str(exc)) from exc
     temporary = Path(name)
     try:
-        yield temporary
+        try:
+            yield temporary
+        finally:
+            os.close(handle)  # Windows renames no file that is open
         _fsync(temporary)
         _give_mode(temporary, target)
         os.replace(temporary, target)
@@ -77,6 +93,65 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def remove_stale_parts(folder: Path, older_than: float = STALE_PART_SECONDS) -> list[Path]:
+    """Delete the temporary files of atomic writes that were killed; returns what went.
+
+    A file qualifies when it has atomic_path's name, nobody wrote to it for ``older_than``
+    seconds, and no living writer holds it (its lock is free; on Windows, it can be deleted).
+    Never raises: cleaning up must not stop the write that asked for it.
+    """
+    removed: list[Path] = []
+    limit = time.time() - older_than
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not PART_NAME.match(entry.name):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if entry.stat(follow_symlinks=False).st_mtime >= limit:
+                continue
+            if _remove_unheld(Path(entry.path)):
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
+if sys.platform == "win32":
+
+    def _hold(handle: int) -> None:
+        pass  # an open handle alone keeps other processes from deleting the file
+
+    def _remove_unheld(path: Path) -> bool:
+        try:
+            path.unlink()
+        except PermissionError:  # open in a living process
+            return False
+        return True
+
+else:
+    import fcntl
+
+    def _hold(handle: int) -> None:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _remove_unheld(path: Path) -> bool:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:  # a living writer holds it
+                return False
+            path.unlink()
+            return True
+        finally:
+            os.close(fd)
 
 
 def write_bytes_atomic(target: Path | str, data: bytes) -> None:

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
+from rectdesk.fileio import remove_stale_parts
 from rectdesk.services import backup as backups
 from rectdesk.services.health import (
     BUSY_MESSAGE,
@@ -31,7 +32,8 @@ from rectdesk.services.health import (
     checked_in_background,
     startup_check,
 )
-from rectdesk.store.backup import BackupInfo, read_info, verify_backup
+from rectdesk.store.backup import BackupInfo, files_dir_of, read_info, verify_backup
+from rectdesk.ui import file_dialogs
 from rectdesk.ui.backup_dialog import install_safety_menu
 from rectdesk.ui.tasks import TaskRunner
 
@@ -228,8 +230,12 @@ class SafetyHooks:
             old.deleteLater()
 
     def start(self) -> None:
-        """After the window shows: a large store's check, then the day's first backup."""
+        """After the window shows: leftovers of killed writes removed, a large store's check,
+        then the day's first backup."""
         path = self.context.db_path
+        removed = clean_leftover_parts(path)
+        if removed:
+            log.info("removed %d temporary files left by killed writes", len(removed))
         if not checked_in_background(path):
             self.start_of_day_backup()
             return
@@ -282,3 +288,19 @@ class SafetyHooks:
         """On quitting: stop a running backup (it leaves nothing half-done) and wait for it."""
         self.runner.wait(30_000)
 
+
+def clean_leftover_parts(db_path: Path, qsettings: QSettings | None = None) -> list[Path]:
+    """Temporary files of killed exports and copies: beside the store, in its evidence
+    folder, and in every folder the clerk last saved or opened something in."""
+    evidence = files_dir_of(db_path)
+    folders = [db_path.parent, evidence, evidence / "sources"]
+    settings = qsettings if qsettings is not None else QSettings()
+    settings.beginGroup(file_dialogs.GROUP)
+    try:
+        folders += [Path(str(settings.value(key))) for key in settings.childKeys()]
+    finally:
+        settings.endGroup()
+    removed: list[Path] = []
+    for folder in dict.fromkeys(folders):
+        removed += remove_stale_parts(folder)
+    return removed
