@@ -590,12 +590,20 @@ If this happens again, please send this file to your IT support.</translation>
     <name>DepartmentsEditor</name>
     <message>
         <source>单位名称</source>
-        <extracomment>Single-line fields, in form order. Multi-line fields. Audit actions and record names as the change history shows them.</extracomment>
         <translation>Unit name</translation>
     </message>
     <message>
         <source>添加</source>
         <translation>Add</translation>
+    </message>
+    <message>
+        <source>双击一个单位把它设为牵头单位</source>
+        <extracomment>Lines a text editor shows at least (an empty field stays small) and at most (then scrolls). Endings of unit names that vary between lists for the same unit (医政医管科 / 医政医管处).</extracomment>
+        <translation>Double-click a unit to make it the leading unit</translation>
+    </message>
+    <message>
+        <source>输入单位名称，回车添加</source>
+        <translation>Type a unit name and press Enter to add it</translation>
     </message>
     <message>
         <source>设为牵头</source>
@@ -604,6 +612,18 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>移除</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <source>把输入的单位加为配合单位（第一个为牵头单位）</source>
+        <translation>Add the unit typed as an assisting unit (the first one leads)</translation>
+    </message>
+    <message>
+        <source>把选中的单位设为牵头单位</source>
+        <translation>Make the selected unit the leading unit</translation>
+    </message>
+    <message>
+        <source>从这条事项移除选中的单位</source>
+        <translation>Remove the selected units from this item</translation>
     </message>
     <message>
         <source>牵头</source>
@@ -617,11 +637,26 @@ If this happens again, please send this file to your IT support.</translation>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
+    <message>
+        <source>台账里已有相近的单位：{0}。
+同一个单位写法不同，统计时会被算成两个单位。</source>
+        <translation>The ledger already has a similar unit: {0}.
+One unit written two ways is counted as two units.</translation>
+    </message>
+    <message>
+        <source>用“{0}”</source>
+        <translation>Use &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>仍用“{0}”</source>
+        <translation>Keep &quot;{0}&quot;</translation>
+    </message>
 </context>
 <context>
     <name>DetailPanel</name>
     <message>
         <source>在列表中选择一条事项，在这里查看和修改。</source>
+        <extracomment>Single-line fields, in form order. Multi-line fields. Audit actions and record names as the change history shows them.</extracomment>
         <translation>Select an item in the list to view and edit it here.</translation>
     </message>
     <message>
@@ -667,6 +702,14 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>（未填）</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>改为“已销号”时会要求填写销号日期和佐证材料</source>
+        <translation>Changing to &quot;closed off&quot; asks for the closing date and the evidence</translation>
+    </message>
+    <message>
+        <source>照原表写法填写，如“2024年6月底前”“立行立改”“长期坚持”</source>
+        <translation>Write it as the source table does, e.g. &quot;2024年6月底前&quot;, &quot;立行立改&quot;, &quot;长期坚持&quot;</translation>
     </message>
     <message>
         <source>其他字段：</source>
@@ -979,7 +1022,7 @@ If this happens again, please send this file to your IT support.</translation>
     </message>
     <message>
         <source>显示的列</source>
-        <extracomment>Every column the clerk may show, in their default order. Colours of the warning lights; the text label beside the mark carries the meaning too. A shape per light so the mark reads in black and white too.</extracomment>
+        <extracomment>Every column the clerk may show, in their default order. Colours of the warning lights; the text label beside the mark carries the meaning too. A shape per light so the mark reads in black and white too. The marks are drawn, not typed: the characters ● and ▲ are missing from some Windows UI fonts and showed there as boxes.</extracomment>
         <translation>Columns shown</translation>
     </message>
     <message>
@@ -1873,6 +1916,10 @@ You can open it read-only (view only, no changes), or close the other window fir
         <translation>The data file is damaged</translation>
     </message>
     <message>
+        <source>数据文件是空的</source>
+        <translation>The data file is empty</translation>
+    </message>
+    <message>
         <source>数据文件：{0}
 检查结果：
 {1}</source>
@@ -1954,6 +2001,7 @@ Check result:
     </message>
     <message>
         <source>保存时使用的模板名称</source>
+        <extracomment>The template as last loaded or saved, to tell whether the form holds changes.</extracomment>
         <translation>Template name used when saving</translation>
     </message>
     <message>
@@ -2101,10 +2149,6 @@ Check result:
         <translation>Header text</translation>
     </message>
     <message>
-        <source>宽度</source>
-        <translation>Width</translation>
-    </message>
-    <message>
         <source>对齐</source>
         <translation>Alignment</translation>
     </message>
@@ -2197,6 +2241,14 @@ Check result:
         <translation>Same as table</translation>
     </message>
     <message>
+        <source>宽度（毫米）</source>
+        <translation>Width (mm)</translation>
+    </message>
+    <message>
+        <source>“自动”：宽度随内容；填毫米数则固定该列宽度。</source>
+        <translation>&quot;Auto&quot;: the width follows the content; a number of millimetres fixes the column&apos;s width.</translation>
+    </message>
+    <message>
         <source>副标题</source>
         <translation>Subtitle</translation>
     </message>
@@ -2269,6 +2321,10 @@ Check result:
         <translation>Close</translation>
     </message>
     <message>
+        <source> 毫米</source>
+        <translation>mm</translation>
+    </message>
+    <message>
         <source>自动</source>
         <translation>Auto</translation>
     </message>
@@ -2320,11 +2376,20 @@ Check result:
         <source>无法导入模板</source>
         <translation>Cannot import template</translation>
     </message>
+    <message>
+        <source>模板有改动</source>
+        <translation>Template changed</translation>
+    </message>
+    <message>
+        <source>对模板的改动还没有保存。要先保存吗？</source>
+        <translation>The changes to the template are not saved. Save them first?</translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
         <source>打印和导出报表</source>
+        <extracomment>The remembered folder of exported reports (file_dialogs). The items the ledger table shows now (its filter), printed as they are.</extracomment>
         <translation>Print and export reports</translation>
     </message>
     <message>
@@ -2388,8 +2453,20 @@ Check result:
         <translation>Close</translation>
     </message>
     <message>
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
         <source>（自定义）</source>
         <translation>(custom)</translation>
+    </message>
+    <message>
+        <source>当前筛选结果（{0} 条）</source>
+        <translation>Current filter result ({0} items)</translation>
     </message>
     <message>
         <source>选中的 {0} 条事项</source>
@@ -2644,6 +2721,22 @@ Check result:
     <message>
         <source>已用 {0} 的备份恢复数据文件。损坏的文件已另存到：{1}</source>
         <translation>The data file was restored from the backup of {0}. The damaged file was saved to: {1}</translation>
+    </message>
+    <message>
+        <source>无法打开数据文件</source>
+        <translation>Cannot open the data file</translation>
+    </message>
+    <message>
+        <source>数据文件提示</source>
+        <translation>Data file notice</translation>
+    </message>
+    <message>
+        <source>数据文件正在写入</source>
+        <translation>The data file is being written</translation>
+    </message>
+    <message>
+        <source>已用 {0} 的备份恢复数据文件。原来的空文件已另存到：{1}</source>
+        <translation>The data file was restored from the backup of {0}. The empty file was kept as: {1}</translation>
     </message>
     <message>
         <source>数据文件已损坏</source>

@@ -24,6 +24,8 @@ from rectdesk.reports.layout import (
 )
 from rectdesk.reports.narrative import narrative_blocks
 from rectdesk.reports.templates import KIND_NARRATIVE, KIND_SUMMARY, TemplateSpec
+from rectdesk.reports.textwrap_cjk import nominal_widths, title_lines
+from rectdesk.reports.widths import column_widths_mm
 
 #: The one row of a table that has nothing to list.
 NOTHING_TO_LIST = "暂无符合条件的事项。"
@@ -42,29 +44,61 @@ class ReportScope:
     unit: str = ""
     clerk: str = ""
     phone: str = ""
+    issuer: str = ""  # the batch's 下发单位, for the narrative's opening
+    doc_number: str = ""  # the batch's 文号
+    received_on: dt.date | None = None
 
     def field_context(self) -> FieldContext:
         return FieldContext(self.today, self.rules, self.mode)
 
 
+#: Endings of a batch name that name a kind of document, not the matter (a batch called
+#: “…整改工作方案” is about “…”); the template supplies its own kind of document.
+_DOCUMENT_ENDINGS = ("整改工作方案", "工作方案", "整改方案", "意见建议汇总表", "汇总表", "整改台账",
+                     "台账", "整改情况报告", "整改情况的报告", "清单")  # fmt: skip
+
+
+def matter(name: str) -> str:
+    """A batch name without the kind of document it ends in (…整改工作方案 → …)."""
+    base = name.strip()
+    for ending in _DOCUMENT_ENDINGS:
+        if base.endswith(ending) and len(base) > len(ending):
+            return base[: -len(ending)]
+    return base
+
+
+def _overlap(left: str, right: str) -> int:
+    """Length of the longest end of ``left`` that begins ``right`` (意见建议 + 意见建议汇总表)."""
+    for size in range(min(len(left), len(right)), 1, -1):
+        if left.endswith(right[:size]):
+            return size
+    return 0
+
+
 def report_title(spec: TemplateSpec, scope: ReportScope) -> str:
-    """The title: the template's own, or the batch name followed by the template's label."""
+    """The title: the template's own, or the batch name joined to the template's label.
+
+    Nothing is said twice: a batch ending in 意见建议 and the label 意见建议汇总表 share
+    their words, a batch named …整改工作方案 gives its matter, not its document kind.
+    """
     if spec.title.strip():
         return (
             spec.title.replace("{batch}", scope.batch_name)
             .replace("{unit}", scope.unit)
             .replace("{year}", str(scope.year or scope.today.year))
         )
-    base = scope.batch_name or scope.unit
+    base = matter(scope.batch_name or scope.unit)
     if spec.kind == KIND_NARRATIVE:
         return f"关于{base}整改情况的报告" if base else spec.label
     if not base:
         return spec.label
-    for suffix in (spec.label, "整改工作方案", "汇总表"):
-        if base.endswith(suffix):
-            base = base[: -len(suffix)]
-            break
-    return base + spec.label
+    return base + spec.label[_overlap(base, spec.label) :]
+
+
+def title_text(title: str, report: Report, size: float) -> str:
+    """The title with its line breaks, the same in every format (where the meaning breaks)."""
+    width = report.usable_mm() * 72 / 25.4
+    return "\n".join(title_lines(title, width, nominal_widths(size)))
 
 
 def select_items(spec: TemplateSpec, scope: ReportScope) -> list[Item]:
@@ -111,7 +145,10 @@ def build_report(spec: TemplateSpec, scope: ReportScope) -> Report:
             Paragraph(spec.attachment.strip(), ParagraphStyle.ATTACHMENT, _size(spec, "subtitle"))
         )
     title_size = None if spec.title_size == 22.0 else spec.title_size
-    report.blocks.append(Paragraph(report.title, ParagraphStyle.TITLE, title_size))
+    report.blocks.append(
+        Paragraph(title_text(report.title, report, spec.title_size), ParagraphStyle.TITLE,
+                  title_size)
+    )  # fmt: skip
     if spec.subtitle.strip():
         report.blocks.append(
             Paragraph(spec.subtitle.strip(), ParagraphStyle.SUBTITLE, _size(spec, "subtitle"))
@@ -143,11 +180,28 @@ def build_report(spec: TemplateSpec, scope: ReportScope) -> Report:
     for table in report.tables():
         if not table.rows:
             table.rows.append(Row((NOTHING_TO_LIST,), RowKind.SECTION))
+    lay_widths(report)
     if spec.signoff:
         report.blocks.append(
             Paragraph(signoff_line(scope), ParagraphStyle.SIGNOFF, _size(spec, "signoff"))
         )
     return report
+
+
+def lay_widths(report: Report) -> None:
+    """Column widths from the content, one answer for tables of the same columns."""
+    area = report.usable_mm()
+    alike: dict[tuple[str, ...], list[Table]] = {}
+    for table in report.tables():
+        alike.setdefault(tuple(c.key for c in table.columns), []).append(table)
+    for tables in alike.values():
+        first = tables[0]
+        rows = [r for t in tables for r in t.rows]
+        joined = Table(first.columns, rows, font_size=first.font_size,
+                       header_size=first.header_size)  # fmt: skip
+        widths = column_widths_mm(joined, area)
+        for table in tables:
+            table.widths_mm = list(widths)
 
 
 def _size(spec: TemplateSpec, part: str) -> float | None:
@@ -168,7 +222,7 @@ def signoff_line(scope: ReportScope) -> str:
 def _columns(spec: TemplateSpec, scope: ReportScope) -> list[Column]:
     # Publishing drops the origin column entirely (issue 6).
     return [
-        Column(c.field, c.header_text(), c.width, c.alignment(), c.wrap)
+        Column(c.field, c.header_text(), c.width, c.alignment(), c.wrap, c.width_mm or None)
         for c in spec.columns
         if not (scope.mode is OutputMode.PUBLISH and c.field == "origin")
     ]

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from rectdesk.reports.fonts import ROLE_LABELS, nominal_families
+from rectdesk.reports.fonts import ROLE_LABELS, WINDOWS_FALLBACK, official_families
 from rectdesk.reports.layout import (
     CONFIDENTIAL_MARK,
+    TABLE_LEADING,
     Align,
     Paragraph,
     ParagraphStyle,
@@ -69,7 +70,7 @@ def write_docx(report: Report, target: Path | io.BytesIO) -> dict[str, str]:
     from docx import Document
     from docx.shared import Mm
 
-    families = nominal_families(report.fonts)
+    families = official_families(report.fonts)
     runs = _Runs(families)
     document: Any = Document()
     section = document.sections[0]
@@ -88,13 +89,18 @@ def write_docx(report: Report, target: Path | io.BytesIO) -> dict[str, str]:
 
     usable = (width_mm - left - right) * TWIPS_PER_MM
     parts: list[str] = []
-    for block in report.blocks:
+    blocks = report.blocks
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
         if isinstance(block, Paragraph):
-            parts.append(_paragraph_xml(block, runs))
+            parts.append(_paragraph_xml(block, runs, keep_next=_keeps_with_next(blocks, index)))
         else:
-            parts.append(_table_xml(block, runs, usable))
-            parts.append(runs.paragraph("", Role.BODY, 6, '<w:spacing w:after="0"/>'))
+            signed = isinstance(following, Paragraph) and following.style is ParagraphStyle.SIGNOFF
+            parts.append(_table_xml(block, runs, usable, keep_last=signed))
+            if not signed:
+                parts.append(runs.paragraph("", Role.BODY, 6, '<w:spacing w:after="0"/>'))
     _insert_body(document, "".join(parts))
+    _name_fallbacks(document, set(families.values()))
     core = document.core_properties
     core.title = report.title
     core.subject = report.name
@@ -119,9 +125,54 @@ def _insert_body(document: Any, xml: str) -> None:
     part._element = parse_xml(blob[:at] + xml.encode("utf-8") + blob[at:])
 
 
-def _paragraph_xml(para: Paragraph, runs: _Runs) -> str:
+_HEADINGS = (ParagraphStyle.ATTACHMENT, ParagraphStyle.TITLE, ParagraphStyle.SUBTITLE,
+             ParagraphStyle.HEADING1, ParagraphStyle.HEADING2)  # fmt: skip
+
+
+def _keeps_with_next(blocks: list[Paragraph | Table], index: int) -> bool:
+    """Headings stay with what they introduce; the last lines stay with the signature."""
+    block = blocks[index]
+    if index + 1 >= len(blocks) or not isinstance(block, Paragraph):
+        return False
+    if block.style in _HEADINGS:
+        return True
+    # The paragraph before the signature, the blank line and the unit stay with the date.
+    rest = blocks[index + 1 :]
+    return all(isinstance(b, Paragraph) for b in rest) and any(
+        isinstance(b, Paragraph) and b.style in (ParagraphStyle.SIGNATURE, ParagraphStyle.SIGNOFF)
+        for b in rest
+    ) and len(rest) <= 3
+
+
+def _name_fallbacks(document: Any, names: set[str]) -> None:
+    """Tell Word and WPS which Windows font stands in for each official one (w:altName)."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    part = next(
+        (r.target_part for r in document.part.rels.values()
+         if not r.is_external and r.reltype.endswith("/fontTable")),
+        None,
+    )  # fmt: skip
+    if part is None:
+        return
+    root = etree.fromstring(part.blob)
+    for font in root.findall(f"{{{W_NS}}}font"):
+        if font.get(f"{{{W_NS}}}name") in names:
+            root.remove(font)
+    for name in sorted(names):
+        alt = WINDOWS_FALLBACK.get(name)
+        alt_xml = f'<w:altName w:val="{_text(alt)}"/>' if alt else ""
+        root.append(etree.fromstring(
+            f'<w:font xmlns:w="{W_NS}" w:name="{_text(name)}">{alt_xml}'
+            '<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
+        ))  # fmt: skip
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _paragraph_xml(para: Paragraph, runs: _Runs, *, keep_next: bool = False) -> str:
     role, size = para.font()
     style = para.style
+    keep = "<w:keepNext/><w:keepLines/>" if keep_next else "<w:widowControl/>"
     if style is ParagraphStyle.TITLE:
         ppr = (
             f'<w:spacing w:before="0" w:after="240" w:line="{round(size * 29)}"'
@@ -145,12 +196,16 @@ def _paragraph_xml(para: Paragraph, runs: _Runs) -> str:
             f'<w:spacing w:after="0" w:line="{BODY_PITCH_TWIPS}" w:lineRule="exact"/>'
             f'<w:ind w:firstLine="{round(size * 40)}"/><w:jc w:val="both"/>'
         )
-    return runs.paragraph(para.text, role, size, ppr)
+    return runs.paragraph(para.text, role, size, keep + ppr)
 
 
-def _table_xml(table: Table, runs: _Runs, usable: float) -> str:
-    total = sum(c.width for c in table.columns) or 1.0
-    widths = [int(usable * c.width / total) for c in table.columns]
+def _pitch(size: float) -> int:
+    """Exact line pitch of table text in twentieths of a point (single spacing)."""
+    return round(size * 20 * TABLE_LEADING)
+
+
+def _table_xml(table: Table, runs: _Runs, usable: float, *, keep_last: bool = False) -> str:
+    widths = [int(usable * share) for share in table.shares()]
     n = len(widths)
     border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
     borders = "".join(border.format(side) for side in
@@ -167,40 +222,48 @@ def _table_xml(table: Table, runs: _Runs, usable: float) -> str:
     size = table.font_size
     section_size = table.section_font_size()
     section_spacing = (
-        f'<w:spacing w:before="0" w:after="0" w:line="{round(section_size * 27)}"'
+        f'<w:spacing w:before="0" w:after="0" w:line="{_pitch(section_size)}"'
         ' w:lineRule="exact"/>'
     )
     spacing = (
-        f'<w:spacing w:before="0" w:after="0" w:line="{round(size * 27)}" w:lineRule="exact"/>'
+        f'<w:spacing w:before="0" w:after="0" w:line="{_pitch(size)}" w:lineRule="exact"/>'
     )
     cell_pprs = [f'{spacing}<w:jc w:val="{_JC[c.align]}"/>' for c in table.columns]
     valigns = ["center" if c.align is Align.CENTER else "top" for c in table.columns]
     centre_ppr = f'{section_spacing}<w:jc w:val="center"/>'
     left_ppr = f'{section_spacing}<w:jc w:val="left"/>'
-    for row in table.rows:
+    last = len(table.rows) - 1
+    for number, row in enumerate(table.rows):
         if row.kind is RowKind.SECTION:
+            # A section row never ends a page: it stays with the first row it introduces.
             out.append(
-                f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
+                f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>'
+                f'<w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
                 f'<w:gridSpan w:val="{n}"/><w:vAlign w:val="center"/></w:tcPr>'
-                + runs.paragraph(row.cells[0], Role.SECTION, section_size, left_ppr)
+                + runs.paragraph(row.cells[0], Role.SECTION, section_size,
+                                 "<w:keepNext/>" + left_ppr)
                 + "</w:tc></w:tr>"
-            )
+            )  # fmt: skip
             continue
+        keep = keep_last and number == last
         total_row = row.kind is RowKind.TOTAL
         cells = list(row.cells[:n]) + [""] * (n - len(row.cells))
         tcs = []
         for i, text in enumerate(cells):
+            held = "<w:keepNext/>" if keep else ""
             if total_row:
-                para = runs.paragraph(text, Role.SECTION, section_size, centre_ppr)
+                para = runs.paragraph(text, Role.SECTION, section_size, held + centre_ppr)
                 valign = "center"
             else:
-                para = runs.paragraph(text, Role.BODY, size, cell_pprs[i])
+                para = runs.paragraph(text, Role.BODY, size, held + cell_pprs[i])
                 valign = valigns[i]
             tcs.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{widths[i]}" w:type="dxa"/>'
                 f'<w:vAlign w:val="{valign}"/></w:tcPr>{para}</w:tc>'
             )
-        out.append("<w:tr>" + "".join(tcs) + "</w:tr>")
+        # The last row stays whole with the sign-off line under the table.
+        properties = "<w:trPr><w:cantSplit/></w:trPr>" if keep else ""
+        out.append("<w:tr>" + properties + "".join(tcs) + "</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
 
@@ -208,7 +271,7 @@ def _table_xml(table: Table, runs: _Runs, usable: float) -> str:
 def _header_rows(table: Table, runs: _Runs, widths: list[int]) -> list[str]:
     """Header rows marked to repeat on every page, spans and vertical merges kept."""
     size = table.header_size
-    ppr = (f'<w:spacing w:before="0" w:after="0" w:line="{round(size * 27)}" w:lineRule="exact"/>'
+    ppr = (f'<w:spacing w:before="0" w:after="0" w:line="{_pitch(size)}" w:lineRule="exact"/>'
            '<w:jc w:val="center"/>')  # fmt: skip
     rows = table.header_rows()
     n = len(widths)

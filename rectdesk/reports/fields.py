@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -69,9 +70,31 @@ def cn_date(day: dt.date | None) -> str:
     return format_cn_date(day) if day else ""
 
 
+#: A date in figures (2023-11-30, 2023.11.30, 2023/11/30, an Excel cell's 2023-11-30 00:00:00).
+_FIGURE_DATE = re.compile(
+    r"(?<![0-9])([12][0-9]{3})\s*[-./／．]\s*([01]?[0-9])\s*[-./／．]\s*([0-3]?[0-9])(?![0-9])"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+)
+
+
+def office_dates(text: str) -> str:
+    """Dates in figures written the office's way (2023年11月30日); other text unchanged."""
+    if not text or not any(ch.isdigit() for ch in text):
+        return text
+
+    def written(match: re.Match[str]) -> str:
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return cn_date(dt.date(year, month, day))
+        except ValueError:
+            return match.group(0)
+
+    return _FIGURE_DATE.sub(written, text)
+
+
 def _deadline(item: Item, ctx: FieldContext) -> str:
     if item.deadline.text.strip():
-        return item.deadline.text.strip()
+        return office_dates(item.deadline.text.strip())
     return cn_date(item.deadline.date)
 
 
@@ -105,7 +128,7 @@ def field_value(item: Item, key: str, ctx: FieldContext) -> str:
     """One field as printed (masked once, on the whole report: reports.masking)."""
     getter = _GETTERS.get(key)
     if getter is None:
-        return item.extra.get(key, "")
+        return office_dates(item.extra.get(key, ""))
     return getter(item, ctx)
 
 

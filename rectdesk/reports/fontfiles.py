@@ -77,13 +77,34 @@ def _walk(dirs: list[Path]) -> list[Path]:
     return found
 
 
-@functools.lru_cache(maxsize=8)
+#: A folder that, when set, is the only place fonts are looked for (a portable fonts folder,
+#: or a test that shows what a machine with only those fonts prints).
+FONT_DIR_VARIABLE = "RECTDESK_FONT_DIR"
+
+
+def _font_files(dirs: tuple[Path, ...] | None) -> list[Path]:
+    if dirs is None and os.environ.get(FONT_DIR_VARIABLE):
+        dirs = (Path(os.environ[FONT_DIR_VARIABLE]),)
+    if dirs is None:
+        return list(dict.fromkeys(_fc_list_files() + _walk(default_font_dirs())))
+    return list(dict.fromkeys(_walk(list(dirs))))
+
+
 def scan_faces(dirs: tuple[Path, ...] | None = None) -> tuple[FontFace, ...]:
     """Every Chinese font face found: in ``dirs``, else via fontconfig and the font folders."""
-    found = _fc_list_files() + _walk(default_font_dirs()) if dirs is None else _walk(list(dirs))
+    return _scan(dirs, os.environ.get(FONT_DIR_VARIABLE, ""), chinese=True)
+
+
+def scan_other_faces(dirs: tuple[Path, ...] | None = None) -> tuple[FontFace, ...]:
+    """TrueType faces without Chinese (Latin fonts): stand-ins for digits and letters."""
+    return _scan(dirs, os.environ.get(FONT_DIR_VARIABLE, ""), chinese=False)
+
+
+@functools.lru_cache(maxsize=16)
+def _scan(dirs: tuple[Path, ...] | None, _override: str, *, chinese: bool) -> tuple[FontFace, ...]:
     faces: list[FontFace] = []
-    for path in dict.fromkeys(found):
-        faces.extend(f for f in read_faces(path) if f.chinese)
+    for path in _font_files(dirs):
+        faces.extend(f for f in read_faces(path) if f.chinese == chinese and f.truetype)
     return tuple(faces)
 
 

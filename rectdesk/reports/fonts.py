@@ -111,6 +111,8 @@ class FontPlan:
 
     choices: dict[Role, FontChoice]
     missing: dict[Role, str] = field(default_factory=dict)
+    #: Characters a role's font lacks, each drawn in another installed face that has it.
+    stand_ins: dict[Role, dict[str, FontFace]] = field(default_factory=dict)
 
     def family(self, role: Role) -> str:
         return self.choices[role].family
@@ -129,9 +131,25 @@ class FontPlan:
     def describe(self) -> list[str]:
         """One Chinese line per role, then one per missing set."""
         lines = [c.describe() for c in self.choices.values()]
+        for role, found in self.stand_ins.items():
+            by_face: dict[str, str] = {}
+            for ch, face in found.items():
+                by_face[face.name] = by_face.get(face.name, "") + ch
+            for name, chars in by_face.items():
+                shown = chars if len(chars) <= 20 else chars[:20] + "…"
+                lines.append(f"{ROLE_LABELS[role]}字体缺少“{shown}”，这些字改用 {name}")
         for role, chars in self.missing.items():
             lines.append(f"{ROLE_LABELS[role]}字体缺少这些字，打印时会空白：{chars}")
         return lines
+
+    def refusal(self) -> str:
+        """The one sentence an export says when no installed font has some character."""
+        chars = self.missing_chars()
+        shown = chars if len(chars) <= 20 else chars[:20] + "…"
+        return (
+            f"本机所有字体都没有“{shown}”这些字，PDF 中会印成空白，因此没有导出；"
+            "请安装含这些字的中文字体（如宋体、仿宋）后再导出，或改为导出 Word/Excel。"
+        )
 
 
 def _pick(faces: Sequence[FontFace], names: Iterable[str]) -> FontFace | None:
@@ -147,7 +165,11 @@ def choose_fonts(
 ) -> dict[Role, FontChoice]:
     """The best installed TrueType face for every role; refuses plainly when there is none."""
     available = list(scan_faces() if faces is None else faces)
-    fallback = _pick(available, GENERIC) or next((f for f in available if f.truetype), None)
+    fallback = (
+        _pick([f for f in available if f.chinese], GENERIC)
+        or next((f for f in available if f.truetype and f.chinese), None)
+        or _pick(available, GENERIC)
+    )
     if fallback is None:
         raise UserError(
             "本机没有可嵌入 PDF 的中文 TrueType 字体（如宋体、仿宋、黑体），无法生成 PDF；"
@@ -160,15 +182,24 @@ def choose_fonts(
     return choices
 
 
-def nominal_families(wanted: dict[Role, str] | None = None) -> dict[Role, str]:
-    """Font names to write into Word/Excel: the installed choice, else the official name."""
-    try:
-        return {role: choice.family for role, choice in choose_fonts(None, wanted).items()}
-    except UserError:
-        return {role: name for role, (name, _names) in preferences(wanted).items()}
+#: The Windows font that stands in for each official font where it is not installed (every
+#: Windows PC has these); Word and WPS read it from the file's font table.
+WINDOWS_FALLBACK: dict[str, str] = {
+    "方正小标宋简体": "宋体",
+    "仿宋_GB2312": "仿宋",
+    "楷体_GB2312": "楷体",
+    "黑体": "SimHei",
+    "宋体": "SimSun",
+}
 
 
-@functools.lru_cache(maxsize=16)
+def official_families(wanted: dict[Role, str] | None = None) -> dict[Role, str]:
+    """The font each role names in Word and Excel files: the official one (or the template's
+    choice), whatever this machine has — the file is read on the recipient's computer."""
+    return {role: name for role, (name, _names) in preferences(wanted).items()}
+
+
+@functools.lru_cache(maxsize=64)
 def load_font(path: Path, index: int) -> tuple[str, frozenset[int]]:
     """Register a face with reportlab once; returns its name and the code points it covers."""
     from reportlab.pdfbase import pdfmetrics
@@ -191,13 +222,53 @@ def plan_fonts(
     faces: Sequence[FontFace] | None = None,
     wanted: dict[Role, str] | None = None,
 ) -> FontPlan:
-    """Choose fonts and check each role's characters against its font."""
+    """Choose fonts and check each role's characters against its font.
+
+    A character the role's font lacks is drawn in the first other installed face that has
+    it (Chinese faces first, then Latin ones for digits and letters); what no face has is
+    listed as missing.
+    """
     choices = choose_fonts(faces, wanted)
     plan = FontPlan(choices)
+    others: list[FontFace] | None = None
     for role, chars in characters_by_role.items():
         choice = choices[role]
         _name, covered = load_font(choice.face.path, choice.face.index)
         lacking = sorted(ch for ch in chars if ord(ch) not in covered and not ch.isspace())
-        if lacking:
-            plan.missing[role] = "".join(lacking)
+        if not lacking:
+            continue
+        if others is None:
+            others = _stand_in_faces(faces)
+        found: dict[str, FontFace] = {}
+        for ch in lacking:
+            for face in others:
+                if face == choice.face:
+                    continue
+                if ord(ch) in load_font(face.path, face.index)[1]:
+                    found[ch] = face
+                    break
+        if found:
+            plan.stand_ins[role] = found
+        still = "".join(ch for ch in lacking if ch not in found)
+        if still:
+            plan.missing[role] = still
     return plan
+
+
+def _stand_in_faces(faces: Sequence[FontFace] | None) -> list[FontFace]:
+    """Installed TrueType faces to take a missing glyph from, Chinese ones first."""
+    from rectdesk.reports.fontfiles import scan_other_faces
+
+    chinese = list(scan_faces() if faces is None else faces)
+    latin = list(scan_other_faces()) if faces is None else []
+    ordered = [f for f in chinese if f.chinese] + [f for f in chinese if not f.chinese] + latin
+    usable = []
+    for face in ordered:
+        if not face.truetype:
+            continue
+        try:
+            load_font(face.path, face.index)
+        except UserError:
+            continue
+        usable.append(face)
+    return usable

@@ -9,6 +9,10 @@ from enum import Enum
 #: GB/T 9704-2012 margins in millimetres: top, bottom, left (binding), right.
 GBT9704_MARGINS_MM: tuple[float, float, float, float] = (37.0, 35.0, 28.0, 26.0)
 
+#: Line pitch of table text as a multiple of its size: single spacing (单倍行距), as offices
+#: set the text of wide tables (仿宋五号, 单倍行距).
+TABLE_LEADING = 1.25
+
 #: What every page of a ``full`` export carries (issue 6).
 CONFIDENTIAL_MARK = "内部资料 注意保密"
 
@@ -111,6 +115,8 @@ class Column:
     width: float = 1.0
     align: Align = Align.LEFT
     wrap: bool = True
+    #: A width the clerk fixed, in millimetres; None: the width follows the content.
+    fixed_mm: float | None = None
 
 
 class RowKind(str, Enum):
@@ -148,9 +154,19 @@ class Table:
     font_size: float = 12.0
     header_size: float = 12.0
     section_size: float | None = None  # section and 合计 rows; None: the body size
+    #: Column widths in millimetres as every writer lays them (set when the report is built).
+    widths_mm: list[float] = field(default_factory=list)
 
     def section_font_size(self) -> float:
         return self.section_size or self.font_size
+
+    def shares(self) -> list[float]:
+        """Each column's share of the table width (laid widths, else the relative weights)."""
+        if len(self.widths_mm) == len(self.columns) and sum(self.widths_mm) > 0:
+            total = sum(self.widths_mm)
+            return [w / total for w in self.widths_mm]
+        total = sum(c.width for c in self.columns) or 1.0
+        return [c.width / total for c in self.columns]
 
     def header_rows(self) -> list[list[HeaderCell]]:
         """The header rows; by default one row of the column headers."""
@@ -202,6 +218,11 @@ class Report:
         """Width and height of the page as laid, in millimetres."""
         width, height = PAGE_SIZES_MM.get(self.page_size, PAGE_SIZES_MM["A4"])
         return (height, width) if self.landscape else (width, height)
+
+    def usable_mm(self) -> float:
+        """Width of the text area in millimetres."""
+        _top, _bottom, left, right = self.page_margins_mm()
+        return self.page_mm()[0] - left - right
 
     def page_margins_mm(self) -> tuple[float, float, float, float]:
         """Top, bottom, left, right margins as laid on the page.

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from rectdesk.domain.errors import UserError
 from rectdesk.reports.fontfiles import FontFace
 from rectdesk.reports.fonts import FontPlan, load_font, plan_fonts
 from rectdesk.reports.layout import (
     CONFIDENTIAL_MARK,
     PARAGRAPH_FONTS,
+    TABLE_LEADING,
     Align,
     Paragraph,
     ParagraphStyle,
@@ -26,7 +28,8 @@ from rectdesk.reports.layout import (
     Table,
     page_number_text,
 )
-from rectdesk.reports.textwrap_cjk import Widths, balanced, wrap
+from rectdesk.reports.textwrap_cjk import TITLE_WORDS, Widths, kept_spans, title_lines, wrap
+from rectdesk.reports.widths import list_words
 
 MM = 72.0 / 25.4
 #: GB/T 9704: 22 lines in the 225 mm type area, so a line pitch of about 28.9 pt for 3号.
@@ -35,6 +38,8 @@ PAD_X = 3.0
 PAD_Y = 2.5
 #: Rows up to this many lines move whole to the next page instead of splitting.
 KEEP_LINES = 6
+#: What the 序号 cell of a row continued from the page before carries.
+CONTINUED = "(续)"
 
 
 @dataclass(frozen=True)
@@ -92,9 +97,16 @@ def write_pdf(
     *,
     faces: Sequence[FontFace] | None = None,
     plan: FontPlan | None = None,
+    strict: bool = True,
 ) -> PdfResult:
-    """Render the report to a PDF file or stream."""
+    """Render the report to a PDF file or stream.
+
+    A character no installed font has would print blank: ``strict`` refuses the export with
+    one sentence; the preview (not strict) shows the pages and lists the characters.
+    """
     plan = plan or plan_fonts(characters_by_role(report), faces, report.fonts)
+    if strict and plan.missing:
+        raise UserError(plan.refusal())
     with _plain_streams():
         total = None
         if report.number_style() == "page_of":
@@ -130,6 +142,11 @@ class _PdfWriter:
         self.names = {
             role: load_font(c.face.path, c.face.index)[0] for role, c in plan.choices.items()
         }
+        #: Per role, the characters its font lacks and the font that draws each of them.
+        self.stand_ins: dict[Role, dict[str, str]] = {
+            role: {ch: load_font(f.path, f.index)[0] for ch, f in found.items()}
+            for role, found in plan.stand_ins.items()
+        }
         self._string_width = stringWidth
         self._widths: dict[tuple[Role, float], Widths] = {}
         name = str(target) if isinstance(target, Path) else target
@@ -150,8 +167,11 @@ class _PdfWriter:
         self._doc = self.c._doc
         self._code: list[str] = self.c._code
         self._escape = escapePDF
-        self._fonts: dict[Role, tuple[Any, dict[int, str]]] = {
-            role: (getFont(name), {}) for role, name in self.names.items()
+        used = set(self.names.values())
+        for found in self.stand_ins.values():
+            used.update(found.values())
+        self._fonts: dict[str, tuple[Any, dict[int, str]]] = {
+            name: (getFont(name), {}) for name in used
         }
 
     # -- fonts ---------------------------------------------------------------------------
@@ -161,7 +181,10 @@ class _PdfWriter:
         found = self._widths.get(key)
         if found is None:
             font = self.names[role]
-            found = Widths(lambda ch: float(self._string_width(ch, font, size)))
+            stand = self.stand_ins.get(role, {})
+            found = Widths(
+                lambda ch: float(self._string_width(ch, stand.get(ch, font), size))
+            )
             self._widths[key] = found
         return found
 
@@ -180,15 +203,31 @@ class _PdfWriter:
             x -= self.widths(role, size).text_width(text) / 2
         elif align is Align.RIGHT:
             x -= self.widths(role, size).text_width(text)
-        font, names = self._fonts[role]
         parts = [f"BT 1 0 0 1 {x:.2f} {y:.2f} Tm"]
-        for subset, raw in font.splitString(text, self._doc):
-            name = names.get(subset)
-            if name is None:
-                name = names[subset] = font.getSubsetInternalName(subset, self._doc)
-            parts.append(f"{name} {size:g} Tf ({self._escape(raw)}) Tj")
+        for face_name, run in self._runs(role, text):
+            font, names = self._fonts[face_name]
+            for subset, raw in font.splitString(run, self._doc):
+                name = names.get(subset)
+                if name is None:
+                    name = names[subset] = font.getSubsetInternalName(subset, self._doc)
+                parts.append(f"{name} {size:g} Tf ({self._escape(raw)}) Tj")
         parts.append("ET")
         self._code.append(" ".join(parts))
+
+    def _runs(self, role: Role, text: str) -> list[tuple[str, str]]:
+        """The text cut where the font changes (a glyph the role's font lacks)."""
+        primary = self.names[role]
+        stand = self.stand_ins.get(role)
+        if not stand or not any(ch in stand for ch in text):
+            return [(primary, text)]
+        runs: list[tuple[str, str]] = []
+        for ch in text:
+            name = stand.get(ch, primary)
+            if runs and runs[-1][0] == name:
+                runs[-1] = (name, runs[-1][1] + ch)
+            else:
+                runs.append((name, ch))
+        return runs
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -196,11 +235,12 @@ class _PdfWriter:
         self.start_page()
         blocks = self.report.blocks
         for index, block in enumerate(blocks):
+            tail = self._tail(blocks[index + 1 :])
             if isinstance(block, Paragraph):
                 following = blocks[index + 1] if index + 1 < len(blocks) else None
-                self.paragraph(block, keep_next=_keeps_with_next(block, following))
+                self.paragraph(block, keep_next=_keeps_with_next(block, following), tail=tail)
             else:
-                self.table(block)
+                self.table(block, tail=tail)
         self.finish_page()
         if not self.dry:
             self.c.save()
@@ -234,7 +274,33 @@ class _PdfWriter:
 
     # -- paragraphs ----------------------------------------------------------------------
 
-    def paragraph(self, para: Paragraph, *, keep_next: bool = False) -> None:
+    def _tail(self, rest: Sequence[object]) -> float:
+        """Height of the closing lines (blank, unit, date, sign-off) when nothing else follows:
+        they never stand alone on a page, so what comes before keeps them company."""
+        if not rest or not all(
+            isinstance(b, Paragraph)
+            and (b.style in (ParagraphStyle.SIGNATURE, ParagraphStyle.SIGNOFF) or not b.text)
+            for b in rest
+        ):
+            return 0.0
+        height = 0.0
+        for block in rest:
+            assert isinstance(block, Paragraph)
+            role, size = block.font()
+            area = self.x1 - self.x0 - (4 * size if block.style is ParagraphStyle.SIGNATURE else 0)
+            count = len(wrap(block.text, area, self.widths(role, size))) or 1
+            height += count * self._pitch(block, size)
+        return height
+
+    @staticmethod
+    def _pitch(para: Paragraph, size: float) -> float:
+        if para.style is ParagraphStyle.TITLE:
+            return size * 1.5
+        if para.style in (ParagraphStyle.SIGNATURE,) or size >= 14:
+            return BODY_PITCH
+        return size * 1.6
+
+    def paragraph(self, para: Paragraph, *, keep_next: bool = False, tail: float = 0.0) -> None:
         role, size = para.font()
         widths = self.widths(role, size)
         area = self.x1 - self.x0
@@ -243,14 +309,15 @@ class _PdfWriter:
         if style in (ParagraphStyle.BODY, ParagraphStyle.HEADING1, ParagraphStyle.HEADING2):
             indent = 2 * size
         if style is ParagraphStyle.TITLE:
-            lines = balanced(para.text, area, widths)
+            lines = [part for line in para.text.split("\n")
+                     for part in title_lines(line, area, widths)]  # fmt: skip
             pitch = size * 1.5
         elif style is ParagraphStyle.SIGNATURE:
             lines = wrap(para.text, area - 4 * size, widths)
             pitch = BODY_PITCH
         else:
             lines = wrap(para.text, area, widths, first_width=area - indent)
-            pitch = BODY_PITCH if size >= 14 else size * 1.6
+            pitch = self._pitch(para, size)
         if style is ParagraphStyle.TITLE and self.y < self.y_top:
             self.y -= pitch * 0.5
         # A heading never ends a page: it moves down with what it introduces.
@@ -260,9 +327,18 @@ class _PdfWriter:
             and self.y < self.y_top
         ):
             self.new_page()
+        if not para.text.strip() and self.y >= self.y_top:
+            return  # a blank line never opens a page
+        fresh = self.y_top - self.y_bottom
         self.set_font(role, size)
         for index, line in enumerate(lines):
-            if self.y - pitch < self.y_bottom:
+            rest = len(lines) - index
+            closing = tail and rest <= 2 and rest * pitch + tail <= fresh
+            if closing and index > 0 and self.y - rest * pitch - tail < self.y_bottom:
+                self.new_page()  # the last lines go over with the closing lines
+            elif closing and index == 0 and self.y - rest * pitch - tail < self.y_bottom:
+                self.new_page()
+            elif self.y - pitch < self.y_bottom:
                 self.new_page()
                 self.set_font(role, size)
             baseline = self.y - pitch / 2 - 0.36 * size
@@ -279,17 +355,16 @@ class _PdfWriter:
 
     # -- tables --------------------------------------------------------------------------
 
-    def table(self, table: Table) -> None:
-        total = sum(c.width for c in table.columns) or 1.0
+    def table(self, table: Table, tail: float = 0.0) -> None:
         area = self.x1 - self.x0
-        widths = [area * c.width / total for c in table.columns]
+        widths = [area * share for share in table.shares()]
         _fit_codes(table, widths, self.widths(Role.BODY, table.font_size))
         xs = [self.x0]
         for w in widths:
             xs.append(xs[-1] + w)
         header = _HeaderLayout(self, table, xs)
         size = table.font_size
-        leading = size * 1.35
+        leading = size * TABLE_LEADING
         body = self.widths(Role.BODY, size)
         section_size = table.section_font_size()
         bold = self.widths(Role.SECTION, section_size)
@@ -309,7 +384,7 @@ class _PdfWriter:
             if row.kind is RowKind.SECTION:
                 lines = [wrap(row.cells[0], area - 2 * PAD_X, bold)]
                 self._row(table, header, [self.x0, self.x1], lines, [Align.LEFT], Role.SECTION,
-                          max(leading, section_size * 1.35), keep_next=True,
+                          max(leading, section_size * TABLE_LEADING), keep_next=True,
                           size=section_size)  # fmt: skip
                 continue
             total_row = row.kind is RowKind.TOTAL
@@ -317,16 +392,21 @@ class _PdfWriter:
             role = Role.SECTION if total_row else Role.BODY
             cells = _cells(row, len(table.columns))
             lines = [
-                wrap(text, w - 2 * PAD_X, metrics) for text, w in zip(cells, widths, strict=True)
+                wrap(text, w - 2 * PAD_X, metrics, words=list_words(column, text))
+                for text, w, column in zip(cells, widths, table.columns, strict=True)
             ]
+            last = row is table.rows[-1]
             aligns = [c.align for c in table.columns]
             if row.kind is RowKind.TOTAL:
                 aligns = [Align.CENTER] * len(aligns)
             if total_row:
-                row_leading = max(leading, section_size * 1.35)
-                self._row(table, header, xs, lines, aligns, role, row_leading, size=section_size)
+                row_leading = max(leading, section_size * TABLE_LEADING)
+                self._row(table, header, xs, lines, aligns, role, row_leading, size=section_size,
+                          tail=tail if last else 0.0)  # fmt: skip
             else:
-                self._row(table, header, xs, lines, aligns, role, leading)
+                seq = bool(table.columns) and table.columns[0].key == "seq"
+                self._row(table, header, xs, lines, aligns, role, leading,
+                          tail=tail if last else 0.0, seq=seq)  # fmt: skip
 
     def _row(
         self,
@@ -340,28 +420,37 @@ class _PdfWriter:
         *,
         keep_next: bool = False,
         size: float | None = None,
+        tail: float = 0.0,
+        seq: bool = False,
     ) -> None:
+        """One row, split over pages where it must be; ``tail`` is what must follow it on
+        its last page (the sign-off line), ``seq`` marks a continued part 序号 (续)."""
         size = size or table.font_size
         count = max((len(cell) for cell in lines), default=1) or 1
         height = count * leading + 2 * PAD_Y
         room = self.y - self.y_bottom
         fresh = self.y_top - self.y_bottom - header.height
-        need = height + (leading + 2 * PAD_Y if keep_next else 0)
-        if need > room and (height <= fresh and (count <= KEEP_LINES or room < 4 * leading)):
+        need = height + tail + (leading + 2 * PAD_Y if keep_next else 0)
+        if need > room and (height + tail <= fresh and (count <= KEEP_LINES or room < 4 * leading)):
             self.new_page()
             header.draw()
+        # The tail only binds where it and two lines fit on a fresh page.
+        tail = tail if tail + 2 * leading + 2 * PAD_Y <= fresh else 0.0
         offset = 0
         while True:
             room = self.y - self.y_bottom
             fits = int((room - 2 * PAD_Y) / leading)
             rest = count - offset
-            if rest <= fits:
+            if rest <= fits and rest * leading + 2 * PAD_Y + tail <= room:
                 self._draw_row(xs, lines, aligns, role, leading, offset, rest, size,
-                               centre=offset == 0)  # fmt: skip
+                               centre=offset == 0, seq=seq)  # fmt: skip
                 return
-            if fits >= 1:
+            # No page starts or ends with a single stray line of a row, and the last two
+            # lines go with the tail.
+            fits = min(fits, rest - 2) if rest <= fits + 1 else fits
+            if fits >= 2:
                 self._draw_row(xs, lines, aligns, role, leading, offset, fits, size,
-                               centre=False)  # fmt: skip
+                               centre=False, seq=seq)  # fmt: skip
                 offset += fits
             self.new_page()
             header.draw()
@@ -378,6 +467,7 @@ class _PdfWriter:
         size: float,
         *,
         centre: bool,
+        seq: bool = False,
     ) -> None:
         c = self.c
         height = count * leading + 2 * PAD_Y
@@ -385,6 +475,9 @@ class _PdfWriter:
         self.set_font(role, size)
         for i, cell in enumerate(lines):
             part = cell[offset : offset + count]
+            if seq and i == 0 and offset > 0:
+                # A row going on from the page before says so in its 序号 cell.
+                part = ([cell[0]] if cell and count > 1 else []) + [CONTINUED]
             if not part:
                 continue
             align = aligns[i]
@@ -423,10 +516,14 @@ def _fit_codes(table: Table, widths: list[float], metrics: Widths) -> None:
         if column.align is not Align.CENTER:
             continue
         longest = 0.0
+        cap = 8.5 * metrics["中"]  # a longer run may break (a long unit name)
         for row in table.rows:
             if row.kind is RowKind.BODY and index < len(row.cells):
-                for word in _WORD.findall(row.cells[index]):
-                    longest = max(longest, metrics.text_width(word))
+                text = row.cells[index]
+                for start, end in kept_spans(text):
+                    piece = text[start:end]
+                    if piece.isascii() or metrics.text_width(piece) <= cap:
+                        longest = max(longest, metrics.text_width(piece))
         need = longest + 2 * PAD_X + 1.0 - widths[index]
         donors = [i for i, c in enumerate(table.columns) if c.align is Align.LEFT]
         while need > 0.5 and donors:
@@ -469,7 +566,7 @@ class _HeaderLayout:
         self.writer = writer
         size = table.header_size
         self.size = size
-        self.leading = size * 1.35
+        self.leading = size * TABLE_LEADING
         metrics = writer.widths(Role.TABLE_HEADER, size)
         rows = table.header_rows()
         taken = [[False] * len(table.columns) for _ in rows]
@@ -485,7 +582,10 @@ class _HeaderLayout:
                     for dc in range(span):
                         taken[r + dr][col + dc] = True
                 width = xs[col + span] - xs[col] - 2 * PAD_X
-                self.cells.append((r, col, span, down, wrap(cell.text, width, metrics)))
+                # A header breaks between its words (整改/部门), never inside one.
+                words = [w for w in TITLE_WORDS if w in cell.text]
+                self.cells.append((r, col, span, down, wrap(cell.text, width, metrics,
+                                                              words=words)))  # fmt: skip
                 col += span
         heights = [self.leading + 2 * PAD_Y] * len(rows)
         for r, _col, _span, down, lines in self.cells:
@@ -528,6 +628,15 @@ def _measure(string_width: Any, name: str, size: float) -> Widths:
     return Widths(lambda ch: float(string_width(ch, name, size)))
 
 
+def _row_name(table: Table, row: Row, number: int, index: int) -> str:
+    """How a warning names a row: 表1第3项（编号 0220…），by its 序号 and 编号."""
+    keys = [c.key for c in table.columns]
+    seq = row.cells[keys.index("seq")] if "seq" in keys else str(index)
+    code = row.cells[keys.index("number")] if "number" in keys else ""
+    where = f"表{number}" if number > 1 else ""
+    return f"{where}第{seq}项" + (f"（编号{code}）" if code else "")
+
+
 def check_layout(report: Report, plan: FontPlan) -> list[str]:
     """Warnings before printing: fallback fonts, missing glyphs, narrow columns, tall rows."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -541,10 +650,9 @@ def check_layout(report: Report, plan: FontPlan) -> list[str]:
         name = load_font(plan.choices[Role.BODY].face.path, plan.choices[Role.BODY].face.index)[0]
         size = table.font_size
         metrics = _measure(stringWidth, name, size)
-        total = sum(c.width for c in table.columns) or 1.0
-        widths = [area * c.width / total for c in table.columns]
+        widths = [area * share for share in table.shares()]
         _fit_codes(table, widths, metrics)
-        leading = size * 1.35
+        leading = size * TABLE_LEADING
         narrow: dict[int, str] = {}
         for index, row in enumerate(table.rows, start=1):
             if row.kind is not RowKind.BODY:
@@ -557,7 +665,11 @@ def check_layout(report: Report, plan: FontPlan) -> list[str]:
                         narrow[col] = word
                 tallest = max(tallest, len(wrap(text, room, metrics)))
             if tallest * leading + 2 * PAD_Y > page_height * 0.9:
-                notes.append(f"表{number}第{index}行比一页还高，将跨页拆分打印。")
+                notes.append(
+                    f"{_row_name(table, row, number, index)}的内容比一页还高，将跨页续排"
+                    "（续页序号栏注“(续)”）；如要少占页数，可在报表设计器中调小表格字号，"
+                    "或给“整改措施”等长文字列固定更大的宽度。"
+                )
         for col, word in narrow.items():
             notes.append(
                 f"表{number}的“{table.columns[col].header}”列太窄，放不下“{word}”，会断行；"

@@ -55,9 +55,11 @@ class ColumnSpec:
 
     field: str
     header: str = ""
-    width: float = 1.0
+    width: float = 1.0  # relative weight: shares out what the content leaves over
     align: str = ""
     wrap: bool = True
+    #: A width fixed by the clerk in millimetres; 0: the width follows the content.
+    width_mm: float = 0.0
 
     def header_text(self) -> str:
         return self.header or FIELD_HEADERS.get(self.field, self.field)
@@ -177,7 +179,7 @@ class TemplateSpec:
             raise UserError(f"模板“{self.label}”的分组方式“{self.group_by}”无法识别。")
         if self.numbering not in NUMBERINGS:
             raise UserError(f"模板“{self.label}”的编号方式“{self.numbering}”无法识别。")
-        if any(c.width <= 0 for c in self.columns):
+        if any(c.width <= 0 or c.width_mm < 0 for c in self.columns):
             raise UserError(f"模板“{self.label}”有列宽不大于零的列，请改为正数。")
         if self.privacy not in ("masked", "publish"):
             # Keeping phone and ID numbers is chosen for each export, never by default.

@@ -112,10 +112,11 @@ def report_scope(
         query = replace(query, batch_id=batch_id)
     items = store.items(query)
     batch_ids = {i.batch_id for i in items} or ({batch_id} if batch_id is not None else set())
-    batch_name, year = "", None
+    batch_name, year, issuer, doc_number, received_on = "", None, "", "", None
     if len(batch_ids) == 1:
         batch = store.batch(next(iter(batch_ids)))
         batch_name, year = batch.name, batch.year
+        issuer, doc_number, received_on = batch.issuer, batch.doc_number, batch.received_on
     return ReportScope(
         items=items,
         today=day,
@@ -126,6 +127,9 @@ def report_scope(
         unit=str(settings.get(store, "unit_name")),
         clerk=str(settings.get(store, "clerk_name")),
         phone=str(settings.get(store, "clerk_phone")),
+        issuer=issuer,
+        doc_number=doc_number,
+        received_on=received_on,
     )
 
 
@@ -256,7 +260,7 @@ def render_preview(report: Report) -> Preview:
     from rectdesk.reports.pdf import check_layout, write_pdf
 
     buffer = io.BytesIO()
-    result = write_pdf(report, buffer)
+    result = write_pdf(report, buffer, strict=False)
     return Preview(
         data=buffer.getvalue(),
         pages=result.pages,

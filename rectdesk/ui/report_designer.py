@@ -80,8 +80,10 @@ class ReportDesigner(QDialog):
         self.saved_name = ""
         self.preview_seconds = 0.0
         self.setWindowTitle(self.tr("报表设计器"))
-        self.resize(1280, 820)
+        self._fit_screen()
         self._loading = False
+        #: The template as last loaded or saved, to tell whether the form holds changes.
+        self._clean: dict[str, object] | None = None
 
         self.base = QComboBox(self)
         self.name = QLineEdit(self)
@@ -222,8 +224,11 @@ class ReportDesigner(QDialog):
 
         self.columns = QTableWidget(0, 4, self)
         self.columns.setHorizontalHeaderLabels(
-            [self.tr("字段"), self.tr("表头文字"), self.tr("宽度"), self.tr("对齐")]
+            [self.tr("字段"), self.tr("表头文字"), self.tr("宽度（毫米）"), self.tr("对齐")]
         )
+        width_header = self.columns.horizontalHeaderItem(C_WIDTH)
+        if width_header is not None:
+            width_header.setToolTip(self.tr("“自动”：宽度随内容；填毫米数则固定该列宽度。"))
         self.columns.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.columns.horizontalHeader().setStretchLastSection(True)
         column_buttons = QHBoxLayout()
@@ -407,22 +412,49 @@ class ReportDesigner(QDialog):
             self.columns.setEnabled(spec.kind == KIND_TABLE or bool(spec.columns))
         finally:
             self._loading = False
+        self._clean = self._form_state()
         self.refresh_preview()
+
+    def _form_state(self) -> dict[str, object] | None:
+        """The form's template as data (None when the form cannot make one yet)."""
+        try:
+            data = self.spec_from_form().to_dict()
+        except UserError:
+            return None
+        data.pop("base", None)
+        return data
+
+    def has_changes(self) -> bool:
+        """Whether the form holds changes not saved as a template."""
+        return self._form_state() != self._clean
+
+    def _fit_screen(self) -> None:
+        """As large as useful, never larger than the screen (1366 × 768 laptops)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1280, 820
+        if screen is not None:
+            width = min(width, screen.width() - 24)
+            height = min(height, screen.height() - 48)
+        self.resize(width, height)
 
     def _append_column(self, column: ColumnSpec, row: int | None = None) -> None:
         row = self.columns.rowCount() if row is None else row
         self.columns.insertRow(row)
         fields = QComboBox(self.columns)
         for key, header in FIELD_HEADERS.items():
-            fields.addItem(f"{header}（{key}）", key)
+            fields.addItem(header, key)
         fields.setCurrentIndex(max(fields.findData(column.field), 0))
         fields.currentIndexChanged.connect(self.schedule_preview)
         self.columns.setCellWidget(row, C_FIELD, fields)
         self.columns.setItem(row, C_HEADER, QTableWidgetItem(column.header_text()))
         width = QDoubleSpinBox(self.columns)
-        width.setRange(0.2, 20)
-        width.setSingleStep(0.1)
-        width.setValue(column.width)
+        width.setRange(0, 250)
+        width.setDecimals(0)
+        width.setSingleStep(1)
+        width.setSuffix(self.tr(" 毫米"))
+        width.setSpecialValueText(self.tr("自动"))
+        width.setValue(column.width_mm)
+        width.setProperty("weight", column.width)
         width.valueChanged.connect(self.schedule_preview)
         self.columns.setCellWidget(row, C_WIDTH, width)
         align = QComboBox(self.columns)
@@ -444,11 +476,13 @@ class ReportDesigner(QDialog):
         header = self.columns.item(row, C_HEADER)
         assert isinstance(fields, QComboBox) and isinstance(align, QComboBox)
         assert isinstance(width, QDoubleSpinBox)
+        weight = width.property("weight")
         return ColumnSpec(
             field=str(fields.currentData()),
             header=header.text().strip() if header is not None else "",
-            width=float(width.value()),
+            width=float(weight) if weight else 1.0,
             align=str(align.currentData()),
+            width_mm=float(width.value()),
         )
 
     def add_column(self) -> None:
@@ -585,6 +619,7 @@ class ReportDesigner(QDialog):
         self.saved_name = spec.name
         self._fill_bases(spec.name)
         self._spec = reporting.get_template(self.context.store, spec.name)
+        self._clean = self._form_state()
         self.status.setText(self.tr("已保存模板“{0}”。").format(spec.name))
         return True
 
@@ -640,11 +675,36 @@ class ReportDesigner(QDialog):
         self.name.setText(spec.name)
         return True
 
+    def confirm_close(self) -> bool:
+        """Ask before unsaved changes are dropped: save, discard or stay (a designer that is
+        not on screen has nobody to ask)."""
+        if not self.isVisible() or not self.has_changes():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("模板有改动"),
+            self.tr("对模板的改动还没有保存。要先保存吗？"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
     def done(self, result: int) -> None:
-        """Closing drops any pending refresh (the store may close right after)."""
+        """Closing asks about unsaved changes, then drops any pending refresh."""
+        if not self.confirm_close():
+            return
         self._timer.stop()
+        self._clean = self._form_state()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_close():
+            event.ignore()
+            return
         self._timer.stop()
+        self._clean = self._form_state()
         super().closeEvent(event)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QMessageBox,
@@ -26,12 +26,25 @@ from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.reports.layout import Report
 from rectdesk.services import reporting
-from rectdesk.store import Store
+from rectdesk.store import ItemQuery, Store
+from rectdesk.ui.file_dialogs import save_file
 from rectdesk.ui.print_preview import PrintPreviewDialog
 from rectdesk.ui.tasks import Progress, TaskRunner, open_reader
 
 _SELECTED = "selected"
+_FILTERED = "filtered"
 _ALL = "all"
+#: The remembered folder of exported reports (file_dialogs).
+FOLDER_PURPOSE = "report"
+
+
+def narrowed(query: ItemQuery) -> bool:
+    """Whether the ledger's filter keeps fewer items than its batch (status, search …)."""
+    return bool(
+        query.statuses or query.lights or query.overdue or query.due_within is not None
+        or query.department or query.category or query.search.strip()
+        or query.deadline_from or query.deadline_to or query.ids is not None
+    )  # fmt: skip
 
 
 @contextlib.contextmanager
@@ -54,6 +67,7 @@ class ReportDialog(QDialog):
         *,
         batch_id: int | None = None,
         item_ids: Sequence[int] | None = None,
+        filter_query: ItemQuery | None = None,
         runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
@@ -61,6 +75,11 @@ class ReportDialog(QDialog):
         self.runner = runner or TaskRunner(self)
         self.last_result: reporting.ExportResult | None = None
         self.item_ids = list(item_ids) if item_ids else None
+        #: The items the ledger table shows now (its filter), printed as they are.
+        self.filtered_ids: list[int] | None = None
+        self._narrowed = filter_query is not None and narrowed(filter_query)
+        if filter_query is not None:
+            self.filtered_ids = context.store.item_ids(replace(filter_query, limit=None, offset=0))
         self.setWindowTitle(self.tr("打印和导出报表"))
         self.resize(640, 520)
 
@@ -110,8 +129,20 @@ class ReportDialog(QDialog):
         buttons.addStretch(1)
         for button in (self.preview_button, self.print_button, self.export_button, close):
             buttons.addWidget(button)
+        # After an export: open the file or the folder it went to.
+        self.open_file_button = QPushButton(self.tr("打开文件"), self)
+        self.open_folder_button = QPushButton(self.tr("打开所在文件夹"), self)
+        self.open_file_button.clicked.connect(self.open_exported_file)
+        self.open_folder_button.clicked.connect(self.open_exported_folder)
+        opened = QHBoxLayout()
+        opened.addStretch(1)
+        opened.addWidget(self.open_file_button)
+        opened.addWidget(self.open_folder_button)
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addLayout(opened)
         layout.addLayout(buttons)
 
         self._fill_templates()
@@ -149,6 +180,10 @@ class ReportDialog(QDialog):
             self.privacy.setCurrentIndex(self.privacy.findData(spec.privacy))
 
     def _fill_scope(self, batch_id: int | None) -> None:
+        if self.filtered_ids is not None:
+            self.scope.addItem(
+                self.tr("当前筛选结果（{0} 条）").format(len(self.filtered_ids)), _FILTERED
+            )
         if self.item_ids:
             self.scope.addItem(self.tr("选中的 {0} 条事项").format(len(self.item_ids)), _SELECTED)
         for batch in self.context.store.batches():
@@ -156,7 +191,11 @@ class ReportDialog(QDialog):
                 self.tr("批次：{0}（{1} 条）").format(batch.name, batch.item_count), batch.id
             )
         self.scope.addItem(self.tr("全部事项"), _ALL)
-        if batch_id is not None and not self.item_ids:
+        if self.item_ids:
+            self.scope.setCurrentIndex(self.scope.findData(_SELECTED))
+        elif self._narrowed:
+            self.scope.setCurrentIndex(self.scope.findData(_FILTERED))
+        elif batch_id is not None:
             self.scope.setCurrentIndex(max(self.scope.findData(batch_id), 0))
 
     def template_name(self) -> str:
@@ -172,6 +211,15 @@ class ReportDialog(QDialog):
         """Select an entry by its data (tests and callers)."""
         combo.setCurrentIndex(combo.findData(data))
 
+    def scope_ids(self) -> list[int] | None:
+        """The items of the chosen scope when it is a list (selection, filter), else None."""
+        scope = self.scope.currentData()
+        if scope == _SELECTED:
+            return self.item_ids
+        if scope == _FILTERED:
+            return self.filtered_ids
+        return None
+
     def build(self, mode: OutputMode | None = None) -> Report:
         """The report as chosen now."""
         scope = self.scope.currentData()
@@ -179,10 +227,20 @@ class ReportDialog(QDialog):
             self.context.store,
             self.template_name(),
             batch_id=scope if isinstance(scope, int) else None,
-            item_ids=self.item_ids if scope == _SELECTED else None,
+            item_ids=self.scope_ids(),
             mode=mode or self.mode(),
             today=self.context.today(),
         )
+
+    def suggested_name(self) -> str:
+        """A file name from the report's title (batch and template), safe on Windows."""
+        try:
+            title = self.build(OutputMode.MASKED).title
+        except UserError:
+            title = self.template.currentText()
+        name = "".join(ch for ch in title if ch not in '\\/:*?"<>|\n\r\t').strip(" .")
+        day = self.context.today()
+        return f"{name[:80] or self.template.currentText()}_{day:%Y%m%d}.{self.output_format()}"
 
     # -- fonts and checks -------------------------------------------------------------------
 
@@ -241,11 +299,10 @@ class ReportDialog(QDialog):
         if not self.confirm_full():
             return None
         fmt = self.output_format()
-        label = self.template.currentText()
-        suggested = str(Path.home() / f"{label}.{fmt}")
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("导出报表"), suggested, f"{reporting.FORMATS[fmt]} (*.{fmt})"
-        )
+        path = save_file(
+            self, FOLDER_PURPOSE, self.tr("导出报表"), self.suggested_name(),
+            f"{reporting.FORMATS[fmt]} (*.{fmt})",
+        )  # fmt: skip
         if not path:
             return None
         return self.export_to(Path(path))
@@ -256,6 +313,7 @@ class ReportDialog(QDialog):
         Returns the result when the runner finished at once (tests), else None.
         """
         scope = self.scope.currentData()
+        ids = self.scope_ids()
         mode = self.mode()
         template, fmt, today = self.template_name(), self.output_format(), self.context.today()
         store_path = self.context.store.path
@@ -277,8 +335,7 @@ class ReportDialog(QDialog):
                 return reporting.export_report(
                     store, template, fmt, path,
                     batch_id=scope if isinstance(scope, int) else None,
-                    item_ids=self.item_ids if scope == _SELECTED else None,
-                    mode=mode, today=today, audit=False,
+                    item_ids=ids, mode=mode, today=today, audit=False,
                 )  # fmt: skip
 
             if store_path is None:  # a store in memory has no second connection
@@ -310,6 +367,20 @@ class ReportDialog(QDialog):
         if result.missing_chars:
             lines.append(self.tr("缺字（打印时会空白）：{0}").format(result.missing_chars))
         self.fonts.setPlainText("\n".join(lines))
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setVisible(True)
+
+    def open_exported_file(self) -> bool:
+        """Open the exported file in its program (WPS, Word, Excel, a PDF reader)."""
+        if self.last_result is None:
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_result.path)))
+
+    def open_exported_folder(self) -> bool:
+        """Open the folder the file went to."""
+        if self.last_result is None:
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_result.path.parent)))
 
     def preview_dialog(self) -> PrintPreviewDialog | None:
         """The preview of the very PDF pages, or None after a plain message."""

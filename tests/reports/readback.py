@@ -96,18 +96,33 @@ def xlsx_entries(path: Path) -> list[Entry]:
             for col in range(merged.min_col, merged.max_col + 1):
                 owner[(row, col)] = (merged.min_row, merged.min_col)
     out: list[Entry] = []
+    places: dict[int, int] = {}  # first grid column of a cell → its place in the last row
     for r, row in enumerate(sheet.iter_rows(), start=1):
+        if out and r > 1 and owner.get((r, 1), (r, 1))[0] < r:
+            # A continuation row (Excel's 409-point limit): its texts go on the row above.
+            kind, above = out[-1]
+            joined = list(above)
+            for c in range(1, sheet.max_column + 1):
+                top = owner.get((r, c), (r, c))
+                value = sheet.cell(r, c).value
+                if top == (r, c) and c in places and value:
+                    joined[places[c]] += "\n" + str(value)
+            out[-1] = (kind, tuple(joined))
+            continue
         cells: list[str] = []
         seen: set[tuple[int, int]] = set()
         has_border = False
+        row_places: dict[int, int] = {}
         for c, cell in enumerate(row, start=1):
             top = owner.get((r, c), (r, c))
             if top in seen:
                 continue
             seen.add(top)
+            row_places[c] = len(cells)
             value = sheet.cell(*top).value
             cells.append("" if value is None else str(value))
             has_border = has_border or cell.border.left.style is not None
+        places = row_places
         if not any(cells):
             continue
         while len(cells) > 1 and not has_border and not cells[-1]:

@@ -35,7 +35,38 @@ def test_word_and_excel_hold_exactly_the_layout(
     reporting.export_report(report_store, template, "docx", docx_path, today=TODAY)
     reporting.export_report(report_store, template, "xlsx", xlsx_path, today=TODAY)
     assert resolve_spans(docx_entries(docx_path)) == expected
-    assert resolve_spans(xlsx_entries(xlsx_path)) == expected
+    # Excel: the summary's sections are one table (headings as section rows, one header that
+    # print titles repeat), and a row over 409 points goes on in continuation rows (cut
+    # between lines, so only line breaks may differ).
+    assert flat(resolve_spans(xlsx_entries(xlsx_path))) == flat(one_sheet_table(expected))
+
+
+def flat(entries: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
+    return [(kind, tuple(squash(c) for c in cells)) for kind, cells in entries]
+
+
+Entries = list[tuple[str, tuple[str, ...]]]
+
+
+def one_sheet_table(entries: Entries) -> Entries:
+    """The layout as one sheet shows it: a heading between two tables of the same header
+    becomes a section row, and the second header is left out."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    headers: list[tuple[str, ...]] = []
+    index = 0
+    while index < len(entries):
+        kind, cells = entries[index]
+        follows = entries[index + 1] if index + 1 < len(entries) else None
+        if (kind == "p" and follows is not None and headers and follows[1] == headers[-1]
+                and out and out[-1][0] == "row"):  # fmt: skip
+            out.append(("row", cells))
+            index += 2
+            continue
+        if kind == "row" and (not out or out[-1][0] == "p"):
+            headers.append(cells)
+        out.append((kind, cells))
+        index += 1
+    return out
 
 
 @pytest.mark.parametrize("template", sorted(BUILTINS))
@@ -96,7 +127,9 @@ def test_plan_matches_seed_001(report_store: Store) -> None:
     report = reporting.build(report_store, "plan", batch_id=batch.id, today=TODAY)
     paragraphs = [b for b in report.blocks if isinstance(b, Paragraph)]
     assert paragraphs[0].text == "附件"
-    assert paragraphs[1].text == batch.name
+    # Seed 001's own title breaks after 绩效考评, where the meaning breaks.
+    assert paragraphs[1].text == "自治区中医药局2022年度绩效考评\n社会评价意见建议整改工作方案"
+    assert paragraphs[1].text.replace("\n", "") == batch.name
     table = report.tables()[0]
     assert [c.header for c in table.columns] == [
         "序号", "主题", "意见建议编号", "整改内容", "整改部门", "整改措施", "整改可检验成果",
@@ -111,8 +144,13 @@ def test_narrative_follows_seed_003(report_store: Store) -> None:
     batch = next(b for b in report_store.batches() if "巡察" in b.name)
     report = reporting.build(report_store, "narrative", batch_id=batch.id, today=TODAY)
     texts = [b.text for b in report.blocks if isinstance(b, Paragraph)]
-    assert texts[0] == f"关于{batch.name}整改情况的报告"
-    assert "共涉及问题（意见建议）9个" in texts[1] and "整改完成率" in texts[1]
+    assert texts[0].replace("\n", "") == f"关于{batch.name}整改情况的报告"
+    assert texts[0] == "关于县委第八轮专项巡察\n反馈问题整改情况的报告"
+    assert f"{batch.name}共9个问题" in texts[1] and "现将整改情况报告如下" in texts[1]
+    assert texts[2] == "一、组织领导和工作部署"
+    statistics = next(t for t in texts if "共涉及问题（意见建议）9个" in t)
+    assert "整改完成率" in statistics
+    assert texts[texts.index("三、下一步工作") + 1].startswith("下一步")
     assert any(t.startswith("（一）") for t in texts)
     numbered = [t for t in texts if t[:2] in ("1.", "2.", "9.")]
     assert numbered[0].startswith("1.针对“政治站位不高。")

@@ -114,10 +114,15 @@ def test_wrapped_lines_fit_their_width(test_faces: list[FontFace]) -> None:
 
 
 def test_missing_glyphs_are_reported(test_faces: list[FontFace]) -> None:
+    from rectdesk.domain.errors import UserError
+
     report = Report("x", "缺字", [Table([Column("a", "内容")], [Row(("生僻字𠀀𪚥",))])])
-    result = write_pdf(report, io.BytesIO(), faces=test_faces)
+    # The preview shows the pages and names the characters; an export refuses plainly.
+    result = write_pdf(report, io.BytesIO(), faces=test_faces, strict=False)
     assert "𠀀" in result.fonts.missing_chars()
     assert any("缺少" in line for line in result.fonts.describe())
+    with pytest.raises(UserError, match="𠀀"):
+        write_pdf(report, io.BytesIO(), faces=test_faces)
 
 
 # -- Word --------------------------------------------------------------------------------------

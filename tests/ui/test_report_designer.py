@@ -38,6 +38,7 @@ def designer(qtbot: Any, demo_store: Store, db_path: Path) -> Iterator[ReportDes
     plan = next(b.id for b in demo_store.batches() if "整改工作方案" in b.name)
     widget.scope.setCurrentIndex(widget.scope.findData(plan))
     yield widget
+    widget._clean = widget._form_state()  # a test's edits are dropped without asking
     widget.close()  # before the store closes: no preview may run on a closed store
 
 
@@ -194,3 +195,45 @@ def test_page_fonts_numbers_and_deadline_controls(
     assert "正文和表格：" not in designer.status.text()  # official fonts: the export dialog's
     designer.page_number_style.setCurrentIndex(designer.page_number_style.findData("none"))
     assert designer.spec_from_form().page_numbers is False
+
+
+def test_close_asks_before_dropping_changes(
+    designer: ReportDesigner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    assert not designer.has_changes()
+    designer.title_edit.setText("改过的标题")
+    assert designer.has_changes()
+    asked: list[str] = []
+
+    def answer(*args: Any, **_kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    designer.show()
+    designer.close()
+    assert asked and "没有保存" in asked[0] and designer.isVisible()  # Cancel: stays open
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Discard)  # fmt: skip
+    designer.close()
+    assert not designer.isVisible()
+
+
+def test_columns_show_chinese_names_and_millimetres(designer: ReportDesigner) -> None:
+    from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
+
+    fields = designer.columns.cellWidget(0, 0)
+    width = designer.columns.cellWidget(0, 2)
+    assert isinstance(fields, QComboBox) and isinstance(width, QDoubleSpinBox)
+    names = [fields.itemText(i) for i in range(fields.count())]
+    assert "整改措施" in names and not any("measures" in n or "（" in n for n in names)
+    assert width.suffix().strip() == "毫米" and width.specialValueText() == "自动"
+    width.setValue(40)
+    assert designer.spec_from_form().columns[0].width_mm == 40
+
+
+def test_designer_fits_a_small_screen(designer: ReportDesigner) -> None:
+    screen = designer.screen().availableGeometry()
+    assert designer.width() <= screen.width() and designer.height() <= screen.height()
