@@ -365,6 +365,16 @@ def _application_id(db: sqlite_utils.Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _rounds(db: sqlite_utils.Database) -> None:
+    # Rounds with the responsible units (下发, 收集, 催报) and the links that let a repeated
+    # exchange package update what an earlier one brought (store/rounds.py, store/packages.py).
+    from rectdesk.store.packages import create_package_tables
+    from rectdesk.store.rounds import create_rounds_tables
+
+    create_rounds_tables(db)
+    create_package_tables(db)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_search_index", _search_index),
@@ -375,4 +385,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0007_dashboard_indexes", _dashboard_indexes),
     Migration("0008_search_index_without_positions", _search_index_v3),
     Migration("0009_application_id", _application_id),
+    Migration("0010_rounds", _rounds),
 )
