@@ -18,7 +18,7 @@ from rectdesk.domain.deadlines import parse_deadline
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import Assignment, BatchDraft, BatchKind, ItemDraft, Status
 from rectdesk.reports.fontfiles import FontFace, read_faces
-from rectdesk.reports.layout import Paragraph, ParagraphStyle
+from rectdesk.reports.layout import Paragraph
 from rectdesk.reports.pdf import write_pdf
 from rectdesk.reports.textwrap_cjk import kept_spans, nominal_widths, title_lines, wrap
 from rectdesk.reports.xlsx import LINE_PITCH, ROW_CAP, cell_lines
@@ -261,7 +261,9 @@ def test_font_discovery_can_be_pointed_at_a_folder(
 # -- dates and line breaks -------------------------------------------------------------------
 
 
-def test_printed_dates_are_never_iso(store: Store, font_env: list[FontFace], tmp_path: Path) -> None:
+def test_printed_dates_are_never_iso(
+    store: Store, font_env: list[FontFace], tmp_path: Path
+) -> None:
     batch = store.add_batch(BatchDraft(BatchKind.OTHER, "日期写法", year=2023))
     store.add_items(batch, [
         ItemDraft(content="甲", deadline=replace(parse_deadline("2023-11-30", year=2023),
@@ -289,8 +291,9 @@ def test_breaks_keep_codes_dates_phones_and_unit_names() -> None:
         assert "".join(lines) == text
         for start, end in kept_spans(text):
             assert sum(start < len("".join(lines[:k])) < end for k in range(1, len(lines))) == 0
-    lines = wrap("科教处、医政处、规划产业处", 60.0, widths, words=["科教处", "医政处", "规划产业处"])
-    assert all(line.strip("、") in ("科教处", "医政处", "规划产业处") for line in lines)
+    units = ["科教处", "医政处", "规划产业处"]
+    lines = wrap("、".join(units), 60.0, widths, words=units)
+    assert all(line.strip("、") in units for line in lines)
 
 
 def test_headers_break_between_words(report_store: Store, font_env: list[FontFace],
@@ -357,7 +360,8 @@ def test_a_continued_row_says_so(store: Store, font_env: list[FontFace], tmp_pat
 
 def test_seed_001_plan_pages(report_store: Store, font_env: list[FontFace],
                              tmp_path: Path) -> None:  # fmt: skip
-    result = reporting.export_report(report_store, "plan", "pdf", tmp_path / "p.pdf",
-                                     batch_id=demo_batch(report_store, "方案"), today=TODAY)  # fmt: skip
+    batch = demo_batch(report_store, "方案")
+    path = tmp_path / "p.pdf"
+    result = reporting.export_report(report_store, "plan", "pdf", path, batch_id=batch, today=TODAY)
     assert result.pages is not None and result.pages <= 14  # 17 before widths followed content
 
