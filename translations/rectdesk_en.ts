@@ -2707,6 +2707,14 @@ Check result:
 <context>
     <name>recovery</name>
     <message>
+        <source>数据文件不存在</source>
+        <translation>Data file not found</translation>
+    </message>
+    <message>
+        <source>数据文件“{0}”不存在。要在这里新建一个空的数据文件吗？如果是路径写错了，请选“否”，检查 --db 或 RECTDESK_DB 后重新打开。</source>
+        <translation>The data file “{0}” does not exist. Create a new, empty data file here? If the path was mistyped, choose “No”, check --db or RECTDESK_DB and open again.</translation>
+    </message>
+    <message>
         <source>数据文件位置提醒</source>
         <translation>Data file location</translation>
     </message>
