@@ -40,6 +40,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rectdesk.cli.reports",
     "rectdesk.cli.items",
     "rectdesk.cli.calendar",
+    "rectdesk.cli.rounds",
 )
 
 
