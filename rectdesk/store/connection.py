@@ -42,7 +42,8 @@ def connect(
         # safer on the removable and network drives some offices use.
         if journal_mode and not readonly:
             db.execute("PRAGMA journal_mode = DELETE")
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        # (A damaged table name in SQLite's message cannot even be decoded.)
         conn.close()
         if pending_rollback(exc):
             raise StoreBusyError(

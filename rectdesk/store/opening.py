@@ -93,7 +93,7 @@ def open_file(path: Path, *, readonly: bool, create: bool, verify: bool = False)
             if not readonly:
                 migrate(db, path)
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             db.conn.close()
             if busy(exc):
                 raise StoreBusyError(busy_message(path), str(exc)) from exc
@@ -184,7 +184,7 @@ def refuse_foreign(path: Path) -> None:
         raise StoreForeignError(foreign_message(path), detail)
     try:
         tables = _table_names(path)
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
         return  # unreadable: the checks that follow report it as damaged
     if not tables and header.user_version == 0:
         return  # a new, empty file

@@ -239,3 +239,20 @@ def test_garbage_is_damage_and_a_copy_is_kept_on_restore(tmp_path: Path, demo_db
     assert result.returncode == 3
     with sqlite3.connect(demo_db) as conn:
         assert conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
+
+
+def test_a_name_too_damaged_to_print_is_damage_not_a_crash(tmp_path: Path) -> None:
+    """SQLite's message quotes the broken table name, which is no longer UTF-8."""
+    path = tmp_path / "ledger.sqlite3"
+    with Store.open(path) as store:
+        load_demo(store, actor="测试")
+    data = bytearray(path.read_bytes())
+    start = data.index(b"CREATE TABLE batches")
+    data[start : start + 6] = b"\xbe" * 6
+    name = data.rindex(b"batches", 0, start)
+    data[name : name + 7] = b"\xbe" * 7
+    path.write_bytes(bytes(data))
+    for command in ("items", "check"):
+        result = _cli(path, command)
+        assert result.returncode == 3, (command, result.stderr)
+        assert "损坏" in result.stderr and "意外错误" not in result.stderr
