@@ -6,6 +6,9 @@
                                        # .deb for glibc 2.28+, built in Debian 11 roots (root
                                        # needed); --smoke installs it into fresh roots and tries it
     python3 installer/build.py nsis [--nsis-source DIR]   # compile installer/windows/rectdesk.nsi
+    python3 installer/build.py windows [--smoke]
+                                       # dist/RectDesk-Setup-<version>-x64.exe, built on Linux;
+                                       # --smoke installs and runs it under Wine 10 (root needed)
 
 The pinned runtime (installer/requirements-<platform>.txt) and PyInstaller are installed into a
 build venv (default: a folder under the temporary directory), never into the project's own
@@ -184,8 +187,8 @@ def glibc_needed(bundle: Path) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "targets", nargs="*", choices=["bundle", "deb", "nsis", "all"], default=["all"],
-        metavar="TARGET", help="bundle, deb, nsis or all",
+        "targets", nargs="*", choices=["bundle", "deb", "nsis", "windows", "all"], default=["all"],
+        metavar="TARGET", help="bundle, deb, nsis, windows or all",
     )  # fmt: skip
     parser.add_argument(
         "--venv", type=Path,
@@ -204,12 +207,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument(
         "--smoke", action="store_true",
-        help="after `deb`: apt install it into fresh Debian 11/12 roots and run it there",
+        help="after `deb`: apt install it into fresh Debian 11/12 roots and run it there; "
+        "after `windows`: install, run and uninstall it under Wine 10",
     )  # fmt: skip
     args = parser.parse_args(argv)
     targets = set(args.targets)
     if "all" in targets:
         targets = {"deb"} if sys.platform.startswith("linux") else {"bundle", "nsis"}
+    if sys.platform == "win32" and targets & {"bundle", "nsis"}:
+        # requirements-windows.txt pins the wheels of the embeddable-Python installer, which
+        # needs mingw-w64 and NSIS from Debian: it is built on Linux (WSL works too).
+        raise SystemExit("build the Windows installer on Linux: python3 installer/build.py windows")
     started = time.monotonic()
     key = platform_key()
     step(f"RectDesk {version()} for {key}")
@@ -227,6 +235,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             from deb_smoke import smoke_debs
 
             if not smoke_debs(debs, DIST / "smoke"):
+                return 1
+    if "windows" in targets:
+        from windows_build import build as build_windows
+
+        setup = build_windows(version(), fast=args.nsis_fast)
+        if args.smoke:
+            from windows_smoke import smoke_installer
+
+            if not smoke_installer(setup, version()):
                 return 1
     if "nsis" in targets:
         from nsis import build_installer

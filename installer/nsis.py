@@ -29,11 +29,13 @@ def makensis() -> str:
                      "Debian: apt-get install nsis)")  # fmt: skip
 
 
-def build_installer(source: Path, version: str, dist: Path, *, fast: bool = False) -> Path:
-    """dist/rectdesk-<version>-setup.exe packing ``source`` (the PyInstaller folder)."""
+def build_installer(
+    source: Path, version: str, dist: Path, *, fast: bool = False, name: str = ""
+) -> Path:
+    """dist/``name`` (default rectdesk-<version>-setup.exe) packing the folder ``source``."""
     if not source.is_dir():
         raise SystemExit(f"nothing to pack: {source} is not a folder")
-    output = dist / f"rectdesk-{version}-setup.exe"
+    output = dist / (name or f"rectdesk-{version}-setup.exe")
     print(f"==> makensis {SCRIPT.name} -> {output.name}", flush=True)
     started = time.monotonic()
     defines = [f"-DVERSION={version}", f"-DSOURCE_DIR={source.resolve()}", f"-DOUTFILE={output}"]

@@ -1,13 +1,16 @@
 ; RectDesk 整改台账桌面助手 — Windows 10/11 (x86_64) installer.
 ;
-; Built by installer/build.py (which passes the defines below); by hand:
-;   makensis /DVERSION=0.1.0 /DSOURCE_DIR=dist\rectdesk /DOUTFILE=dist\rectdesk-0.1.0-setup.exe ^
-;            installer\windows\rectdesk.nsi
+; Built by `python3 installer/build.py windows` (installer/windows_build.py assembles the program
+; folder build/windows/RectDesk and passes the defines below); by hand:
+;   makensis -INPUTCHARSET UTF8 -DVERSION=0.1.0 -DSOURCE_DIR=build/windows/RectDesk \
+;            -DOUTFILE=dist/RectDesk-Setup-0.1.0-x64.exe installer/windows/rectdesk.nsi
 ;
 ; Per-user install (no administrator rights, into %LOCALAPPDATA%\Programs\RectDesk) is the
 ; default; administrators may choose "all users" (Program Files). Command line: /CurrentUser,
-; /AllUsers, /S (silent). The uninstaller keeps the clerk's data unless "删除我的数据" is ticked
-; (or /DELETEDATA is given to a silent uninstall).
+; /AllUsers, /S (silent), /D=folder (last). Everything is inside: no download at install time.
+; The uninstaller keeps the clerk's data unless "删除我的数据" is ticked (or /DELETEDATA is
+; given to a silent uninstall). The data never lives in the program folder: %APPDATA%\RectDesk,
+; %LOCALAPPDATA%\RectDesk\Logs, settings under HKCU\Software\RectDesk\RectDesk.
 
 Unicode true
 ManifestDPIAware true
@@ -21,11 +24,13 @@ ManifestDPIAware true
   !error "pass /DVERSION=x.y.z"
 !endif
 !ifndef SOURCE_DIR
-  !error "pass /DSOURCE_DIR=<the PyInstaller folder dist\rectdesk>"
+  !error "pass /DSOURCE_DIR=<the program folder build/windows/RectDesk>"
 !endif
 !ifndef OUTFILE
-  !define OUTFILE "rectdesk-${VERSION}-setup.exe"
+  !define OUTFILE "RectDesk-Setup-${VERSION}-x64.exe"
 !endif
+; Qt 6.9 (PySide6 6.9.3) supports Windows 10 1809, build 17763, and later.
+!define MIN_BUILD 17763
 !ifndef ICON_FILE
   !define ICON_FILE "${__FILEDIR__}\..\..\resources\icons\rectdesk.ico"
 !endif
@@ -93,29 +98,64 @@ VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "CompanyName" "${PUBLISHER}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "LegalCopyright" "${PUBLISHER}"
 
 ; --- checks --------------------------------------------------------------------------------------
+; The installer itself is a 32-bit program so that it can say in Chinese why a 32-bit Windows
+; is refused; everything it installs is 64-bit.
 Function .onInit
   ${IfNot} ${AtLeastWin10}
-    MessageBox MB_OK|MB_ICONSTOP "${APP_NAME} 需要 Windows 10 或 Windows 11（64 位）。$\r$\n$\r$\n\
-本电脑的 Windows 版本过旧（如 Windows 7、Windows 8），程序所用的 Qt 6 界面库无法在上面运行，\
-安装已取消。请联系信息化管理人员升级系统，或换一台 Windows 10/11 电脑。" /SD IDOK
+    MessageBox MB_OK|MB_ICONSTOP "本程序只能安装在 64 位的 Windows 10 或 Windows 11 上，这台电脑的 Windows 版本（如 Windows 7、Windows 8）太旧，安装已取消。" /SD IDOK
     Abort
   ${EndIf}
   ${IfNot} ${RunningX64}
-    MessageBox MB_OK|MB_ICONSTOP "${APP_NAME} 需要 64 位的 Windows 10 或 Windows 11，本电脑是 32 位系统，安装已取消。" /SD IDOK
+    MessageBox MB_OK|MB_ICONSTOP "本程序只能安装在 64 位的 Windows 10 或 Windows 11 上，这台电脑是 32 位系统，安装已取消。" /SD IDOK
+    Abort
+  ${EndIf}
+  ${WinVerGetBuild} $0
+  ${If} $0 < ${MIN_BUILD}
+    MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "这台电脑是 Windows 10 的早期版本（内部版本 $0，如 LTSB 2016），程序所用的 Qt 6.9 界面库只支持 1809 版（内部版本 ${MIN_BUILD}）及以后的 Windows 10，可能无法启动。仍要安装吗？" /SD IDNO IDYES +2
     Abort
   ${EndIf}
   SetRegView 64
+  ; /D=folder on the command line comes before .onInit; MultiUser would replace it.
+  StrCpy $R9 $INSTDIR
   !insertmacro MULTIUSER_INIT
+  ${If} $R9 != ""
+    StrCpy $INSTDIR $R9
+  ${EndIf}
 FunctionEnd
+
+; An open window (or rectdesk-cli) holds python311.dll: it cannot be replaced or removed then.
+!macro CHECK_NOT_RUNNING UN
+Function ${UN}CheckNotRunning
+  retry:
+  IfFileExists "$INSTDIR\python\python311.dll" 0 done
+  ClearErrors
+  FileOpen $0 "$INSTDIR\python\python311.dll" a
+  IfErrors 0 close
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "整改台账桌面助手正在运行，请先关闭它（包括命令行中的 rectdesk-cli），再点“重试”。" /SD IDCANCEL IDRETRY retry
+    SetErrorLevel 3
+    Quit
+  close:
+  FileClose $0
+  done:
+FunctionEnd
+!macroend
+!insertmacro CHECK_NOT_RUNNING ""
+!insertmacro CHECK_NOT_RUNNING "un."
 
 ; --- install -------------------------------------------------------------------------------------
 Section "程序文件（必需）" SecProgram
   SectionIn RO
-  SetOutPath "$INSTDIR"
+  Call CheckNotRunning
   ; An upgrade replaces the program files; the clerk's data lives elsewhere and is not touched.
-  RMDir /r "$INSTDIR\_internal"
-  Delete "$INSTDIR\rectdesk.exe"
-  Delete "$INSTDIR\rectdesk-cli.exe"
+  ; Only a folder that holds this program is cleared (never one chosen by mistake, like C:\).
+  ${If} ${FileExists} "$INSTDIR\rectdesk-cli.exe"
+    RMDir /r "$INSTDIR\python"
+    RMDir /r "$INSTDIR\app"
+    RMDir /r "$INSTDIR\_internal"
+    Delete "$INSTDIR\rectdesk.exe"
+    Delete "$INSTDIR\rectdesk-cli.exe"
+  ${EndIf}
+  SetOutPath "$INSTDIR"
   File /r "${SOURCE_DIR}\*.*"
   File "/oname=rectdesk.ico" "${ICON_FILE}"
 
@@ -135,13 +175,16 @@ Section "程序文件（必需）" SecProgram
   WriteRegDWORD SHCTX "${UNINSTALL_KEY}" "EstimatedSize" $0
 SectionEnd
 
+; Shortcuts start in the clerk's Documents folder, where file dialogs then open.
 Section "开始菜单快捷方式" SecStartMenu
+  SetOutPath "$DOCUMENTS"
   CreateDirectory "$SMPROGRAMS\${APP_NAME}"
   CreateShortCut "$SMPROGRAMS\${APP_NAME}\${APP_NAME}.lnk" "$INSTDIR\rectdesk.exe" "" "$INSTDIR\rectdesk.ico"
   CreateShortCut "$SMPROGRAMS\${APP_NAME}\卸载 ${APP_NAME}.lnk" "$INSTDIR\uninstall.exe" "/$MultiUser.InstallMode"
 SectionEnd
 
 Section "桌面快捷方式" SecDesktop
+  SetOutPath "$DOCUMENTS"
   CreateShortCut "$DESKTOP\${APP_NAME}.lnk" "$INSTDIR\rectdesk.exe" "" "$INSTDIR\rectdesk.ico"
 SectionEnd
 
@@ -154,10 +197,13 @@ SectionEnd
 ; --- uninstall -----------------------------------------------------------------------------------
 Section "un.卸载程序（必需）" UnSecProgram
   SectionIn RO
+  Call un.CheckNotRunning
   Delete "$DESKTOP\${APP_NAME}.lnk"
   Delete "$SMPROGRAMS\${APP_NAME}\${APP_NAME}.lnk"
   Delete "$SMPROGRAMS\${APP_NAME}\卸载 ${APP_NAME}.lnk"
   RMDir "$SMPROGRAMS\${APP_NAME}"
+  RMDir /r "$INSTDIR\python"
+  RMDir /r "$INSTDIR\app"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\rectdesk.exe"
   Delete "$INSTDIR\rectdesk-cli.exe"
