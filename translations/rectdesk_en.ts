@@ -275,6 +275,14 @@ Restore now?</translation>
         <source>选择自动备份文件夹</source>
         <translation>Choose the automatic backup folder</translation>
     </message>
+    <message>
+        <source>设置未保存</source>
+        <translation>Settings not saved</translation>
+    </message>
+    <message>
+        <source>“自动备份文件夹”要写完整的位置，如 D:\备份 或 /media/U盘/备份；也可以点“选择…”找到它。留空则备份在数据文件旁。</source>
+        <translation>Give the automatic backup folder&apos;s full location, such as D:\Backups or /media/usb/backups, or find it with “Choose…”. Left empty, backups go beside the data file.</translation>
+    </message>
 </context>
 <context>
     <name>BarChart</name>
@@ -590,20 +598,12 @@ If this happens again, please send this file to your IT support.</translation>
     <name>DepartmentsEditor</name>
     <message>
         <source>单位名称</source>
+        <extracomment>Single-line fields, in form order. Multi-line fields. Audit actions and record names as the change history shows them.</extracomment>
         <translation>Unit name</translation>
     </message>
     <message>
         <source>添加</source>
         <translation>Add</translation>
-    </message>
-    <message>
-        <source>双击一个单位把它设为牵头单位</source>
-        <extracomment>Lines a text editor shows at least (an empty field stays small) and at most (then scrolls). Endings of unit names that vary between lists for the same unit (医政医管科 / 医政医管处).</extracomment>
-        <translation>Double-click a unit to make it the leading unit</translation>
-    </message>
-    <message>
-        <source>输入单位名称，回车添加</source>
-        <translation>Type a unit name and press Enter to add it</translation>
     </message>
     <message>
         <source>设为牵头</source>
@@ -612,18 +612,6 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>移除</source>
         <translation>Remove</translation>
-    </message>
-    <message>
-        <source>把输入的单位加为配合单位（第一个为牵头单位）</source>
-        <translation>Add the unit typed as an assisting unit (the first one leads)</translation>
-    </message>
-    <message>
-        <source>把选中的单位设为牵头单位</source>
-        <translation>Make the selected unit the leading unit</translation>
-    </message>
-    <message>
-        <source>从这条事项移除选中的单位</source>
-        <translation>Remove the selected units from this item</translation>
     </message>
     <message>
         <source>牵头</source>
@@ -637,26 +625,11 @@ If this happens again, please send this file to your IT support.</translation>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
-    <message>
-        <source>台账里已有相近的单位：{0}。
-同一个单位写法不同，统计时会被算成两个单位。</source>
-        <translation>The ledger already has a similar unit: {0}.
-One unit written two ways is counted as two units.</translation>
-    </message>
-    <message>
-        <source>用“{0}”</source>
-        <translation>Use &quot;{0}&quot;</translation>
-    </message>
-    <message>
-        <source>仍用“{0}”</source>
-        <translation>Keep &quot;{0}&quot;</translation>
-    </message>
 </context>
 <context>
     <name>DetailPanel</name>
     <message>
         <source>在列表中选择一条事项，在这里查看和修改。</source>
-        <extracomment>Single-line fields, in form order. Multi-line fields. Audit actions and record names as the change history shows them.</extracomment>
         <translation>Select an item in the list to view and edit it here.</translation>
     </message>
     <message>
@@ -702,14 +675,6 @@ One unit written two ways is counted as two units.</translation>
     <message>
         <source>（未填）</source>
         <translation>(empty)</translation>
-    </message>
-    <message>
-        <source>改为“已销号”时会要求填写销号日期和佐证材料</source>
-        <translation>Changing to &quot;closed off&quot; asks for the closing date and the evidence</translation>
-    </message>
-    <message>
-        <source>照原表写法填写，如“2024年6月底前”“立行立改”“长期坚持”</source>
-        <translation>Write it as the source table does, e.g. &quot;2024年6月底前&quot;, &quot;立行立改&quot;, &quot;长期坚持&quot;</translation>
     </message>
     <message>
         <source>其他字段：</source>

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from rectdesk.app import binding
 from rectdesk.app.context import AppContext
 from rectdesk.app.faults import CrashTrace, EarlierEnd
 from rectdesk.app.logs import crash_report, log_path
@@ -37,6 +38,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    binding.reserve_none_references()  # before the clerk's first click (see binding.py)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("整改台账桌面助手")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,6 +40,7 @@ from rectdesk.services import backup as backups
 from rectdesk.services import settings
 from rectdesk.store import Store
 from rectdesk.store.backup import BackupInfo, list_backups
+from rectdesk.ui import file_dialogs
 from rectdesk.ui.labels import tr_label
 from rectdesk.ui.list_model import ListTableModel
 from rectdesk.ui.tasks import Progress, TaskRunner
@@ -123,13 +123,22 @@ class BackupSettingsBox(QGroupBox):
         self.setEnabled(not context.readonly)
 
     def _choose(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择自动备份文件夹"))
+        chosen = file_dialogs.choose_folder(self, "backup", self.tr("选择自动备份文件夹"))
         if chosen:
             self.folder.setText(chosen)
 
     def save(self) -> None:
         """Store the values (each checked by the settings declaration)."""
         store = self.context.store
+        folder = self.folder.text().strip()
+        if folder and not Path(folder).expanduser().is_absolute():
+            # A bare name would mean "beside wherever the program was started from".
+            QMessageBox.warning(
+                self, self.tr("设置未保存"),
+                self.tr("“自动备份文件夹”要写完整的位置，如 D:\\备份 或 /media/U盘/备份；"
+                        "也可以点“选择…”找到它。留空则备份在数据文件旁。"),
+            )  # fmt: skip
+            return
         values = {
             "backup_daily": self.daily.isChecked(),
             "backup_daily_days": self.days.value(),
@@ -293,7 +302,7 @@ class BackupDialog(QDialog):
 
     def choose_folder(self, title: str) -> str:
         """Ask for a folder (tests replace this)."""
-        return QFileDialog.getExistingDirectory(self, title)
+        return file_dialogs.choose_folder(self, "backup_copy", title)
 
     # -- restoring ----------------------------------------------------------------------------
 

@@ -233,3 +233,22 @@ def test_settings_box_saves_and_the_list_follows(
     assert str(tmp_path / "elsewhere") in dialog.folder_label.text()
     dialog.backup_button.click()
     assert dialog.model.backups[0].path.parent == tmp_path / "elsewhere"
+
+
+def test_a_folder_without_its_full_location_is_refused(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by the randomized exercise: typing “张三” here sent every backup to a folder
+    # named 张三 beside wherever the program had been started.
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text) or 0)
+    dialog = BackupDialog(context, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(dialog)
+    box = dialog.settings_box
+    box.days.setValue(3)
+    for typed in ("张三", "backups/today", "./7"):
+        box.folder.setText(typed)
+        box.save_button.click()
+        assert settings.get(context.store, "backup_folder") == ""
+        assert settings.get(context.store, "backup_daily_days") == 14  # nothing saved
+    assert len(warned) == 3 and "完整的位置" in warned[0]
