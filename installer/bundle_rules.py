@@ -18,12 +18,16 @@ KEEP_QT = frozenset(
 #: Libraries and plugins the hooks would drag in through optional plugins (the virtual keyboard
 #: input method pulls in Qml and Quick); none is used by RectDesk. Kylin and UOS desktops run
 #: X11 (xcb), so the Wayland, EGLFS, VNC and framebuffer platforms stay out too, and so do
-#: touch-screen input, network information and TLS plugins an offline program never loads.
+#: touch-screen input, network information and TLS plugins an offline program never loads,
+#: and image-format plugins for formats it never reads.
 UNWANTED = re.compile(
     r"WebEngine|webengine|VirtualKeyboard|virtualkeyboard|Qt6Qml|Qt6Quick|Qt6Multimedia|Qt63D|"
     r"Qt6Designer|Qt6Charts|Qt6DataVisualization|platformthemes/libqgtk3|"
     r"[Ww]ayland|WlShell|EglFs|eglfs|egldeviceintegrations|libqlinuxfb|libqvnc|libqvkkhrdisplay|"
     r"libqminimalegl|plugins/generic/|plugins/networkinformation/|plugins/tls/|"
+    # Image formats the program never reads (its icons are PNG/SVG/ICO); on arm64 these two
+    # link against the system's libwebp and libtiff, which a desktop need not have.
+    r"imageformats/libqwebp|imageformats/libqtiff|"
     r"resources/screenshots/"
 )
 
@@ -47,6 +51,14 @@ REQUIRED = (
     r"PySide6/QtPdf\.",
     r"qtbase_zh_CN\.qm$",
     r"translations/rectdesk_en\.qm$",
+)
+
+
+#: Files a Linux bundle must hold besides: the X11 and offscreen platforms, Qt's Chinese texts.
+REQUIRED_LINUX = (
+    r"plugins/platforms/libqxcb\.so$",
+    r"plugins/platforms/libqoffscreen\.so$",
+    r"PySide6/Qt/translations/qtbase_zh_CN\.qm$",
 )
 
 
@@ -81,7 +93,8 @@ def bundle_problems(bundle: Path, *, windows: bool) -> list[str]:
     """What is wrong with a built bundle: forbidden files, missing files, missing programs."""
     files = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
     problems = [f"forbidden: {f}" for f in files if FORBIDDEN.search(f)]
-    problems += [f"missing: {r}" for r in REQUIRED if not any(re.search(r, f) for f in files)]
+    required = REQUIRED if windows else REQUIRED + REQUIRED_LINUX
+    problems += [f"missing: {r}" for r in required if not any(re.search(r, f) for f in files)]
     suffix = ".exe" if windows else ""
     for program in ("rectdesk", "rectdesk-cli"):
         if not (bundle / f"{program}{suffix}").is_file():

@@ -30,10 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 INSTALLER = ROOT / "installer"
 #: What the project copy inside a root holds (with installer/, the spec needs nothing else).
 PROJECT_PARTS = ("rectdesk", "resources", "translations", "pyproject.toml")
-#: Libraries CPython's modules link against, for the arm64 bundling root (the amd64 one is the
-#: build root, which has them); binutils gives PyInstaller `strip`.
+#: For the arm64 bundling root (the amd64 one is the build root, which has them): libraries
+#: CPython's modules link against, those QtCore/QtGui need to be imported (PyInstaller's hooks
+#: ask Qt where its plugins and translations are), and binutils for PyInstaller's `strip`.
 ARM64_RUNTIME = ("libssl1.1", "libffi7", "zlib1g", "liblzma5", "libbz2-1.0", "libuuid1",
-                 "binutils", "ca-certificates")  # fmt: skip
+                 "libglib2.0-0", "libfontconfig1", "libdbus-1-3", "libx11-6", "libxkbcommon0",
+                 "libegl1", "libgl1", "binutils", "ca-certificates")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,8 @@ def _bundle_root(target: Target) -> Path:
     if stamp.is_file() and stamp.read_text() == wanted:
         return root
     step(f"preparing the arm64 bundling root {root}")
-    debian_roots.unpack(debian_roots.pristine(linux_python.SUITE, "arm64"), root)
+    if not (root / "usr" / "bin" / "apt-get").is_file():
+        debian_roots.unpack(debian_roots.pristine(linux_python.SUITE, "arm64"), root)
     with Chroot(root) as chroot:
         chroot.run("apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends "
                    f"{wanted} >/tmp/apt.log 2>&1 || {{ tail -20 /tmp/apt.log; exit 1; }}; "
@@ -216,6 +219,7 @@ def build_debs(arches: list[str], version: str, dist: Path) -> list[Path]:
         deb = debian_package.build_deb(
             bundle, version, target.key, dist, work=ROOT / "build" / f"deb-{arch}",
             min_glibc=scan.glibc() or target.max_glibc,
+            glibcxx=elf_versions.show(scan.newest.get("GLIBCXX", ())),
         )  # fmt: skip
         check_glibc(deb, target)
         print(f"    {deb.name} ready in {time.monotonic() - started:.0f} s")

@@ -54,6 +54,8 @@ DEPENDS = (
     "libxcb-xfixes0",
     "libxcb-xinerama0",
     "libxcb-xkb1",
+    "libsm6",  # session management: linked by the arm64 build of Qt's X11 platform
+    "libice6",
     "libgl1",
     "libegl1",
     "libcups2",  # the print dialog (Qt's CUPS plugin)
@@ -91,6 +93,8 @@ SONAME_PACKAGES = {
     "libxkbcommon.so.0": "libxkbcommon0",
     "libX11.so.6": "libx11-6",
     "libX11-xcb.so.1": "libx11-xcb1",
+    "libSM.so.6": "libsm6",
+    "libICE.so.6": "libice6",
     "libEGL.so.1": "libegl1",
     "libGL.so.1": "libgl1",
     "libcups.so.2": "libcups2",
@@ -129,9 +133,21 @@ Comment: RectDesk is proprietary software of its owner. The bundled Qt libraries
 """
 
 
-def control(version: str, arch: str, installed_kib: int, *, min_glibc: str = "2.28") -> str:
-    """The DEBIAN/control file; ``min_glibc`` is the newest glibc version any file needs."""
-    depends = (f"libc6 (>= {min_glibc})", *DEPENDS)
+#: The GCC release whose libstdc++ first provides each GLIBCXX_ symbol version (Debian's
+#: libstdc++6 package is versioned like GCC): the package then asks for at least that one.
+LIBSTDCXX_GCC = {"3.4.21": "5", "3.4.22": "6", "3.4.23": "7", "3.4.24": "7", "3.4.25": "8",
+                 "3.4.26": "9", "3.4.28": "10", "3.4.29": "11", "3.4.30": "12"}  # fmt: skip
+
+
+def control(
+    version: str, arch: str, installed_kib: int, *, min_glibc: str = "2.28", glibcxx: str = ""
+) -> str:
+    """The DEBIAN/control file; ``min_glibc`` and ``glibcxx`` are the newest glibc and
+    libstdc++ symbol versions any file of the package needs (from the ELF scan)."""
+    libstdcxx = "libstdc++6"
+    if glibcxx in LIBSTDCXX_GCC:
+        libstdcxx += f" (>= {LIBSTDCXX_GCC[glibcxx]})"
+    depends = [f"libc6 (>= {min_glibc})", libstdcxx, *(d for d in DEPENDS if d != "libstdc++6")]
     return (
         f"Package: {PACKAGE}\n"
         f"Version: {version}\n"
@@ -196,6 +212,7 @@ def build_deb(
     *,
     work: Path | None = None,
     min_glibc: str = "2.28",
+    glibcxx: str = "",
 ) -> Path:
     """dist/rectdesk_<version>_<arch>.deb from the bundle."""
     if key not in ARCHITECTURES:
@@ -213,7 +230,8 @@ def build_deb(
     debian = root / "DEBIAN"
     debian.mkdir(mode=0o755)
     (debian / "control").write_text(
-        control(version, arch, installed, min_glibc=min_glibc), encoding="utf-8"
+        control(version, arch, installed, min_glibc=min_glibc, glibcxx=glibcxx),
+        encoding="utf-8",
     )
     output = dist / f"{PACKAGE}_{version}_{arch}.deb"
     dist.mkdir(parents=True, exist_ok=True)

@@ -63,8 +63,9 @@ def require_tools(*tools: str) -> None:
                     "Xvfb": "xvfb", "dpkg-deb": "dpkg"}  # fmt: skip
         names = sorted({packages.get(tool, tool) for tool in missing})
         step(f"installing {' '.join(names)} on the build machine")
-        subprocess.run(["apt-get", "install", "-y", "-q", *names], check=True,
-                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})  # fmt: skip
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-q"], check=False, env=env, capture_output=True)
+        subprocess.run(["apt-get", "install", "-y", "-q", *names], check=True, env=env)
 
 
 def ensure_foreign_arch(arch: str) -> None:

@@ -156,6 +156,17 @@ def test_built_deb_runs_on_its_promised_glibc(arch: str) -> None:
         assert "libxcb-cursor0" in depends and "fonts-wqy-zenhei |" in depends
 
 
+@pytest.mark.parametrize(("machine", "arch"), [("x86_64", "amd64"), ("aarch64", "arm64")])
+def test_built_bundle_runs_on_its_promised_glibc(machine: str, arch: str) -> None:
+    bundle = DIST / f"linux-{machine}" / "rectdesk"
+    if not (bundle / "_internal").is_dir():
+        pytest.skip(f"no {machine} bundle built (python3 installer/build.py deb)")
+    scan = elf_versions.scan(bundle, max_glibc=LIMITS[arch])
+    assert scan.over == []
+    rules = _installer_module("bundle_rules")
+    assert rules.bundle_problems(bundle, windows=False) == []
+
+
 # --- the pieces of the build ---------------------------------------------------------------
 
 
@@ -172,6 +183,28 @@ def test_pip_takes_no_wheel_newer_than_the_promise() -> None:
         assert compatible(2, 17, "x86_64")
         assert not compatible(major, minor + 1, "x86_64")
         assert not compatible(3, 0, "x86_64")
+
+
+def test_control_asks_for_the_scanned_glibc_and_libstdcxx() -> None:
+    deb = _installer_module("debian_package")
+    control = deb.control("1.0", "arm64", 10, min_glibc="2.30", glibcxx="3.4.28")
+    depends = next(line for line in control.splitlines() if line.startswith("Depends:"))
+    assert "libc6 (>= 2.30)" in depends and "libstdc++6 (>= 10)" in depends
+    assert depends.count("libstdc++6") == 1
+    assert "fonts-wqy-zenhei | fonts-wqy-microhei" in depends
+    for package in ("libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0", "libegl1", "libgl1",
+                    "libfontconfig1", "libdbus-1-3", "libxkbcommon-x11-0"):  # fmt: skip
+        assert package in depends
+    unknown = deb.control("1.0", "amd64", 10, min_glibc="2.28", glibcxx="")
+    assert "libstdc++6," in unknown and "libc6 (>= 2.28)" in unknown
+
+
+def test_image_plugins_that_need_other_system_libraries_stay_out() -> None:
+    rules = _installer_module("bundle_rules")
+    plugins = "PySide6/Qt/plugins/imageformats/"
+    assert rules.unwanted(plugins + "libqwebp.so") and rules.unwanted(plugins + "libqtiff.so")
+    for kept in ("libqsvg.so", "libqico.so", "libqjpeg.so"):
+        assert not rules.unwanted(plugins + kept)
 
 
 def test_python_recipe_binds_the_libm_functions_glibc_2_29_moved() -> None:
