@@ -23,7 +23,9 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--batch-name", metavar="TEXT", help="批次名称（已有同名批次时导入到该批次）"
     )
-    parser.add_argument("--kind", default="other", metavar="CODE", help=f"新批次的类型：{kinds}")
+    parser.add_argument(
+        "--kind", metavar="CODE", help=f"新批次的类型（默认按标题和列判断）：{kinds}"
+    )
     parser.add_argument("--year", type=int, metavar="YYYY", help="批次年份（未写年份的时限按此年）")
     parser.add_argument(
         "--doc-number", metavar="TEXT", default="", help="文号，如 安人常办〔2021〕72号"
@@ -49,7 +51,9 @@ def register(commands: Any) -> None:
     fill.set_defaults(handler=cmd_fill_back)
 
 
-def _kind(code: str) -> BatchKind:
+def _kind(code: str | None) -> BatchKind | None:
+    if code is None:
+        return None
     for kind in BatchKind:
         if code in (kind.value, kind.label):
             return kind
@@ -79,6 +83,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{head}：新增 {result.created} 条，更新 {result.updated} 条，"
         f"无变化 {result.unchanged} 条。"
     )
+    matched = result.matched_batch
+    if matched is not None and matched.batch_id != result.batch_id:
+        print(
+            f"注意：这个表格有 {matched.matched} 条事项已在批次 {matched.batch_id}"
+            f"“{matched.name}”中；如是重发的清单，请撤销本次导入，"
+            f"改用 --batch-name “{matched.name}” 导入以更新。"
+        )
+    for change in result.changes[:200]:
+        print(mask_text(f"修改 事项 {change.item_id} {change.field}：{change.old} → {change.new}"))
     if result.import_id is not None:
         print(f"导入记录编号 {result.import_id}（可用 undo-import {result.import_id} 整体撤销）。")
     for warning in result.warnings:

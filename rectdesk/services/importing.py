@@ -7,8 +7,8 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +27,12 @@ from rectdesk.domain.model import (
     normalize_assignments,
 )
 from rectdesk.fileio import write_bytes_atomic
+from rectdesk.importers.kinds import guess_kind
 from rectdesk.importers.readers import read_workbook
 from rectdesk.importers.tables import Overrides, ParsedFile, ParsedRow, parse_workbook
 from rectdesk.store import Store
 from rectdesk.store.imports import ImportChange, ImportLog, ImportRecord
+from rectdesk.store.matching import content_key, find_matching_batch
 from rectdesk.store.query import ItemQuery
 
 log = logging.getLogger(__name__)
@@ -52,6 +54,14 @@ class PreviewRow:
     action: str
     item_id: int | None = None
     changes: dict[str, Any] = field(default_factory=dict)
+    #: What matching the row to the ledger noticed (a 编号 that lost its leading zero).
+    notes: list[str] = field(default_factory=list)
+    #: The ledger's values of the changed fields, for the per-field review.
+    before: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [*self.parsed.warnings, *self.notes]
 
 
 @dataclass(slots=True)
@@ -71,9 +81,77 @@ class ImportPlan:
             {"sheet": None, "row": None, "message": note} for note in self.parsed.notes
         ]
         for row in self.rows:
-            for message in row.parsed.warnings:
+            for message in row.warnings:
                 found.append({"sheet": row.parsed.sheet, "row": row.parsed.row, "message": message})
         return found
+
+    def field_changes(self) -> list[FieldChange]:
+        """Every changed field of every matched row, old → new, for the review."""
+        return [
+            FieldChange(index, row.item_id, name, describe_value(name, row.before.get(name)),
+                        describe_value(name, value), row.parsed.sheet, row.parsed.row)
+            for index, row in enumerate(self.rows)
+            if row.action == UPDATED and row.item_id is not None
+            for name, value in row.changes.items()
+        ]  # fmt: skip
+
+    def reject(self, rejected: Iterable[tuple[int, str]]) -> None:
+        """Leave these (row, field) changes out; a row left with none is unchanged."""
+        for index, name in rejected:
+            row = self.rows[index]
+            row.changes.pop(name, None)
+            if name == "status":
+                row.changes.pop("status_reason", None)
+            if row.action == UPDATED and not row.changes:
+                row.action = UNCHANGED
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field an update would change: the ledger's value and the file's."""
+
+    row_index: int
+    item_id: int
+    field: str
+    old: str
+    new: str
+    sheet: str
+    row: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"item_id": self.item_id, "field": self.field, "old": self.old, "new": self.new,
+                "sheet": self.sheet, "row": self.row}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class BatchMatch:
+    """A batch already holding the items of a file (a list sent again)."""
+
+    batch_id: int
+    name: str
+    matched: int
+    rows: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.batch_id, "name": self.name, "matched": self.matched,
+                "rows": self.rows}  # fmt: skip
+
+
+def describe_value(name: str, value: Any) -> str:
+    """A field's value as the review shows it."""
+    if value is None:
+        return ""
+    if name == "deadline":
+        return str(value.text)
+    if name == "status":
+        return Status(value).label
+    if name == "departments":
+        return "、".join(a.department for a in value)
+    if name == "closed_on":
+        return str(value.isoformat())
+    if name == "extra":
+        return "；".join(f"{k}：{v}" for k, v in value.items())
+    return str(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +165,8 @@ class ImportResult:
     unchanged: int
     warnings: list[dict[str, Any]]
     dry_run: bool = False
+    matched_batch: BatchMatch | None = None
+    changes: list[FieldChange] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -97,6 +177,8 @@ class ImportResult:
             "unchanged": self.unchanged,
             "warnings": self.warnings,
             "dry_run": self.dry_run,
+            "matched_batch": self.matched_batch.as_json() if self.matched_batch else None,
+            "changes": [c.as_json() for c in self.changes],
         }
 
 
@@ -128,11 +210,13 @@ def plan_import(store: Store, parsed: ParsedFile, batch_id: int | None) -> Impor
     """Each row new, updated or unchanged against the batch: matched by 编号, else by content."""
     by_number: dict[str, Item] = {}
     by_content: dict[str, Item] = {}
+    by_digits: dict[str, Item] = {}  # 编号 without leading zeros
     if batch_id is not None:
         store.batch(batch_id)
         for item in store.items(ItemQuery(batch_id=batch_id)):
             if item.number:
                 by_number.setdefault(item.number, item)
+                by_digits.setdefault(item.number.lstrip("0"), item)
             by_content.setdefault(_key(item.content), item)
     seen: dict[str, int] = {}
     used: set[int] = set()
@@ -143,7 +227,17 @@ def plan_import(store: Store, parsed: ParsedFile, batch_id: int | None) -> Impor
             if draft.number in seen:
                 parsed_row.warnings.append(f"编号与第{seen[draft.number]}行重复")
             seen.setdefault(draft.number, parsed_row.row)
+        notes: list[str] = []
         match = by_number.get(draft.number) if draft.number else None
+        if match is None and draft.number:
+            # A spreadsheet that stored the 编号 as a number lost its leading zero.
+            near = by_digits.get(draft.number.lstrip("0"))
+            if near is not None and near.number and near.number != draft.number:
+                match = near
+                notes.append(
+                    f"编号“{draft.number}”与已有事项的“{near.number}”只差前导零，"
+                    "已按同一事项对应（保留原编号），请核对"
+                )
         if match is None and not draft.number:
             match = by_content.get(_key(draft.content))
         if match is None or match.id in used:
@@ -151,8 +245,31 @@ def plan_import(store: Store, parsed: ParsedFile, batch_id: int | None) -> Impor
             continue
         used.add(match.id)
         changes = _changes(match, parsed_row)
-        rows.append(PreviewRow(parsed_row, UPDATED if changes else UNCHANGED, match.id, changes))
+        before = {name: getattr(match, name) for name in changes}
+        action = UPDATED if changes else UNCHANGED
+        rows.append(PreviewRow(parsed_row, action, match.id, changes, notes, before))
     return ImportPlan(parsed, batch_id, rows)
+
+
+#: Part of a file's rows that must be items of a batch for the file to be that batch again.
+MATCH_SHARE = 0.5
+
+
+def match_batch(store: Store, parsed: ParsedFile) -> BatchMatch | None:
+    """The batch already holding most of the file's items, by 编号 (leading zeros aside) and
+    content, not by name; None when no batch holds at least half of them."""
+    rows = parsed.rows
+    if not rows:
+        return None
+    numbers = [r.draft.number.lstrip("0") for r in rows if r.draft.number]
+    contents = [content_key(r.draft.content) for r in rows if r.draft.content]
+    found = find_matching_batch(store, numbers, contents)
+    if found is None:
+        return None
+    batch_id, matched = found
+    if matched < max(1, MATCH_SHARE * len(rows)):
+        return None
+    return BatchMatch(batch_id, store.batch(batch_id).name, min(matched, len(rows)), len(rows))
 
 
 def _changes(item: Item, row: ParsedRow) -> dict[str, Any]:
@@ -162,13 +279,15 @@ def _changes(item: Item, row: ParsedRow) -> dict[str, Any]:
         value = getattr(draft, name)
         if value and value != getattr(item, name):
             changes[name] = value
-    if draft.number and draft.number != item.number:
+    if draft.number and draft.number.lstrip("0") != (item.number or "").lstrip("0"):
         changes["number"] = draft.number
     if draft.departments:
         new = normalize_assignments(list(draft.departments))
         if new != normalize_assignments(list(item.departments)):
             changes["departments"] = new
-    if draft.deadline.text and draft.deadline != item.deadline:
+    if draft.deadline.text and _means_other(draft.deadline, item.deadline):
+        # The same day written another way (2023-11-30 for 2023年11月30日) keeps the wording
+        # the ledger has: it is what the official tables print.
         changes["deadline"] = draft.deadline
     inferred_only = not row.status_given and item.status is not Status.PENDING
     if draft.status is not Status.PENDING and draft.status is not item.status and not inferred_only:
@@ -183,6 +302,19 @@ def _changes(item: Item, row: ParsedRow) -> dict[str, Any]:
         if merged != item.extra:
             changes["extra"] = merged
     return changes
+
+
+def _means_other(new: Deadline, old: Deadline) -> bool:
+    """Whether a deadline read from a file says something else than the ledger's.
+
+    The same words (a year-less 6月底前 the file's title now dates otherwise) or the same day
+    written another way are the ledger's deadline: its reading and wording stay.
+    """
+    if not old.text:
+        return True
+    if _key(new.text) == _key(old.text):
+        return False
+    return (new.date, new.kind, new.ongoing) != (old.date, old.kind, old.ongoing)
 
 
 # -- values kept for undo ---------------------------------------------------------------------
@@ -389,17 +521,28 @@ def import_file(
     path: Path | str,
     *,
     batch_name: str | None = None,
-    kind: BatchKind = BatchKind.OTHER,
+    kind: BatchKind | None = None,
     year: int | None = None,
     doc_number: str = "",
     dry_run: bool = False,
     actor: str = "",
 ) -> ImportResult:
-    """The whole import in one call (the command line): into the batch of that name, or new."""
+    """The whole import in one call (the command line).
+
+    Into the batch named, else the batch that already holds the file's items (a list sent
+    again), else a new batch whose kind, unless given, is guessed from the title and columns.
+    """
     parsed = read_file(path, year=year)
     name = (batch_name or parsed.title or Path(path).stem).strip()[:80]
-    existing = store.find_batch(name)
+    matched = match_batch(store, parsed)
+    # A list sent again is found by its items, not its name; a name given explicitly wins.
+    existing = store.find_batch(name) if batch_name else None
+    if existing is None and matched is not None and not batch_name:
+        existing = store.batch(matched.batch_id)
+    if existing is None and not batch_name:
+        existing = store.find_batch(name)
     plan = plan_import(store, parsed, existing.id if existing else None)
+    changes = plan.field_changes()
     if dry_run:
         return ImportResult(
             None,
@@ -409,11 +552,14 @@ def import_file(
             plan.count(UNCHANGED),
             plan.warnings(),
             dry_run=True,
+            matched_batch=matched,
+            changes=changes,
         )
     draft = None
     if existing is None:
         draft = BatchDraft(
-            kind=kind, name=name, doc_number=doc_number or parsed.doc_number,
-            year=year or parsed.year,
+            kind=kind or guess_kind(parsed, Path(path).name), name=name,
+            doc_number=doc_number or parsed.doc_number, year=year or parsed.year,
         )  # fmt: skip
-    return commit_import(store, plan, new_batch=draft, actor=actor)
+    result = commit_import(store, plan, new_batch=draft, actor=actor)
+    return replace(result, matched_batch=matched, changes=changes)
