@@ -204,18 +204,32 @@ def test_random_kills_never_read_as_damage(tmp_path: Path) -> None:
 # -- real damage -------------------------------------------------------------------------------
 
 
+def _leaf_pages(data: bytes, root: int, page_size: int = 4096) -> list[int]:
+    """The leaf pages of a table b-tree, found by walking it from its root."""
+    start = (root - 1) * page_size
+    header = start + (100 if root == 1 else 0)
+    if data[header] == 0x0D:
+        return [root]
+    count = int.from_bytes(data[header + 3 : header + 5], "big")
+    children = [int.from_bytes(data[header + 8 : header + 12], "big")]
+    for n in range(count):
+        cell = int.from_bytes(data[header + 12 + 2 * n : header + 14 + 2 * n], "big")
+        children.append(int.from_bytes(data[start + cell : start + cell + 4], "big"))
+    return [leaf for child in children for leaf in _leaf_pages(data, child, page_size)]
+
+
 def _flip_a_table_page(path: Path) -> int:
-    """Flip 64 bytes of the first table b-tree page past the middle of the file."""
+    """Flip 64 bytes of the items table's leaf page nearest the middle of the file."""
+    with sqlite3.connect(path) as conn:
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'items'").fetchone()
     data = bytearray(path.read_bytes())
-    pages = len(data) // 4096
-    for number in range(pages // 2, pages):
-        start = number * 4096
-        if data[start] == 0x0D:  # a table leaf page
-            for offset in range(start + 8, start + 72):
-                data[offset] ^= 0xFF
-            path.write_bytes(bytes(data))
-            return number + 1
-    raise AssertionError("no table page in the second half of the file")
+    middle = len(data) // 4096 // 2
+    page = min(_leaf_pages(bytes(data), int(root[0])), key=lambda n: abs(n - middle))
+    start = (page - 1) * 4096
+    for offset in range(start + 8, start + 72):  # the cell pointers
+        data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+    return page
 
 
 def test_flipped_bytes_stop_the_listing_with_exit_3(demo_db: Path) -> None:
