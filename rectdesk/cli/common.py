@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from rectdesk.app.paths import resolve_db_path
 from rectdesk.domain.errors import StoreLockedError, UserError
@@ -18,8 +18,28 @@ EXIT_DAMAGED = 3
 EXIT_UNEXPECTED = 4
 
 
+#: The largest whole number the store can hold (SQLite's 64-bit integer).
+MAX_NUMBER = 2**63 - 1
+
+
+def whole_number(text: str) -> int:
+    """Every ``type=int`` option: a whole number the store can hold, else a usage error."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None
+    if not -MAX_NUMBER <= value <= MAX_NUMBER:
+        raise argparse.ArgumentTypeError(f"“{text}”太大了")
+    return value
+
+
 class ChineseParser(argparse.ArgumentParser):
     """argparse that reports usage errors in Chinese and exits 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # argparse looks converters up by the ``type`` given, so this covers every type=int.
+        self.register("type", int, whole_number)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

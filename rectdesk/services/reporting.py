@@ -168,11 +168,22 @@ def write(report: Report, fmt: str, target: Path | io.BytesIO) -> tuple[int | No
     raise UserError(f"不支持“{fmt}”格式，请选择 pdf、docx 或 xlsx。")
 
 
-def output_path(output: Path, fmt: str) -> Path:
-    """The file to write: the format's extension is added when the name has none."""
+def file_name(title: str, fmt: str, day: dt.date, fallback: str = "报表") -> str:
+    """A file name from a report's title and date, safe on Windows and within 255 bytes."""
+    name = "".join(ch for ch in title if ch not in '\\/:*?"<>|' and ch.isprintable()).strip(" .")
+    return f"{name[:80] or fallback}_{day:%Y%m%d}.{fmt}"
+
+
+def output_path(output: Path, fmt: str, title: str = "", day: dt.date | None = None) -> Path:
+    """The file to write: the format's extension is added when the name has none.
+
+    A folder given as the output gets a file named from the report's *title* inside it.
+    """
     output = Path(output)
     if fmt not in FORMATS:
         raise UserError(f"不支持“{fmt}”格式，请选择 pdf、docx 或 xlsx。")
+    if output.is_dir():
+        return output / file_name(title, fmt, day or dt.date.today())
     if not output.suffix:
         return output.with_suffix("." + fmt)
     if output.suffix.lower() != "." + fmt:
@@ -206,9 +217,11 @@ def export_report(
     """
     started = time.perf_counter()
     fmt = fmt.lower().lstrip(".")
-    path = output_path(Path(output), fmt)
+    if fmt not in FORMATS:
+        raise UserError(f"不支持“{fmt}”格式，请选择 pdf、docx 或 xlsx。")
     spec = get_template(store, template)
     report = build(store, spec, batch_id=batch_id, item_ids=item_ids, mode=mode, today=today)
+    path = output_path(Path(output), fmt, report.title or spec.label, today)
     count = sum(len(t.rows) for t in report.tables())
     if mode is OutputMode.FULL and audit:
         record_full_export(

@@ -150,7 +150,11 @@ def where_clause(
     if query.due_within is not None:
         if query.due_within < 0:
             raise UserError("“到期天数”不能是负数。")
-        end = query.today + dt.timedelta(days=query.due_within)
+        # Beyond the calendar's end every dated deadline is "within": no date overflow.
+        try:
+            end = query.today + dt.timedelta(days=query.due_within)
+        except OverflowError:
+            end = dt.date.max
         parts.append(_open_dated() + " AND items.deadline >= ? AND items.deadline <= ?")
         params.extend([*_OPEN, query.today.isoformat(), end.isoformat()])
     if query.lights:

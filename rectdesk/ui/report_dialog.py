@@ -238,9 +238,9 @@ class ReportDialog(QDialog):
             title = self.build(OutputMode.MASKED).title
         except UserError:
             title = self.template.currentText()
-        name = "".join(ch for ch in title if ch not in '\\/:*?"<>|\n\r\t').strip(" .")
-        day = self.context.today()
-        return f"{name[:80] or self.template.currentText()}_{day:%Y%m%d}.{self.output_format()}"
+        return reporting.file_name(
+            title, self.output_format(), self.context.today(), self.template.currentText()
+        )
 
     # -- fonts and checks -------------------------------------------------------------------
 
