@@ -132,7 +132,8 @@ def startup_check(
             return StartupHealth(db_path, location_warning=warning, deferred=True,
                                  notices=notices)  # fmt: skip
         try:
-            problems = check_file(db_path, quick=True)
+            # Another process has the store: read only, never merge or roll back anything.
+            problems = check_file(db_path, quick=True, readonly=not held)
         except StoreBusyError:
             log.info("store %s is being written by another process: not checked", db_path)
             return StartupHealth(db_path, location_warning=warning, busy=True, notices=notices)

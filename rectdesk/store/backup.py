@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from rectdesk.domain.errors import StoreBusyError, StoreDamagedError, StoreLockedError, UserError
 from rectdesk.fileio import describe_os_error, format_size, free_bytes
-from rectdesk.store.connection import busy
+from rectdesk.store.connection import busy, pending_rollback
 from rectdesk.store.fileformat import read_db_header
 from rectdesk.store.lock import StoreLock
 from rectdesk.store.schema import MIGRATIONS
@@ -80,15 +80,20 @@ def files_dir_of(db_path: Path) -> Path:
 # -- checking ------------------------------------------------------------------------------
 
 
-def check_file(path: Path, *, quick: bool = False) -> list[str]:
+def check_file(path: Path, *, quick: bool = False, readonly: bool = False) -> list[str]:
     """Problems SQLite finds in a database file (empty when sound).
 
-    Raises StoreBusyError when another process is writing to it: busy is not damaged. The
-    caller makes sure no stranger's journal or log lies beside ``path`` (see sidecars.py):
-    this connection may write, to roll back an interrupted write of the file itself.
+    Raises StoreBusyError when another process is writing to it: busy is not damaged. Unless
+    ``readonly``, the caller makes sure no stranger's journal or log lies beside ``path``
+    (see sidecars.py): this connection may write, to roll back an interrupted write of the
+    file itself.
     """
     try:
-        conn = sqlite3.connect(str(path), timeout=5)
+        if readonly:
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=5)
+        else:
+            conn = sqlite3.connect(str(path), timeout=5)
     except sqlite3.Error as exc:
         return [f"cannot open: {exc}"]
     try:
@@ -96,7 +101,7 @@ def check_file(path: Path, *, quick: bool = False) -> list[str]:
         rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
         return [r for r in rows if r != "ok"]
     except sqlite3.Error as exc:
-        if busy(exc):
+        if busy(exc) or pending_rollback(exc):
             raise StoreBusyError(
                 f"另一个 RectDesk 程序正在写入数据文件“{path.name}”，现在无法检查；"
                 "数据文件没有损坏，请等它完成后再试。",

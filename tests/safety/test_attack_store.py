@@ -83,6 +83,16 @@ time.sleep(600)
 """
 
 
+#: A window's hold on the store: open (and locked) until killed.
+HOLDER = """
+import sys, time
+from rectdesk.store import Store
+store = Store.open(sys.argv[1])
+print("ready", flush=True)
+time.sleep(600)
+"""
+
+
 def _killed_midway(code: str, *args: str) -> None:
     """Run ``code`` until it prints "ready", then SIGKILL it."""
     process = subprocess.Popen(
@@ -198,6 +208,33 @@ os._exit(0)
     with Store.open(db) as store:
         assert store.notices == []
         assert [i.remarks for i in store.items()[:6]] == ["日志中的修改"] * 5 + [""]
+
+
+def test_a_check_beside_an_open_window_never_merges_a_log(tmp_path: Path) -> None:
+    """The window holds the store (and its lock); a log dropped beside it is left alone."""
+    db = tmp_path / "ledger.sqlite3"
+    _demo(db)
+    other = tmp_path / "other.sqlite3"
+    subprocess.run([sys.executable, "-c", FOREIGN_WAL, str(other)], check=True, env=ENV)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=ENV,
+    )  # fmt: skip
+    assert holder.stdout is not None and holder.stdin is not None
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        planted = Path(str(db) + "-wal")
+        shutil.copyfile(Path(str(other) + "-wal"), planted)
+        before, log = _sha(db), _sha(planted)
+        startup_check(db)
+        assert _sha(db) == before and _sha(planted) == log
+    finally:
+        holder.kill()
+        holder.wait(timeout=60)
+        holder.stdin.close()
+        holder.stdout.close()
+    with Store.open(db) as store:  # the next opening sets it aside
+        assert store.count_items() == 49 and "不属于这个数据文件" in store.notices[0]
 
 
 # -- a stranger's hot journal ------------------------------------------------------------------
