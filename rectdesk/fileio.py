@@ -29,6 +29,28 @@ def describe_os_error(exc: OSError, path: Path) -> str:
     return f"写入“{path.name}”失败，请检查磁盘和文件夹后重试。"
 
 
+#: Characters Windows (NTFS, FAT on a USB stick) refuses in a file name, and the names it reserves.
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+
+
+def portable_name(name: str, max_bytes: int = 180) -> str:
+    """*name* made safe on every disk a clerk uses: Windows' forbidden characters replaced,
+    reserved names avoided, no trailing dot or space, and at most *max_bytes* of UTF-8 (the
+    extension kept), so a copy to an NTFS or FAT stick and a later backup never fail on it."""
+    clean = _FORBIDDEN.sub("_", name).strip().rstrip(". ") or "文件"
+    if _RESERVED.match(clean):
+        clean = "_" + clean
+    stem, dot, suffix = clean.rpartition(".")
+    if not dot or len(suffix.encode()) > 16:
+        stem, suffix = clean, ""
+    tail = f".{suffix}" if suffix else ""
+    budget = max_bytes - len(tail.encode())
+    while len(stem.encode()) > budget:
+        stem = stem[:-1]
+    return (stem.rstrip(". ") or "文件") + tail
+
+
 def format_size(size: int | None) -> str:
     """Bytes as a short size (B, KB, MB, GB); "?" when unknown."""
     if size is None:

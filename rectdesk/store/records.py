@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import Attachment, AuditEntry, LedgerEntry, LedgerKind
+from rectdesk.fileio import format_size, free_bytes, portable_name
 from rectdesk.store import rows
 
 if TYPE_CHECKING:
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 
 #: Ledger kinds whose text becomes the item's latest progress (整改进展).
 PROGRESS_KINDS = frozenset({LedgerKind.PROGRESS, LedgerKind.CLOSE_OFF})
+#: One evidence file at most (a scanned binder of a few hundred pages fits well within it).
+MAX_EVIDENCE_BYTES = 1024 * 1024 * 1024
+#: Room left on the disk after copying evidence, so the store and its backups can still grow.
+EVIDENCE_SPARE_BYTES = 64 * 1024 * 1024
 
 
 class RecordsMixin:
@@ -116,10 +121,24 @@ class RecordsMixin:
         source = Path(source)
         if not source.is_file():
             raise UserError(f"找不到佐证材料文件“{source}”，请重新选择。")
+        size = source.stat().st_size
+        if size > MAX_EVIDENCE_BYTES:
+            raise UserError(
+                f"佐证材料“{source.name}”有 {format_size(size)}，超过单个文件"
+                f" {format_size(MAX_EVIDENCE_BYTES)} 的上限；请压缩或只选取关键页后再添加。"
+            )
+        free = free_bytes(self.files_dir)
+        if free is not None and free < size + EVIDENCE_SPARE_BYTES:
+            raise UserError(
+                f"磁盘空间不足：复制佐证材料“{source.name}”需要约"
+                f" {format_size(size + EVIDENCE_SPARE_BYTES)}，只剩 {format_size(free)}；"
+                "请清理磁盘后再添加。"
+            )
         digest = _sha256(source)
         folder = self.files_dir / "attachments" / str(item_id)
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{digest[:12]}-{source.name}"
+        # The original name stays in the record; the copy's name is safe on any disk.
+        target = folder / f"{digest[:12]}-{portable_name(source.name)}"
         partial = target.with_name(target.name + ".part")
         try:
             shutil.copyfile(source, partial)
