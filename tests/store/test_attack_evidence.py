@@ -12,7 +12,6 @@ import pytest
 
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import BatchDraft, BatchKind, ItemDraft
-from rectdesk.fileio import portable_name
 from rectdesk.services.items import ItemService
 from rectdesk.store import Store
 
@@ -82,7 +81,7 @@ def test_a_full_disk_is_said_with_the_space_needed(tmp_path: Path) -> None:
             item_id = _one_item(store)
             evidence = tmp_path / "录像.mp4"
             evidence.write_bytes(os.urandom(8 * 1024 * 1024))
-            with pytest.raises(UserError, match="磁盘空间不足.*需要约"):
+            with pytest.raises(UserError, match=r"磁盘空间不足.*需要约"):
                 _progress(store, item_id, evidence)
             assert store.attachments(item_id) == []
             leftovers = list((disk / "ledger-files").rglob("*")) if (
