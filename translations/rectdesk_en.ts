@@ -341,6 +341,10 @@ Restore now?</translation>
         <source>未写年份的整改时限按此年份理解（年份来源：{source}）。</source>
         <translation>Deadlines without a year are read as this year (year taken from: {source}).</translation>
     </message>
+    <message>
+        <source>这个表格的 {rows} 条事项中有 {matched} 条已在批次“{name}”中（按编号和内容比对），可能是重发的清单：建议导入到这个批次，逐项核对修改，不要新建重复的批次。</source>
+        <translation>{matched} of the {rows} items in this table are already in batch “{name}” (compared by number and content); it may be a list sent again: import into that batch and check each change, rather than making a duplicate batch.</translation>
+    </message>
 </context>
 <context>
     <name>BulkDialogs</name>
@@ -390,6 +394,53 @@ Restore now?</translation>
     <message>
         <source>佐证材料：</source>
         <translation>Evidence:</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>问题/意见建议内容</source>
+        <translation>Problem / suggestion</translation>
+    </message>
+    <message>
+        <source>牵头单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>前一轮进展</source>
+        <translation>Earlier progress</translation>
+    </message>
+    <message>
+        <source>本轮进展</source>
+        <translation>This round&apos;s progress</translation>
+    </message>
+    <message>
+        <source>完成情况</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>第{0}轮进展</source>
+        <translation>Round {0} progress</translation>
+    </message>
+    <message>
+        <source>未报送</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -727,6 +778,160 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>请说明理由（如：非建设性建议、不属于职责范围）：</source>
         <translation>Give the reason (e.g. not a constructive suggestion, outside our remit):</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>下发报送表</source>
+        <translation>Send report sheets</translation>
+    </message>
+    <message>
+        <source>为每个责任单位生成一份报送表（Excel），单位填写整改措施、进展和完成情况后报回；同时生成报送通知（Word）。报送表中意见来源的电话和身份证号默认脱敏。</source>
+        <translation>Makes one report sheet (Excel) per responsible unit, which the unit fills with measures, progress and status and sends back, and a covering notice (Word). Phone and ID numbers in the source column are masked by default.</translation>
+    </message>
+    <message>
+        <source>{0}（{1} 条）</source>
+        <translation>{0} ({1} items)</translation>
+    </message>
+    <message>
+        <source>整个批次（已销号和不予整改的除外）</source>
+        <translation>The whole batch (except closed-off and declined items)</translation>
+    </message>
+    <message>
+        <source>只下发选中的 {0} 条事项</source>
+        <translation>Only the {0} selected items</translation>
+    </message>
+    <message>
+        <source>报送截止</source>
+        <translation>Cut-off</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>保留完整个人信息（不脱敏，仅限内部使用，记入审计日志）</source>
+        <translation>Keep full personal data (unmasked, internal use only, written to the audit log)</translation>
+    </message>
+    <message>
+        <source>同时生成报送通知（Word）</source>
+        <translation>Also make the covering notice (Word)</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>轮次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Cut-off date</translation>
+    </message>
+    <message>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>下发后，这里列出为每个单位生成的文件。</source>
+        <translation>After sending, the file made for each unit is listed here.</translation>
+    </message>
+    <message>
+        <source>下发</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>当前以只读方式打开，不能下发。</source>
+        <translation>Opened read-only: nothing can be sent.</translation>
+    </message>
+    <message>
+        <source>第{0}轮是新的一轮；选择之前的轮次则重新下发该轮。</source>
+        <translation>Round {0} is a new round; choose an earlier round to send it again.</translation>
+    </message>
+    <message>
+        <source>这个批次第一次下发。</source>
+        <translation>First sending of this batch.</translation>
+    </message>
+    <message>
+        <source>选择保存报送表的文件夹</source>
+        <translation>Choose the folder for the report sheets</translation>
+    </message>
+    <message>
+        <source>请选择批次和保存报送表的文件夹。</source>
+        <translation>Please choose the batch and the folder for the report sheets.</translation>
+    </message>
+    <message>
+        <source>已生成 {0} / {1} 个单位的报送表…</source>
+        <translation>Sheets made for {0} of {1} units…</translation>
+    </message>
+    <message>
+        <source>已取消下发，没有生成任何文件。</source>
+        <translation>Sending cancelled; no file was made.</translation>
+    </message>
+    <message>
+        <source>正在下发…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>重新下发第{0}轮</source>
+        <translation>Round {0} sent again</translation>
+    </message>
+    <message>
+        <source>已下发第{0}轮</source>
+        <translation>Round {0} sent</translation>
+    </message>
+    <message>
+        <source>{0}：{1} 个单位，文件保存在“{2}”。</source>
+        <translation>{0}: {1} units, files saved in “{2}”.</translation>
+    </message>
+    <message>
+        <source>{0}：牵头 {1} 条、配合 {2} 条 — {3}</source>
+        <translation>{0}: leads {1}, assists {2} — {3}</translation>
+    </message>
+    <message>
+        <source>报送通知：{0}</source>
+        <translation>Covering notice: {0}</translation>
+    </message>
+    <message>
+        <source>本次下发保留了完整个人信息，已记入审计日志。</source>
+        <translation>This sending kept full personal data and was written to the audit log.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldChangesModel</name>
+    <message>
+        <source>采纳</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New value</translation>
     </message>
 </context>
 <context>
@@ -1805,6 +2010,26 @@ You can open it read-only (view only, no changes), or close the other window fir
         <translation>Import</translation>
     </message>
     <message>
+        <source>全部采纳</source>
+        <translation>Take all</translation>
+    </message>
+    <message>
+        <source>全部不采纳</source>
+        <translation>Take none</translation>
+    </message>
+    <message>
+        <source>逐行预览</source>
+        <translation>Row by row</translation>
+    </message>
+    <message>
+        <source>修改明细</source>
+        <translation>Changes by field</translation>
+    </message>
+    <message>
+        <source>修改明细（{0} 处）</source>
+        <translation>Changes by field ({0})</translation>
+    </message>
+    <message>
         <source>新增 {new} 条，更新 {updated} 条，无变化 {same} 条；{warned} 条有提示（黄色）。</source>
         <translation>{new} new, {updated} updated, {same} unchanged; {warned} with notes (yellow).</translation>
     </message>
@@ -2483,6 +2708,305 @@ Check result:
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>收集第{0}轮报送</source>
+        <translation>Collect round {0}</translation>
+    </message>
+    <message>
+        <source>收集报送表</source>
+        <extracomment>The tree&apos;s columns: 事项 / 字段, 报送单位, 分工, 原值, 新值, 说明.</extracomment>
+        <translation>Collect report sheets</translation>
+    </message>
+    <message>
+        <source>选择报回的报送表…</source>
+        <translation>Choose returned sheets…</translation>
+    </message>
+    <message>
+        <source>选择各单位报回的报送表（可一次选多个，顺序不限）。</source>
+        <translation>Choose the sheets the units sent back (several at once, in any order).</translation>
+    </message>
+    <message>
+        <source>冲突的事项</source>
+        <translation>Item in conflict</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>牵头单位的意见</source>
+        <translation>Lead unit&apos;s answer</translation>
+    </message>
+    <message>
+        <source>配合单位的意见</source>
+        <translation>Assisting unit&apos;s answer</translation>
+    </message>
+    <message>
+        <source>全部采纳</source>
+        <translation>Take all</translation>
+    </message>
+    <message>
+        <source>全部不采纳</source>
+        <translation>Take none</translation>
+    </message>
+    <message>
+        <source>采纳该单位</source>
+        <translation>Take this unit</translation>
+    </message>
+    <message>
+        <source>不采纳该单位</source>
+        <translation>Drop this unit</translation>
+    </message>
+    <message>
+        <source>写入台账</source>
+        <translation>Write to ledger</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>按单位：</source>
+        <translation>By unit:</translation>
+    </message>
+    <message>
+        <source>事项 / 字段</source>
+        <translation>Item / field</translation>
+    </message>
+    <message>
+        <source>报送单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>分工</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>选择报回的报送表</source>
+        <translation>Choose returned sheets</translation>
+    </message>
+    <message>
+        <source>已读取 {0} / {1} 个文件…</source>
+        <translation>Read {0} of {1} files…</translation>
+    </message>
+    <message>
+        <source>正在读取报送表…</source>
+        <translation>Reading report sheets…</translation>
+    </message>
+    <message>
+        <source>选中的文件都不能纳入审核，请查看下面的提示。</source>
+        <translation>None of the chosen files can be reviewed; see the notes below.</translation>
+    </message>
+    <message>
+        <source>批次“{batch}”第{round}轮：{files} 个文件纳入审核（{units} 个单位），{changes} 处修改，已采纳 {accepted} 处，{conflicts} 处冲突。</source>
+        <translation>Batch “{batch}” round {round}: {files} files reviewed ({units} units), {changes} changes, {accepted} taken, {conflicts} conflicts.</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>{0} 处冲突：同一事项的同一字段，两个单位报的不一样，请勾选采用哪一个。</source>
+        <translation>{0} conflicts: two units gave different values for the same field of an item; tick the one to take.</translation>
+    </message>
+    <message>
+        <source>已写入 {0} 处修改，每处都记入了台账（来源为报送单位和轮次）；{1} 个单位记为已报送。可用“编辑 → 撤销”整体撤回。</source>
+        <translation>{0} changes written, each a ledger entry (source: the unit and round); {1} units marked as answered. Edit → Undo takes it all back.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsDialog</name>
+    <message>
+        <source>轮次与催报</source>
+        <translation>Rounds and reminders</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>轮次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>只看有变化的事项</source>
+        <translation>Only items that changed</translation>
+    </message>
+    <message>
+        <source>对比的前一轮：</source>
+        <translation>Compare with:</translation>
+    </message>
+    <message>
+        <source>报送情况</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>进展对比</source>
+        <translation>Progress compared</translation>
+    </message>
+    <message>
+        <source>打印催报清单…</source>
+        <translation>Print reminder list…</translation>
+    </message>
+    <message>
+        <source>导出进展对比表…</source>
+        <translation>Export progress comparison…</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>第{0}轮（截止 {1}）</source>
+        <translation>Round {0} (cut-off {1})</translation>
+    </message>
+    <message>
+        <source>这个批次还没有下发过报送表：请先用“报送 → 下发报送表”。</source>
+        <translation>No sheets have been sent for this batch yet: use Rounds → Send report sheets first.</translation>
+    </message>
+    <message>
+        <source>第{0}轮：共 {1} 个单位，已报送 {2} 个，未报送 {3} 个。</source>
+        <translation>Round {0}: {1} units, {2} answered, {3} not answered.</translation>
+    </message>
+    <message>
+        <source>已超过截止日期 {0} 天，请催报未报送的单位。</source>
+        <translation>The cut-off passed {0} days ago: remind the units that have not answered.</translation>
+    </message>
+    <message>
+        <source>第{0}轮</source>
+        <translation>Round {0}</translation>
+    </message>
+    <message>
+        <source>需要至少两轮才能对比进展。</source>
+        <translation>Comparing progress needs at least two rounds.</translation>
+    </message>
+    <message>
+        <source>共 {0} 条事项，其中 {1} 条与第{2}轮相比有变化（蓝色）。</source>
+        <translation>{0} items, {1} changed since round {2} (blue).</translation>
+    </message>
+    <message>
+        <source>第{0}轮催报清单.pdf</source>
+        <translation>Round {0} reminder list.pdf</translation>
+    </message>
+    <message>
+        <source>第{0}轮与第{1}轮进展对比表.pdf</source>
+        <translation>Progress round {0} vs {1}.pdf</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>已保存“{0}”（电话、身份证号已脱敏）。</source>
+        <translation>Saved “{0}” (phone and ID numbers masked).</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsMenu</name>
+    <message>
+        <source>报送(&amp;R)</source>
+        <extracomment>The menu&apos;s texts (translated where shown, through _tr).</extracomment>
+        <translation>&amp;Rounds</translation>
+    </message>
+    <message>
+        <source>下发报送表…</source>
+        <translation>Send report sheets…</translation>
+    </message>
+    <message>
+        <source>为批次（或选中事项）的每个责任单位生成报送表，并生成报送通知</source>
+        <translation>Make a report sheet for each responsible unit of the batch (or the selected items), and the covering notice</translation>
+    </message>
+    <message>
+        <source>收集报送表…</source>
+        <translation>Collect report sheets…</translation>
+    </message>
+    <message>
+        <source>读入各单位报回的报送表，逐项审核后写入台账</source>
+        <translation>Read the sheets the units sent back, review each change, write to the ledger</translation>
+    </message>
+    <message>
+        <source>轮次与催报…</source>
+        <translation>Rounds and reminders…</translation>
+    </message>
+    <message>
+        <source>查看每轮哪些单位已报送、哪些未报送，打印催报清单和进展对比表</source>
+        <translation>See which units answered each round, print the reminder list and the progress comparison</translation>
+    </message>
+    <message>
+        <source>导出交换包…</source>
+        <translation>Export exchange package…</translation>
+    </message>
+    <message>
+        <source>把批次的事项、台账和佐证材料打包，供上级的 RectDesk 导入</source>
+        <translation>Pack the batch&apos;s items, ledger and evidence for the upper level&apos;s RectDesk</translation>
+    </message>
+    <message>
+        <source>导入交换包…</source>
+        <translation>Import exchange package…</translation>
+    </message>
+    <message>
+        <source>导入下级报送的交换包：新批次，或更新之前导入的批次</source>
+        <translation>Import a package from a lower level: a new batch, or an update of one imported before</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>还没有批次：请先导入上级下发的表格。</source>
+        <translation>No batch yet: import a table from the upper level first.</translation>
+    </message>
+    <message>
+        <source>导出交换包</source>
+        <translation>Export exchange package</translation>
+    </message>
+    <message>
+        <source>导入交换包</source>
+        <translation>Import exchange package</translation>
+    </message>
+    <message>
+        <source>交换包 (*.zip)</source>
+        <translation>Exchange package (*.zip)</translation>
+    </message>
+    <message>
+        <source>交换包 (*.zip);;所有文件 (*)</source>
+        <translation>Exchange package (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <source>已导出交换包：事项 {0} 条，台账 {1} 条，佐证材料 {2} 份（文字已脱敏）。</source>
+        <translation>Package exported: {0} items, {1} ledger entries, {2} evidence files (texts masked).</translation>
+    </message>
+    <message>
+        <source>新建批次“{0}”</source>
+        <translation>New batch “{0}”</translation>
+    </message>
+    <message>
+        <source>更新之前导入的批次“{0}”</source>
+        <translation>Update batch “{0}” imported before</translation>
+    </message>
+    <message>
+        <source>{0}：新增 {1} 条事项，更新 {2} 条，无变化 {3} 条；台账 {4} 条，佐证材料 {5} 份。是否导入？</source>
+        <translation>{0}: {1} new items, {2} updated, {3} unchanged; {4} ledger entries, {5} evidence files. Import?</translation>
+    </message>
+    <message>
+        <source>已导入交换包到批次 {0}：新增 {1} 条，更新 {2} 条。</source>
+        <translation>Package imported into batch {0}: {1} new, {2} updated.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -2667,6 +3191,45 @@ Check result:
     <message>
         <source>无法完成</source>
         <translation>Cannot complete</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsModel</name>
+    <message>
+        <source>责任单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>牵头（条）</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>配合（条）</source>
+        <translation>Assists</translation>
+    </message>
+    <message>
+        <source>下发日期</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>报送情况</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>未报送</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>已报送 {0}</source>
+        <translation>Answered {0}</translation>
     </message>
 </context>
 <context>

@@ -217,10 +217,20 @@ class ComparisonRow:
     after: str
     status_before: str
     status_after: str
+    #: Whether the lead unit answered in the later round (if not, nothing is known to move).
+    answered: bool = True
 
     @property
     def changed(self) -> bool:
-        return self.before != self.after or self.status_before != self.status_after
+        moved = self.before != self.after or self.status_before != self.status_after
+        return self.answered and moved
+
+    @property
+    def change_text(self) -> str:
+        """有, 无, or 未报送 when the later round has no answer."""
+        if not self.answered:
+            return "未报送"
+        return "有" if self.changed else "无"
 
 
 @dataclass
@@ -263,7 +273,7 @@ def comparison_report(facts: RoundFacts, comparison: Comparison) -> Report:
         )
         table.rows.append(
             Row((str(number), row.number, _short(row.content, 80), row.lead, row.before,
-                 row.after, status, "有" if row.changed else "无"))
+                 row.after, status, row.change_text))
         )  # fmt: skip
     if not comparison.rows:
         table.rows.append(Row(("两轮都没有报送的事项。",), RowKind.SECTION))

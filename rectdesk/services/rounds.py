@@ -158,6 +158,7 @@ def compare(store: Store, batch_id: int, earlier: int, later: int) -> Comparison
                 after=second.progress if second else NOT_ANSWERED,
                 status_before=_status_text(first.status) if first else "",
                 status_after=_status_text(second.status) if second else "",
+                answered=second is not None,
             )
         )
     return comparison

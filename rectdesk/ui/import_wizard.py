@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -40,9 +41,11 @@ from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import BatchDraft, BatchKind
 from rectdesk.importers.headers import FIELD_NAMES
+from rectdesk.importers.kinds import guess_kind
 from rectdesk.importers.tables import ParsedFile, apply_year
 from rectdesk.services import importing
 from rectdesk.ui import file_dialogs
+from rectdesk.ui.field_review import FieldChangesModel
 from rectdesk.ui.labels import tr_label
 from rectdesk.ui.tasks import Progress, TaskHandle, TaskRunner, open_writer
 from rectdesk.ui.undo import ImportUndoCommand
@@ -100,7 +103,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (5, 9):
             return self._text(row, index.column(), full=True)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if row.parsed.warnings:
+            if row.warnings:
                 return QBrush(QColor("#fff3cd"))
             if row.action == importing.NEW:
                 return QBrush(QColor("#eaf7ea"))
@@ -128,7 +131,7 @@ class PreviewModel(QAbstractTableModel):
             return draft.deadline.text
         if column == 8:
             return tr_label(draft.status.label)
-        return "；".join(row.parsed.warnings)
+        return "；".join(row.warnings)
 
 
 class FilePage(QWizardPage):
@@ -297,6 +300,10 @@ class BatchPage(QWizardPage):
         self.doc_number = QLineEdit(self)
         self.doc_number.setPlaceholderText(self.tr("如 安人常办〔2021〕72号"))
         self.existing = QComboBox(self)
+        # A list sent again is found by its items (编号 and content), not by its name.
+        self.match_note = QLabel(self)
+        self.match_note.setWordWrap(True)
+        self.match_note.setStyleSheet("color: #1a4f8b;")
         form = QFormLayout()
         form.addRow(self.tr("类型"), self.kind)
         form.addRow(self.tr("名称"), self.name)
@@ -310,6 +317,7 @@ class BatchPage(QWizardPage):
         layout.addWidget(self.year_note)
         layout.addWidget(self.existing_radio)
         layout.addWidget(self.existing)
+        layout.addWidget(self.match_note)
         layout.addStretch(1)
         self.new_radio.toggled.connect(self._toggle)
         self.name.textChanged.connect(self.completeChanged)
@@ -328,7 +336,21 @@ class BatchPage(QWizardPage):
         for batch in self.owner.context.store.batches():
             self.existing.addItem(f"{batch.name}（{batch.item_count} 条）", batch.id)
         self.existing_radio.setEnabled(self.existing.count() > 0)
-        same = self.owner.context.store.find_batch(self.name.text())
+        store = self.owner.context.store
+        self.kind.setCurrentIndex(
+            max(self.kind.findData(guess_kind(parsed, parsed.workbook.path.name).value), 0)
+        )
+        matched = importing.match_batch(store, parsed)
+        same = store.batch(matched.batch_id) if matched else store.find_batch(self.name.text())
+        self.match_note.clear()
+        if matched is not None:
+            self.match_note.setText(
+                self.tr(
+                    "这个表格的 {rows} 条事项中有 {matched} 条已在批次“{name}”中"
+                    "（按编号和内容比对），可能是重发的清单：建议导入到这个批次，"
+                    "逐项核对修改，不要新建重复的批次。"
+                ).format(rows=matched.rows, matched=matched.matched, name=matched.name)
+            )
         if same is not None:
             self.existing_radio.setChecked(True)
             self.existing.setCurrentIndex(self.existing.findData(same.id))
@@ -386,19 +408,45 @@ class PreviewPage(QWizardPage):
             self.view.setColumnWidth(column, width)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().setDefaultSectionSize(24)
+        # 修改明细: every field an update would change, old → new, each to keep or drop.
+        self.fields = FieldChangesModel(self)
+        self.fields_view = QTableView(self)
+        self.fields_view.setModel(self.fields)
+        self.fields_view.setWordWrap(False)
+        for column, width in enumerate((48, 110, 200, 110, 280)):
+            self.fields_view.setColumnWidth(column, width)
+        self.fields_view.horizontalHeader().setStretchLastSection(True)
+        self.fields_view.verticalHeader().setDefaultSectionSize(24)
+        keep_all = QPushButton(self.tr("全部采纳"), self)
+        drop_all = QPushButton(self.tr("全部不采纳"), self)
+        keep_all.clicked.connect(lambda: self.fields.set_all(True))
+        drop_all.clicked.connect(lambda: self.fields.set_all(False))
+        fields_page = QWidget(self)
+        fields_layout = QVBoxLayout(fields_page)
+        fields_buttons = QHBoxLayout()
+        fields_buttons.addWidget(keep_all)
+        fields_buttons.addWidget(drop_all)
+        fields_buttons.addStretch(1)
+        fields_layout.addLayout(fields_buttons)
+        fields_layout.addWidget(self.fields_view, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.view, self.tr("逐行预览"))
+        self.tabs.addTab(fields_page, self.tr("修改明细"))
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #a61b1b;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error_label)
 
     def initializePage(self) -> None:
         plan = self.owner.plan
         assert plan is not None
         self.model.set_plan(plan)
-        warned = sum(1 for row in plan.rows if row.parsed.warnings)
+        self.fields.set_plan(plan)
+        self.tabs.setTabText(1, self.tr("修改明细（{0} 处）").format(self.fields.rowCount()))
+        warned = sum(1 for row in plan.rows if row.warnings)
         self.counts.setText(
             self.tr("新增 {new} 条，更新 {updated} 条，无变化 {same} 条；"
                     "{warned} 条有提示（黄色）。")
@@ -580,6 +628,8 @@ class ImportWizard(QWizard):
         """
         plan, new_batch, context = self.plan, self.new_batch, self.context
         assert plan is not None
+        # Fields unticked in 修改明细 are left out: the ledger keeps its own value there.
+        plan.reject(self.preview_page.fields.rejected())
         actor, today = context.actor(), context.today()
         writing = self.tr("已写入 {0} / {1} 条…")
 
