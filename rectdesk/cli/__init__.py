@@ -12,6 +12,7 @@ import logging
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
 
 from rectdesk import __version__
 from rectdesk.app.logs import setup_logging
@@ -67,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging(console=False)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    stdout = sys.stdout
+    sys.stdout = PrintableOnly(stdout)
     try:
         return handler(args)
     except StoreDamagedError as exc:
@@ -97,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected error in rectdesk-cli %s", args.command)
         print(UNEXPECTED, file=sys.stderr)
         return EXIT_UNEXPECTED
+    finally:
+        sys.stdout = stdout
 
 
 def _damage(exc: sqlite3.DatabaseError) -> bool:
@@ -105,6 +110,32 @@ def _damage(exc: sqlite3.DatabaseError) -> bool:
         return code & 0xFF in (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
     text = str(exc).lower()
     return "malformed" in text or "not a database" in text
+
+
+class PrintableOnly:
+    """Standard output that shows stored control characters instead of obeying them.
+
+    Text from a spreadsheet can hold terminal escape sequences (colours, cursor moves, a
+    changed window title); printed raw they would act on the clerk's terminal. JSON output
+    is unaffected: it already writes control characters as escapes.
+    """
+
+    #: Every control character but TAB and line feed shows as a space; ESC as a visible ␛.
+    _SHOWN: ClassVar[dict[int, str]] = {
+        **dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)], " "),
+        0x1B: "␛",
+    }
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        if not text.isprintable():  # the common case, printable text, costs one scan
+            text = text.translate(self._SHOWN)
+        return int(self.stream.write(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
 
 
 def _utf8_streams() -> None:
