@@ -235,12 +235,26 @@ def _copy_database(source: sqlite3.Connection, copy: Path, progress: Progress | 
     return items
 
 
+def own_files(folder: Path) -> list[Path]:
+    """The regular files really inside *folder*, sorted: a symbolic link planted there (to a
+    file or folder elsewhere) is never followed, so nothing outside is copied or restored."""
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    root = folder.resolve()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        if not path.resolve().is_relative_to(root):  # reached through a linked folder
+            continue
+        found.append(path)
+    return found
+
+
 def _copy_files(source: Path, target: Path, *, link: bool) -> list[dict[str, object]]:
     copied: list[dict[str, object]] = []
-    if not source.is_dir():
-        return copied
-    for path in sorted(source.rglob("*")):
-        if not path.is_file() or path.name.endswith(PART_SUFFIX):
+    for path in own_files(source):
+        if path.name.endswith(PART_SUFFIX):
             continue
         relative = path.relative_to(source)
         dest = target / relative
@@ -302,7 +316,7 @@ def backup_bytes(db_path: Path, *, link_files: bool) -> int:
     if not link_files:
         evidence = files_dir_of(db_path)
         if evidence.is_dir():
-            size += sum(p.stat().st_size for p in evidence.rglob("*") if p.is_file())
+            size += sum(p.stat().st_size for p in own_files(evidence))
     return size
 
 
@@ -343,7 +357,7 @@ def read_info(path: Path) -> BackupInfo:
     except (KeyError, ValueError):
         created = dt.datetime.fromtimestamp(path.stat().st_mtime)
     problems = verify_backup(path, deep=False)
-    size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in own_files(path))
     return BackupInfo(
         path=path,
         created_at=created,
@@ -496,11 +510,9 @@ def _raw_copy(db_path: Path, folder: Path, problem: str) -> Path:
 
 
 def _merge_files(source: Path, target: Path) -> None:
-    if not source.is_dir():
-        return
-    for path in sorted(source.rglob("*")):
+    for path in own_files(source):
         dest = target / path.relative_to(source)
-        if not path.is_file() or (dest.exists() and dest.stat().st_size == path.stat().st_size):
+        if dest.exists() and dest.stat().st_size == path.stat().st_size:
             continue
         dest.parent.mkdir(parents=True, exist_ok=True)
         partial = dest.with_name(dest.name + PART_SUFFIX)
