@@ -119,9 +119,18 @@ def _size(path: Path) -> int:
 
 def _take_lock(path: Path) -> StoreLock:
     lock = StoreLock(path)
-    if not lock.acquire():
+    try:
+        taken = lock.acquire()
+    except OSError as exc:  # the lock file cannot be made: a read-only folder or medium
         raise StoreLockedError(
-            "这个数据文件正由另一个 RectDesk 窗口使用，请先关闭那个窗口，或以只读方式打开。"
+            "数据文件所在的文件夹不能写入（只读或没有权限），只能以只读方式查看；"
+            "要修改数据，请把数据文件复制到可以写入的文件夹。",
+            str(exc),
+        ) from exc
+    if not taken:
+        raise StoreLockedError(
+            "这个数据文件正由另一个 RectDesk 程序（窗口或命令行）写入，"
+            "请等它完成或关闭它后再试；也可以以只读方式打开。"
         )
     return lock
 

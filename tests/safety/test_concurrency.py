@@ -50,7 +50,7 @@ def holder(db_path: Path) -> Iterator[subprocess.Popen[str]]:
 def test_second_process_is_refused_with_a_clear_message(
     holder: subprocess.Popen[str], db_path: Path
 ) -> None:
-    with pytest.raises(StoreLockedError, match="另一个 RectDesk 窗口使用") as caught:
+    with pytest.raises(StoreLockedError, match="另一个 RectDesk 程序") as caught:
         Store.open(db_path)
     assert "只读" in caught.value.message
     with Store.open(db_path, readonly=True) as reader:
@@ -68,7 +68,7 @@ def test_second_cli_writer_exits_with_the_message(
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
     assert result.returncode == 1
-    assert "另一个 RectDesk 窗口使用" in result.stderr
+    assert "另一个 RectDesk 程序" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -84,3 +84,35 @@ def test_lock_is_freed_when_the_holder_is_killed(
             break
         except StoreLockedError:
             assert time.monotonic() < deadline, "lock not released after the holder died"
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or os.geteuid() != 0,
+    reason="mounts a small tmpfs and makes it read-only",
+)
+def test_a_store_in_a_read_only_folder_opens_read_only(tmp_path: Path) -> None:
+    medium = tmp_path / "光盘"
+    medium.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(medium)], check=True)
+    try:
+        db = medium / "ledger.sqlite3"
+        demo = subprocess.run(
+            [sys.executable, "-m", "rectdesk.cli", "--db", str(db), "demo"],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert demo.returncode == 0, demo.stderr
+        (db.parent / (db.name + ".lock")).unlink(missing_ok=True)
+        subprocess.run(["mount", "-o", "remount,ro", str(medium)], check=True)
+        with pytest.raises(StoreLockedError, match="不能写入"):
+            Store.open(db)
+        with Store.open(db, readonly=True) as reader:
+            assert reader.count_items() > 0
+        for args, code in ((["items", "--limit", "1"], 0), (["demo"], 1)):
+            done = subprocess.run(
+                [sys.executable, "-m", "rectdesk.cli", "--db", str(db), *args],
+                capture_output=True, text=True, timeout=120, check=False,
+            )  # fmt: skip
+            assert done.returncode == code, done.stderr
+            assert "Traceback" not in done.stderr
+    finally:
+        subprocess.run(["umount", "-l", str(medium)], check=False)
