@@ -432,7 +432,7 @@ def smoke_installer(setup: Path, version: str) -> bool:
             wine.kill()
             wine.stop_screen()
     total = time.monotonic() - started
-    lines = [f"RectDesk {version} Windows installer under Wine 10: {setup.name}",
+    lines = [f"RectDesk {version} Windows installer under Wine 10, without a network: {setup.name}",
              f"{'all checks held' if ok else 'FAILED'}; {total:.0f} s "
              f"(of which {prepared:.0f} s preparing the Wine root)", ""]  # fmt: skip
     lines += [f"{'PASS' if c.ok else 'FAIL'}  {c.name} ({c.seconds:.0f} s): {c.detail}"

@@ -88,14 +88,20 @@ class WineRoot:
             if done.returncode != 0:
                 raise SystemExit(f"debootstrap failed: see {log}")
         shutil.copy2("/etc/resolv.conf", self.path / "etc" / "resolv.conf")
-        print(f"==> installing Wine 10 and Xvfb into the {SUITE} root (once)", flush=True)
-        with self.mounted():
-            self.run(["dpkg", "--add-architecture", "i386"])
-            self.run(["apt-get", "update", "-qq"])
-            self.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *PACKAGES],
-                     env={"DEBIAN_FRONTEND": "noninteractive"})  # fmt: skip
+        log = self.path.parent / "wine-install.log"
+        print(
+            f"==> installing Wine 10 and Xvfb into the {SUITE} root (once; log: {log})", flush=True
+        )
+        with self.mounted(), log.open("w") as out:
+            env = {"DEBIAN_FRONTEND": "noninteractive"}
             (self.path / "etc" / "locale.gen").write_text(f"{LOCALE} UTF-8\n", encoding="utf-8")
-            self.run(["locale-gen"])
+            for step in (["dpkg", "--add-architecture", "i386"], ["apt-get", "update", "-qq"],
+                         ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *PACKAGES],
+                         ["locale-gen"]):  # fmt: skip
+                done = subprocess.run(self.command(step, env), stdout=out,
+                                      stderr=subprocess.STDOUT, check=False)  # fmt: skip
+                if done.returncode != 0:
+                    raise SystemExit(f"{' '.join(step[:2])} failed in the Wine root: see {log}")
         self._stamp.write_text(self._wanted())
 
     @contextlib.contextmanager
@@ -114,17 +120,18 @@ class WineRoot:
             for target in reversed(bound):
                 subprocess.run(["umount", str(target)], check=False)
 
-    def command(self, argv: Sequence[str], env: dict[str, str] | None = None) -> list[str]:
-        """``argv`` run inside the root with exactly ``env`` (plus PATH and HOME)."""
+    def command(
+        self, argv: Sequence[str], env: dict[str, str] | None = None, *, offline: bool = False
+    ) -> list[str]:
+        """``argv`` run inside the root with exactly ``env`` (plus PATH and HOME).
+
+        ``offline``: in a network namespace of its own with no network at all, so whatever
+        runs there provably needs none (Wine and X talk through files in the root's /tmp).
+        """
         base = {"PATH": "/usr/lib/wine:/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root"}
         pairs = [f"{k}={v}" for k, v in {**base, **(env or {})}.items()]
-        return ["chroot", str(self.path), "/usr/bin/env", "-i", *pairs, *argv]
-
-    def run(
-        self, argv: Sequence[str], *, env: dict[str, str] | None = None, timeout: float = 900
-    ) -> subprocess.CompletedProcess[bytes]:
-        """Run inside the root; fails loudly."""
-        return subprocess.run(self.command(argv, env), check=True, timeout=timeout)
+        isolate = ["unshare", "--net"] if offline else []
+        return [*isolate, "chroot", str(self.path), "/usr/bin/env", "-i", *pairs, *argv]
 
     def host(self, inside: str) -> Path:
         """The host path of a path inside the root."""

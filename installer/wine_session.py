@@ -1,8 +1,9 @@
 """One Wine 10 session inside the trixie root: a fresh prefix for a Chinese user, and a screen.
 
 The user is 张三 (C:\\users\\张三), the locale zh_CN.UTF-8 (code page 936, as on a Chinese
-Windows), Mono and Gecko are never installed (nothing is downloaded), and every Wine command
-gets the same display, so that no process starts a window station without a screen.
+Windows), Mono and Gecko are never installed, and every Wine command gets the same display, so
+that no process starts a window station without a screen. Everything runs without a network
+(a network namespace of its own): installing and running the program must need none.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class WineSession:
         """Xvfb on ``display`` inside the root (its own socket folder: no clash with the host)."""
         self.display = f":{display}"
         command = self.root.command(["Xvfb", self.display, "-screen", "0", SCREEN,
-                                     "-nolisten", "tcp", "-noreset"])  # fmt: skip
+                                     "-nolisten", "tcp", "-noreset"], offline=True)  # fmt: skip
         self._screen = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
@@ -117,10 +118,8 @@ class WineSession:
     def run(self, argv: list[str], *, timeout: float = 300) -> Done:
         """A command inside the root with this session's environment."""
         try:
-            done = subprocess.run(
-                self.root.command(argv, self.env()), capture_output=True, timeout=timeout,
-                check=False,
-            )  # fmt: skip
+            command = self.root.command(argv, self.env(), offline=True)
+            done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired as exc:
             self.kill()
             raise WineFailure(f"{' '.join(argv)[:120]} took longer than {timeout:.0f} s") from exc
@@ -133,7 +132,7 @@ class WineSession:
     def start(self, argv: list[str]) -> subprocess.Popen[bytes]:
         """A Windows program in the background (its status is the program's)."""
         return subprocess.Popen(
-            self.root.command(["wine", *argv], self.env()),
+            self.root.command(["wine", *argv], self.env(), offline=True),
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         )  # fmt: skip
 
@@ -143,7 +142,7 @@ class WineSession:
 
     def kill(self) -> None:
         with contextlib.suppress(subprocess.TimeoutExpired):
-            subprocess.run(self.root.command(["wineserver", "-k"], self.env()),
+            subprocess.run(self.root.command(["wineserver", "-k"], self.env(), offline=True),
                            capture_output=True, timeout=60, check=False)  # fmt: skip
 
     def reg_add(self, key: str, name: str, value: str) -> None:
