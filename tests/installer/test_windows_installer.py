@@ -212,6 +212,15 @@ def test_every_windows_pin_is_exact_and_hashed() -> None:
     assert versions["shiboken6"] == "6.9.3"
 
 
+def test_readme_names_the_windows_qt_and_the_builds_it_supports() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    windows = readme[readme.index("### Windows 10 / 11") : readme.index("### 麒麟")]
+    assert "PySide6 6.9.3" in windows and "1809" in windows and "17763" in windows
+    assert "RectDesk-Setup-" in windows and "/DELETEDATA" in windows
+    assert (ROOT / "resources" / "screenshots" / "main-window-windows.png").is_file()
+    assert "main-window-windows.png" in readme
+
+
 def test_pin_parser_joins_continued_lines(tmp_path: Path) -> None:
     pins = tmp_path / "pins.txt"
     pins.write_text(
