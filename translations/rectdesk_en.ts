@@ -2858,6 +2858,10 @@ Check result:
         <translation>Progress compared</translation>
     </message>
     <message>
+        <source>打印完整联系电话（仅内部使用，记入审计日志）</source>
+        <translation>Print full phone numbers (internal use only, written to the audit log)</translation>
+    </message>
+    <message>
         <source>打印催报清单…</source>
         <translation>Print reminder list…</translation>
     </message>
@@ -2908,6 +2912,10 @@ Check result:
     <message>
         <source>保存</source>
         <translation>Save</translation>
+    </message>
+    <message>
+        <source>已保存“{0}”（含完整个人信息，已记入审计日志）。</source>
+        <translation>Saved “{0}” (with full personal data; written to the audit log).</translation>
     </message>
     <message>
         <source>已保存“{0}”（电话、身份证号已脱敏）。</source>

@@ -112,10 +112,10 @@ def notice_report(facts: RoundFacts, units: list[NoticeUnit], items: list[Notice
     report.blocks.append(Paragraph("各单位报送事项汇总表", ParagraphStyle.TITLE, 18.0))
     summary = Table(
         [
-            Column("seq", "序号", 0.6, Align.CENTER),
+            Column("seq", "序号", 0.6, Align.CENTER, fixed_mm=12),
             Column("unit", "责任单位", 2.4),
-            Column("lead", "牵头（条）", 1.0, Align.CENTER),
-            Column("assist", "配合（条）", 1.0, Align.CENTER),
+            Column("lead", "牵头（条）", 1.0, Align.CENTER, fixed_mm=20),
+            Column("assist", "配合（条）", 1.0, Align.CENTER, fixed_mm=20),
             Column("file", "报送表", 3.0),
         ]
     )
@@ -131,12 +131,12 @@ def notice_report(facts: RoundFacts, units: list[NoticeUnit], items: list[Notice
     report.blocks.append(Paragraph("报送事项清单", ParagraphStyle.TITLE, 18.0))
     listing = Table(
         [
-            Column("seq", "序号", 0.6, Align.CENTER),
-            Column("number", "编号", 1.6, Align.CENTER),
+            Column("seq", "序号", 0.6, Align.CENTER, fixed_mm=12),
+            Column("number", "编号", 1.6, Align.CENTER, fixed_mm=28),
             Column("content", "问题/意见建议内容", 4.0),
-            Column("lead", "牵头单位", 1.4),
-            Column("assist", "配合单位", 1.4),
-            Column("deadline", "整改时限", 1.3, Align.CENTER),
+            Column("lead", "牵头单位", 1.4, fixed_mm=22),
+            Column("assist", "配合单位", 1.4, fixed_mm=22),
+            Column("deadline", "整改时限", 1.3, Align.CENTER, fixed_mm=22),
         ]
     )
     for number, item in enumerate(items, start=1):
@@ -177,10 +177,10 @@ def chase_report(facts: RoundFacts, rows: list[ChaseRow]) -> Report:
     )
     table = Table(
         [
-            Column("seq", "序号", 0.6, Align.CENTER),
+            Column("seq", "序号", 0.6, Align.CENTER, fixed_mm=12),
             Column("unit", "责任单位", 2.6),
-            Column("lead", "牵头（条）", 1.0, Align.CENTER),
-            Column("assist", "配合（条）", 1.0, Align.CENTER),
+            Column("lead", "牵头（条）", 1.0, Align.CENTER, fixed_mm=20),
+            Column("assist", "配合（条）", 1.0, Align.CENTER, fixed_mm=20),
             Column("sent", "下发日期", 1.4, Align.CENTER),
             Column("contact", "联系人", 1.0, Align.CENTER),
             Column("phone", "联系电话", 1.5, Align.CENTER),

@@ -32,7 +32,6 @@ from rectdesk.domain.rounds import (
 )
 from rectdesk.fileio import atomic_path
 from rectdesk.reports.dispatch_book import DispatchBook, write_dispatch_book
-from rectdesk.reports.masking import mask_report
 from rectdesk.reports.round_documents import NoticeItem, NoticeUnit, RoundFacts, notice_report
 from rectdesk.services import settings
 from rectdesk.store import ItemQuery, Store
@@ -258,17 +257,17 @@ def _write_notice(
     rows = [
         NoticeItem(
             number=item.number or "",
-            content=item.content,
+            content=apply_mode(item.content, mode),
             lead=item.lead_department,
             assisting="、".join(item.department_names[1:]),
             deadline=item.deadline.text,
         )
         for item in sorted(listed.values(), key=lambda i: i.position)
     ]
+    # The items' texts are masked (above); the office's own contact line is printed as it is,
+    # for the units to call back.
     report = notice_report(
         facts, [NoticeUnit(f.unit, f.lead, f.assist, f.path.name) for f in files], rows
     )
-    if mode.masks:
-        mask_report(report)
     with atomic_path(path) as temporary:
         write_docx(report, temporary)

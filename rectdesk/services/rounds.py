@@ -108,7 +108,15 @@ def chase_list(
         for u in found.missing
     ]  # fmt: skip
     report = chase_report(_facts(store, batch_id, found.number, found.cut_off, day), rows)
-    return mask_report(report) if mode.masks else report
+    return _mode(report, mode)
+
+
+def _mode(report: Report, mode: OutputMode) -> Report:
+    """Masked, or marked 内部资料 when personal data is kept (its export is then audited)."""
+    if mode.masks:
+        return mask_report(report)
+    report.confidential = True
+    return report
 
 
 @dataclass(frozen=True)
@@ -185,16 +193,22 @@ def comparison_report_for(
     later_round = get_round(store, batch_id, later)
     facts = _facts(store, batch_id, later, later_round.cut_off, today or dt.date.today())
     report = comparison_report(facts, comparison)
-    return mask_report(report) if mode.masks else report
+    return _mode(report, mode)
 
 
-def export(report: Report, output: Path | str) -> Path:
-    """Write a round paper as PDF, Word or Excel (by the file's extension), whole or not at all."""
-    from rectdesk.services.reporting import output_path, write
+def export(report: Report, output: Path | str, store: Store, *, actor: str = "") -> Path:
+    """Write a round paper as PDF, Word or Excel (by the file's extension), whole or not at all.
+
+    A paper that keeps personal data (内部资料) is written to the audit log with the file.
+    """
+    from rectdesk.services.reporting import output_path, record_full_export, write
 
     path = Path(output)
     fmt = path.suffix.lower().lstrip(".") or "pdf"
     path = output_path(path, fmt)
+    if report.confidential:
+        record_full_export(store, actor or settings.actor(store),
+                           f"{report.title} → {path.name}（完整个人信息）")  # fmt: skip
     with atomic_path(path) as temporary:
         write(report, fmt, temporary)
     return path

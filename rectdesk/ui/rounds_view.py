@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from rectdesk.app.context import AppContext
 from rectdesk.domain.deadlines import format_cn_date
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.privacy import OutputMode
 from rectdesk.domain.rounds import Round, UnitRound
 from rectdesk.reports.layout import Report
 from rectdesk.reports.round_documents import Comparison, ComparisonRow
@@ -196,6 +197,7 @@ class RoundsDialog(QDialog):
         self.tabs.addTab(self.units_view, self.tr("报送情况"))
         self.tabs.addTab(compare_page, self.tr("进展对比"))
 
+        self.full = QCheckBox(self.tr("打印完整联系电话（仅内部使用，记入审计日志）"), self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.chase_button = self.buttons.addButton(
             self.tr("打印催报清单…"), QDialogButtonBox.ButtonRole.ActionRole
@@ -211,6 +213,7 @@ class RoundsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.full)
         layout.addWidget(self.buttons)
         self.batch.currentIndexChanged.connect(self.load)
         self.round.currentIndexChanged.connect(self._round_changed)
@@ -296,7 +299,11 @@ class RoundsDialog(QDialog):
         name = self.tr("第{0}轮催报清单.pdf").format(found.number)
         self._export(
             lambda: rounds_service.chase_list(
-                self.context.store, batch_id, found.number, today=self.context.today()
+                self.context.store,
+                batch_id,
+                found.number,
+                today=self.context.today(),
+                mode=self._mode(),
             ),
             name,
         )
@@ -310,10 +317,13 @@ class RoundsDialog(QDialog):
         self._export(
             lambda: rounds_service.comparison_report_for(
                 self.context.store, batch_id, int(earlier), found.number,
-                today=self.context.today(),
+                today=self.context.today(), mode=self._mode(),
             ),
             name,
         )  # fmt: skip
+
+    def _mode(self) -> OutputMode:
+        return OutputMode.FULL if self.full.isChecked() else OutputMode.MASKED
 
     def _export(self, build: Any, name: str) -> None:
         target = file_dialogs.save_file(self, "rounds", self.tr("保存"), name, SAVE_FILTER)
@@ -321,9 +331,15 @@ class RoundsDialog(QDialog):
             return
         try:
             report: Report = build()
-            path = rounds_service.export(report, target)
+            path = rounds_service.export(
+                report, target, self.context.store, actor=self.context.actor()
+            )
         except UserError as exc:
             log.info("round paper refused: %s (%s)", exc.message, exc.detail)
             show_error(self, exc)
             return
-        self.summary.setText(self.tr("已保存“{0}”（电话、身份证号已脱敏）。").format(path))
+        if report.confidential:
+            text = self.tr("已保存“{0}”（含完整个人信息，已记入审计日志）。").format(path)
+        else:
+            text = self.tr("已保存“{0}”（电话、身份证号已脱敏）。").format(path)
+        self.summary.setText(text)

@@ -59,9 +59,9 @@ def test_chase_list_names_the_silent_units_only(
     listed = [row.cells[1] for row in table.rows]
     assert "财务处" not in listed and "监督处" in listed and len(listed) == len(sent.files) - 1
     assert any("已超过截止日期5天" in t for t in report.texts())
-    path = rounds.export(report, tmp_path / "催报.docx")
+    path = rounds.export(report, tmp_path / "催报.docx", demo_store)
     assert path.is_file()
-    assert rounds.export(report, tmp_path / "催报.pdf").read_bytes().startswith(b"%PDF")
+    assert rounds.export(report, tmp_path / "催报.pdf", demo_store).read_bytes().startswith(b"%PDF")
 
 
 def test_chase_list_gives_the_contact_from_the_last_answer_masked_unless_full(
@@ -81,7 +81,11 @@ def test_chase_list_gives_the_contact_from_the_last_answer_masked_unless_full(
     assert row.cells[5] == "王五" and row.cells[6] == "139****6666"
     assert PHONE not in " ".join(masked.texts())
     full = rounds.chase_list(demo_store, roundkit.BATCH, mode=OutputMode.FULL)
-    assert PHONE in " ".join(full.texts())
+    assert PHONE in " ".join(full.texts()) and full.confidential
+    assert not [e for e in demo_store.audit_log() if e.action == "export_full"]
+    rounds.export(full, tmp_path / "催报.docx", demo_store, actor="测试")
+    (entry,) = [e for e in demo_store.audit_log() if e.action == "export_full"]
+    assert "催报清单" in entry.new and "完整个人信息" in entry.new
     with pytest.raises(UserError, match="没有第9轮"):
         rounds.chase_list(demo_store, roundkit.BATCH, 9)
 
@@ -112,6 +116,6 @@ def test_round_to_round_comparison(demo_store: Store, sent: DispatchResult, tmp_
     assert all(r.before == rounds.NOT_ANSWERED and not r.changed for r in unchanged)
     report = rounds.comparison_report_for(demo_store, roundkit.BATCH, 1, 2)
     assert report.title.endswith("第1轮与第2轮整改进展对比表")
-    assert rounds.export(report, tmp_path / "对比.xlsx").is_file()
+    assert rounds.export(report, tmp_path / "对比.xlsx", demo_store).is_file()
     with pytest.raises(UserError, match="两个不同的轮次"):
         rounds.compare(demo_store, roundkit.BATCH, 2, 2)
