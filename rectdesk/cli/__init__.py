@@ -41,6 +41,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rectdesk.cli.reports",
     "rectdesk.cli.items",
     "rectdesk.cli.calendar",
+    "rectdesk.cli.letters",
+    "rectdesk.cli.evidence",
     "rectdesk.cli.rounds",
 )
 

@@ -26,6 +26,7 @@ from rectdesk.domain.model import (
     normalize_assignments,
 )
 from rectdesk.domain.status import check_change
+from rectdesk.services import closure
 from rectdesk.store import Store
 from rectdesk.store.snapshot import Snapshot, apply_difference, take_snapshot
 
@@ -173,6 +174,10 @@ class ItemService:
                 check_change(item.status, status, closed_on=closed_on, reason=reason)
             except TransitionError as exc:
                 problems.setdefault(exc.message, []).append(item)
+        if status is Status.CLOSED:
+            closing = closure.problems(self.store, items, evidence_given=False, reason=reason)
+            for message, found in closing.items():
+                problems.setdefault(message, []).extend(found)
         _refuse(problems, len(items))
 
         def action() -> None:
@@ -250,6 +255,11 @@ class ItemService:
                     f"“{item.status.label}”的事项不能直接销号，请先改为“已完成（待销号）”",
                     [],
                 ).append(item)
+        closing = closure.problems(
+            self.store, items, evidence_given=evidence is not None, reason=note
+        )
+        for message, found in closing.items():
+            problems.setdefault(message, []).extend(found)
         _refuse(problems, len(items))
         if evidence is not None and not Path(evidence).is_file():
             raise UserError(f"找不到佐证材料文件“{evidence}”，请重新选择。")
@@ -260,8 +270,9 @@ class ItemService:
                 self.store.update_item(
                     item_id, {"status": Status.CLOSED, "closed_on": on}, actor=actor
                 )
+                text = closure.ledger_note(self.store, item_id, note)
                 entry = self.store.add_ledger_entry(
-                    item_id, on, LedgerKind.CLOSE_OFF, note.strip(), author=actor
+                    item_id, on, LedgerKind.CLOSE_OFF, text, author=actor
                 )
                 if evidence is not None:
                     self.store.add_attachment(item_id, evidence, ledger_id=entry, actor=actor)

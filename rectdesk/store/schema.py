@@ -375,6 +375,16 @@ def _rounds(db: sqlite_utils.Database) -> None:
     create_package_tables(db)
 
 
+def _supervision(db: sqlite_utils.Database) -> None:
+    # 督办 letters with their register, close-off reviews, evidence fingerprints for the reuse
+    # guard, and the proposal workflow (store/letters.py, store/evidence.py, store/proposals.py).
+    from rectdesk.store.letters import create_supervision_tables
+    from rectdesk.store.proposals import create_proposal_tables
+
+    create_supervision_tables(db)
+    create_proposal_tables(db)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_search_index", _search_index),
@@ -386,4 +396,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_search_index_without_positions", _search_index_v3),
     Migration("0009_application_id", _application_id),
     Migration("0010_rounds", _rounds),
+    Migration("0011_supervision", _supervision),
 )

@@ -174,7 +174,7 @@ def test_status_change_follows_the_rules(seeded: tuple[Store, list[int]]) -> Non
 def test_reopening_clears_the_close_off_date(seeded: tuple[Store, list[int]]) -> None:
     store, ids = seeded
     service = ItemService(store)
-    service.set_status([ids[2]], Status.CLOSED, closed_on=DAY).do()
+    service.set_status([ids[2]], Status.CLOSED, closed_on=DAY, reason="经审核同意").do()
     assert store.item(ids[2]).closed_on == DAY
     _roundtrip(store, service.set_status([ids[2]], Status.IN_PROGRESS))
     service.set_status([ids[2]], Status.IN_PROGRESS).do()

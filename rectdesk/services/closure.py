@@ -1,0 +1,103 @@
+"""销号 as a reviewed step where the office wants it, and the guard against paper 销号.
+
+``problems`` is asked by every close-off (ItemService.close_off and set_status to 已销号):
+an item without any evidence file needs a written reason, and where the office has turned
+the review on, only an item whose latest application was approved may be closed off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rectdesk.domain.closure import CloseReview, ReviewState, closing_problem
+from rectdesk.domain.errors import UserError
+from rectdesk.domain.model import Item, Status
+from rectdesk.store import Store
+from rectdesk.store.evidence import ReviewBook
+
+#: Setting: whether a close-off needs an approved application first.
+REVIEW_KEY = "close_review_required"
+
+
+def review_required(store: Store) -> bool:
+    return bool(store.setting(REVIEW_KEY, False))
+
+
+def set_review_required(store: Store, required: bool) -> None:
+    store.set_setting(REVIEW_KEY, bool(required))
+
+
+def problems(
+    store: Store, items: Sequence[Item], *, evidence_given: bool, reason: str
+) -> dict[str, list[Item]]:
+    """Why each item may not be closed off now, grouped by the reason (empty: all may)."""
+    required = review_required(store)
+    reviews = ReviewBook(store).latest([i.id for i in items]) if required else {}
+    found: dict[str, list[Item]] = {}
+    for item in items:
+        has = evidence_given or bool(store.attachments(item.id))
+        problem = closing_problem(
+            has_evidence=has, reason=reason, review_required=required, review=reviews.get(item.id)
+        )
+        if problem is not None:
+            found.setdefault(problem, []).append(item)
+    return found
+
+
+def ledger_note(store: Store, item_id: int, note: str) -> str:
+    """The close-off ledger line, naming the reviewer where the item was reviewed."""
+    review = ReviewBook(store).latest([item_id]).get(item_id)
+    if review is None or review.state is not ReviewState.APPROVED:
+        return note.strip()
+    said = (
+        f"（经{review.reviewer}审核同意" + (f"：{review.opinion}" if review.opinion else "") + "）"
+    )
+    return (note.strip() + said).strip()
+
+
+def apply(
+    store: Store, item_ids: Sequence[int], *, on: dt.date, applicant: str, note: str
+) -> list[CloseReview]:
+    """申请: ask for the close-off of items that are done (已完成 or 长期坚持)."""
+    items = store.items_by_ids(list(dict.fromkeys(item_ids)))
+    if not items:
+        raise UserError("请先选择要申请销号的事项。")
+    wrong = [i for i in items if i.status not in (Status.COMPLETED, Status.ONGOING)]
+    if wrong:
+        raise UserError(
+            f"只有“已完成（待销号）”或“长期坚持”的事项可以申请销号，"
+            f"有{len(wrong)}条事项不是（如“{wrong[0].number or wrong[0].seq or wrong[0].id}”）。"
+        )
+    book = ReviewBook(store)
+    open_ = book.latest([i.id for i in items])
+    with store.transaction():
+        made = []
+        for item in items:
+            latest = open_.get(item.id)
+            if latest is not None and latest.state is ReviewState.APPLIED:
+                made.append(latest)  # already waiting: applying twice changes nothing
+                continue
+            made.append(book.apply(item.id, on, applicant, note.strip()))
+    return made
+
+
+def decide(
+    store: Store, review_id: int, *, approve: bool, reviewer: str, on: dt.date, opinion: str
+) -> CloseReview:
+    """审核: the reviewer approves or returns an application, with an opinion."""
+    if not reviewer.strip():
+        raise UserError("请填写审核人。")
+    if not approve and not opinion.strip():
+        raise UserError("退回销号申请时请写明审核意见（需要补充什么）。")
+    review = ReviewBook(store).review(review_id)
+    if on < review.applied_on:
+        raise UserError("审核日期早于申请日期，请核对。")
+    return ReviewBook(store).decide(
+        review_id, approve=approve, reviewer=reviewer.strip(), on=on, opinion=opinion.strip()
+    )
+
+
+def pending(store: Store) -> list[CloseReview]:
+    """Applications waiting for a reviewer."""
+    return ReviewBook(store).pending()
