@@ -1,0 +1,261 @@
+"""The proposal workflow (建议提案办理, seed 004): fields, deadlines, contacts, answers, figures.
+
+The statutory reply deadline is counted from the 交办 date on the working-day clock and becomes
+the item's deadline, so the warning lights, the overdue list and the 督办 letters see it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from rectdesk.domain.deadlines import format_cn_date
+from rectdesk.domain.errors import UserError
+from rectdesk.domain.model import Deadline, DeadlineKind
+from rectdesk.domain.privacy import OutputMode
+from rectdesk.domain.proposals import (
+    CONTACT_METHODS,
+    DEFAULT_ANSWER_CLASSES,
+    DEFAULT_SECOND_PERIOD,
+    SATISFACTIONS,
+    Answer,
+    Contact,
+    HandlingRole,
+    Proposal,
+    YearFigures,
+    percent,
+    year_paragraph,
+)
+from rectdesk.domain.workdays import Counted
+from rectdesk.reports.layout import Align, Column, Paragraph, ParagraphStyle, Report, Row, Table
+from rectdesk.reports.letter import LetterDoc, mask_letter
+from rectdesk.reports.masking import mask_report
+from rectdesk.services import settings, workcalendar
+from rectdesk.services.letters import letter_settings, write_letter
+from rectdesk.store import Store
+from rectdesk.store.proposals import ProposalBook
+
+#: Setting: the answer classes as the office names them, [[code, meaning], …].
+CLASSES_KEY = "proposal_answer_classes"
+
+
+def answer_classes(store: Store) -> list[tuple[str, str]]:
+    stored = store.setting(CLASSES_KEY, None)
+    if isinstance(stored, list) and stored:
+        try:
+            return [(str(code), str(name)) for code, name in stored]
+        except (TypeError, ValueError):
+            pass
+    return list(DEFAULT_ANSWER_CLASSES)
+
+
+def set_answer_classes(store: Store, classes: Sequence[tuple[str, str]]) -> None:
+    """Rename or add answer classes (codes must be unique and short)."""
+    clean = [(c.strip(), n.strip()) for c, n in classes if c.strip()]
+    codes = [c for c, _ in clean]
+    if not clean or len(set(codes)) != len(codes) or any(len(c) > 4 for c in codes):
+        raise UserError("答复分类的代号不能为空、不能重复，最长4个字符（如 A、B、C）。")
+    store.set_setting(CLASSES_KEY, [list(pair) for pair in clean])
+
+
+def proposal(store: Store, item_id: int) -> Proposal | None:
+    return ProposalBook(store).proposal(item_id)
+
+
+def reply_deadline(store: Store, found: Proposal) -> Counted | None:
+    """The statutory answer deadline counted from 交办 (None without a 交办 date)."""
+    if found.assigned_on is None or not found.answer_period.strip():
+        return None
+    return workcalendar.deadline(store, found.answer_period, found.assigned_on)
+
+
+def co_deadline(store: Store, found: Proposal) -> Counted | None:
+    """When a 会办 opinion is due (only where the bureau is 会办)."""
+    if found.role is not HandlingRole.CO or found.assigned_on is None:
+        return None
+    return workcalendar.deadline(store, found.co_period, found.assigned_on)
+
+
+def save(store: Store, found: Proposal, *, actor: str = "") -> Counted | None:
+    """Keep an item's proposal fields; the reply deadline becomes the item's deadline."""
+    store.item(found.item_id)
+    if found.key and not found.leader.strip():
+        raise UserError("重点提案需要填写领办的领导。")
+    counted = reply_deadline(store, found)
+    due = co_deadline(store, found) if found.role is HandlingRole.CO else counted
+    with store.transaction():
+        ProposalBook(store).save(found, actor=actor)
+        if due is not None:
+            text = f"{format_cn_date(due.date)}前（{due.period.text or found.answer_period}）"
+            deadline = Deadline(text, due.date, DeadlineKind.DATE)
+            store.update_item(found.item_id, {"deadline": deadline}, actor=actor)
+    return due
+
+
+def add_contact(
+    store: Store, item_id: int, *, on: dt.date, method: str, who: str = "", content: str = "",
+    opinions: int = 0, actor: str = "",
+) -> int:  # fmt: skip
+    """One contact with the proposer (面对面沟通, 电话沟通, 座谈, 实地考察)."""
+    if method not in CONTACT_METHODS:
+        raise UserError(f"沟通方式请选：{'、'.join(CONTACT_METHODS)}。")
+    return ProposalBook(store).add_contact(item_id, on, method, who.strip(), content.strip(),
+                                           int(opinions), actor=actor)  # fmt: skip
+
+
+def contacts(store: Store, item_id: int) -> list[Contact]:
+    return ProposalBook(store).contacts([item_id])
+
+
+def answers(store: Store, item_id: int) -> list[Answer]:
+    return ProposalBook(store).answers([item_id])
+
+
+def record_answer(store: Store, answer: Answer, *, actor: str = "") -> Answer:
+    """The 答复 of a round; a second round only follows a 不满意 first one."""
+    if proposal(store, answer.item_id) is None:
+        raise UserError("这条事项还没有填写建议提案信息，请先保存建议提案信息。")
+    codes = [c for c, _ in answer_classes(store)]
+    if answer.answer_class not in codes:
+        raise UserError(f"答复分类请选：{'、'.join(codes)}。")
+    if answer.satisfaction and answer.satisfaction not in SATISFACTIONS:
+        raise UserError(f"满意度请选：{'、'.join(SATISFACTIONS)}。")
+    if answer.round not in (1, 2):
+        raise UserError("答复只有第一次办理和不满意后的重新办理两轮。")
+    earlier = {a.round: a for a in answers(store, answer.item_id)}
+    if answer.round == 2 and earlier.get(1) is None:
+        raise UserError("还没有第一次答复，不能登记重新办理。")
+    if answer.round == 2 and earlier[1].satisfaction != "不满意":
+        raise UserError("只有代表委员对第一次答复不满意时，才需要重新办理。")
+    with store.transaction():
+        ProposalBook(store).save_answer(answer, actor=actor)
+        changes = {"result_class": answer.answer_class}
+        if answer.satisfaction:
+            changes["satisfaction"] = answer.satisfaction
+        store.update_item(answer.item_id, changes, actor=actor)
+    return next(a for a in answers(store, answer.item_id) if a.round == answer.round)
+
+
+def second_deadline(store: Store, answer: Answer) -> Counted | None:
+    """When the second handling of a 不满意 answer is due (from the feedback date)."""
+    if answer.satisfaction != "不满意" or answer.feedback_on is None:
+        return None
+    return workcalendar.deadline(store, DEFAULT_SECOND_PERIOD, answer.feedback_on)
+
+
+def answer_letter(
+    store: Store, item_id: int, round_: int, fmt: str, path: Path,
+    mode: OutputMode = OutputMode.MASKED,
+) -> Path:  # fmt: skip
+    """The 答复函 (class mark, 文号 and 签发人, the answer, 联系人) as PDF or Word."""
+    found = proposal(store, item_id)
+    answer = next((a for a in answers(store, item_id) if a.round == round_), None)
+    if found is None or answer is None:
+        raise UserError("这条建议提案还没有登记答复，无法生成答复函。")
+    options = letter_settings(store)
+    code = f"第{found.code}号" if found.code else ""
+    name = dict(answer_classes(store)).get(answer.answer_class, "")
+    paragraphs = [p.strip() for p in answer.text.splitlines() if p.strip()] or [
+        f"您提出的{code}{found.kind.noun}收悉。现将办理情况答复如下：（答复正文）"
+    ]
+    person = f"{found.proposer}{found.kind.person}" if found.proposer else found.kind.person
+    contact = ""
+    if answer.contact_person or answer.contact_phone:
+        contact = f"（联系人：{answer.contact_person}，联系电话：{answer.contact_phone}）"
+    doc = LetterDoc(
+        head=options.head or "（发文机关）",
+        number=answer.number or "",
+        title=f"关于对{code}{found.kind.noun}的答复" + ("（重新办理）" if round_ == 2 else ""),
+        addressee=f"{person}：",
+        paragraphs=paragraphs,
+        after=[f"（办理结果：{answer.answer_class}类，{name}）" if name else "",
+               "感谢您对卫生健康工作的关心和支持！"],
+        signature=options.unit or options.head,
+        date=answer.answered_on,
+        contact=contact,
+        signer=answer.signer,
+        class_mark=f"{answer.answer_class}类",
+        name="answer",
+    )  # fmt: skip
+    doc = replace(doc, after=[p for p in doc.after if p])
+    write_letter(mask_letter(doc) if mode.masks else doc, fmt, Path(path))
+    return Path(path)
+
+
+# -- the year's figures --------------------------------------------------------------------------
+
+
+def year_figures(store: Store, year: int) -> YearFigures:
+    """What seed 004 leaves blank, counted over the proposals 交办 in ``year``."""
+    book = ProposalBook(store)
+    found = book.proposals(year)
+    ids = [p.item_id for p in found]
+    figures = YearFigures(year=year, total=len(found))
+    for p in found:
+        figures.by_kind[p.kind.label] = figures.by_kind.get(p.kind.label, 0) + 1
+        figures.main += p.role is HandlingRole.MAIN
+        figures.co += p.role is HandlingRole.CO
+        figures.key += p.key
+        if p.role is HandlingRole.CO and p.co_opinion_on is not None:
+            figures.co_done += 1
+            due = co_deadline(store, p)
+            figures.co_on_time += due is not None and p.co_opinion_on <= due.date
+    for c in book.contacts(ids):
+        if c.method == "面对面沟通":
+            figures.face_to_face += 1
+        elif c.method == "电话沟通":
+            figures.phone += 1
+        else:
+            figures.other_contacts += 1
+        figures.opinions += c.opinions
+    by_item = {p.item_id: p for p in found}
+    latest: dict[int, Answer] = {}
+    for a in book.answers(ids):
+        if a.round == 1:
+            figures.answered += 1
+            figures.by_class[a.answer_class] = figures.by_class.get(a.answer_class, 0) + 1
+            due = reply_deadline(store, by_item[a.item_id])
+            figures.answered_on_time += due is not None and a.answered_on <= due.date
+        else:
+            figures.second_handled += 1
+        latest[a.item_id] = a if a.item_id not in latest or a.round > latest[a.item_id].round \
+            else latest[a.item_id]  # fmt: skip
+    for a in latest.values():
+        figures.satisfied += a.satisfaction == "满意"
+        figures.basically += a.satisfaction == "基本满意"
+        figures.unsatisfied += a.satisfaction == "不满意"
+    return figures
+
+
+def year_report(store: Store, year: int, mode: OutputMode = OutputMode.MASKED) -> Report:
+    """The figures as a paragraph and a table, printable like every report."""
+    f = year_figures(store, year)
+    classes = answer_classes(store)
+    unit = str(settings.get(store, "unit_name"))
+    rows = [
+        ("承办建议提案（件）", str(f.total)),
+        *((f"其中{k}（件）", str(n)) for k, n in f.by_kind.items()),
+        ("主办（件）", str(f.main)), ("会办（件）", str(f.co)), ("重点提案（件）", str(f.key)),
+        ("面对面沟通（次）", str(f.face_to_face)), ("电话沟通（次）", str(f.phone)),
+        ("座谈、实地考察（次）", str(f.other_contacts)), ("征求到意见建议（条）", str(f.opinions)),
+        ("已答复（件）", str(f.answered)), ("按期答复（件）", str(f.answered_on_time)),
+        *((f"{code}类：{name}（件）", str(f.by_class.get(code, 0))) for code, name in classes),
+        ("满意（件）", str(f.satisfied)), ("基本满意（件）", str(f.basically)),
+        ("不满意（件）", str(f.unsatisfied)), ("满意率", percent(f.satisfaction_rate)),
+        ("不满意后重新办理（件）", str(f.second_handled)),
+        ("会办按时提出意见（件）", f"{f.co_on_time}/{f.co}"),
+    ]  # fmt: skip
+    table = Table(
+        columns=[Column("seq", "序号", 0.6, Align.CENTER), Column("item", "项目", 4.0),
+                 Column("n", "数量", 1.4, Align.CENTER)],
+        rows=[Row((str(k), label, value)) for k, (label, value) in enumerate(rows, start=1)],
+    )  # fmt: skip
+    title = f"{year}年建议提案办理情况统计"
+    report = Report(
+        "proposal_figures", title,
+        [Paragraph(title, ParagraphStyle.TITLE), Paragraph(year_paragraph(f, unit, classes)),
+         table],
+    )  # fmt: skip
+    return mask_report(report) if mode.masks else report
