@@ -396,17 +396,17 @@ def register_report(
             Column("kind", "类别", 0.7, Align.CENTER),
             Column("date", "发函日期", 1.1, Align.CENTER),
             Column("unit", "主送单位", 1.4, Align.LEFT),
-            Column("items", "督办事项", 3.0, Align.LEFT),
+            Column("items", "督办事项", 5.0, Align.LEFT),
             Column("due", "答复期限", 1.1, Align.CENTER),
             Column("reply", "答复日期", 1.1, Align.CENTER),
-            Column("summary", "答复情况", 2.4, Align.LEFT),
+            Column("summary", "答复情况", 2.0, Align.LEFT),
             Column("result", "办理结果", 1.1, Align.CENTER),
         ],
         font_size=10.5,
         header_size=10.5,
     )
     for k, letter in enumerate(letters, start=1):
-        items = "；".join(f"{i.label} {_short(i.content)}（{overdue_text(i.days_overdue)}）"
+        items = "\n".join(f"{i.label} {_short(i.content)}（{overdue_text(i.days_overdue)}）"
                          for i in letter.items)  # fmt: skip
         state = letter.reply_state(today)
         table.rows.append(Row((
