@@ -442,6 +442,10 @@ Restore now?</translation>
         <source>无</source>
         <translation>No</translation>
     </message>
+    <message>
+        <source>（未报送）</source>
+        <translation>(not answered)</translation>
+    </message>
 </context>
 <context>
     <name>CrashHook</name>
@@ -1589,6 +1593,19 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>表格文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>牵头</source>
+        <extracomment>Words of the review that the shared labels lack, shown through tr_label.</extracomment>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>配合</source>
+        <translation>Assisting</translation>
+    </message>
+    <message>
+        <source>完成时间</source>
+        <translation>Completed on</translation>
     </message>
 </context>
 <context>

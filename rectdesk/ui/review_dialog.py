@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,6 +46,12 @@ from rectdesk.ui.undo import ItemUndoCommand, busy, show_error
 log = logging.getLogger(__name__)
 
 FILE_FILTER = "报送表 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)"
+#: Words of the review that the shared labels lack, shown through tr_label.
+_LABELS = (
+    QT_TRANSLATE_NOOP("Labels", "牵头"),
+    QT_TRANSLATE_NOOP("Labels", "配合"),
+    QT_TRANSLATE_NOOP("Labels", "完成时间"),
+)
 _CONFLICT = QColor("#fde2c4")
 _REFUSED = QColor("#eeeeee")
 _PROBLEM = QColor("#a61b1b")

@@ -131,6 +131,8 @@ class ComparisonModel(ListTableModel):
                 self._change_text(item),
             )  # fmt: skip
             text = texts[column]
+            if column in (3, 4) and text == rounds_service.NOT_ANSWERED:
+                return self.tr("（未报送）")
             if role == Qt.ItemDataRole.DisplayRole and column in (1, 3, 4):
                 flat = " ".join(text.split())
                 return flat if len(flat) <= 60 else flat[:59] + "…"
@@ -176,7 +178,7 @@ class RoundsDialog(QDialog):
         self.compare_view.setModel(self.comparison)
         self.compare_view.verticalHeader().setVisible(False)
         self.compare_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((140, 240, 100, 200, 200, 110)):
+        for column, width in enumerate((130, 200, 90, 190, 190, 110)):
             self.compare_view.setColumnWidth(column, width)
         self.earlier = QComboBox(self)
         self.changed_only = QCheckBox(self.tr("只看有变化的事项"), self)
