@@ -62,3 +62,21 @@ def test_the_installed_qt_is_found_and_loads_offscreen() -> None:
     assert root is not None
     # The tests run offscreen, so everything the offscreen platform needs is present.
     assert qtlibs.missing_libraries(qtlibs.qt_files(root, window=False)) == []
+
+
+def test_libraries_held_off_at_start_are_importable_once_the_window_loaded() -> None:
+    # The window holds numpy off while its modules load; the evidence reuse guard needs it
+    # afterwards (imagehash), so it must be importable again by then.
+    code = (
+        "from rectdesk.app import main as m\n"
+        "blocked = m.skip_unused_optional_imports()\n"
+        "import rectdesk.app.application\n"
+        "m.allow_optional_imports(blocked)\n"
+        "import imagehash, numpy\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr

@@ -35,13 +35,25 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 #: Libraries that sqlite-utils and openpyxl load when installed, only to convert their own
 #: value types; RectDesk never passes such values, and loading them slows the window's start.
+#: They are held off only while the window's modules load: the evidence reuse guard needs
+#: numpy later (through imagehash).
 UNUSED_OPTIONAL = ("numpy", "pandas")
 
 
-def skip_unused_optional_imports() -> None:
-    """Make the optional imports above fail fast (the libraries fall back as if not installed)."""
-    for name in UNUSED_OPTIONAL:
-        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
+def skip_unused_optional_imports() -> list[str]:
+    """Make the optional imports above fail fast (the libraries fall back as if not installed);
+    returns the names blocked, for ``allow_optional_imports``."""
+    blocked = [name for name in UNUSED_OPTIONAL if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]
+    return blocked
+
+
+def allow_optional_imports(blocked: list[str]) -> None:
+    """Let the blocked libraries be imported again by code that really uses them."""
+    for name in blocked:
+        if name in sys.modules and sys.modules[name] is None:
+            del sys.modules[name]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,9 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    skip_unused_optional_imports()
+    blocked = skip_unused_optional_imports()
     from rectdesk.app.application import run
 
+    allow_optional_imports(blocked)
     return run(resolve_db_path(args.db), lang=args.lang, quit_after=args.quit_after)
 
 
