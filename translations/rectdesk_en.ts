@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>登记答复</source>
+        <translation>Record answer</translation>
+    </message>
+    <message>
+        <source>登记重新办理的答复</source>
+        <translation>Record the second handling&apos;s answer</translation>
+    </message>
+    <message>
+        <source>答复日期：</source>
+        <translation>Answered on:</translation>
+    </message>
+    <message>
+        <source>答复分类：</source>
+        <translation>Answer class:</translation>
+    </message>
+    <message>
+        <source>如：县卫健函〔2026〕8号</source>
+        <translation>e.g. 县卫健函〔2026〕8号</translation>
+    </message>
+    <message>
+        <source>答复函文号：</source>
+        <translation>Letter number:</translation>
+    </message>
+    <message>
+        <source>签发人：</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <source>联系人：</source>
+        <translation>Contact person:</translation>
+    </message>
+    <message>
+        <source>联系电话：</source>
+        <translation>Contact phone:</translation>
+    </message>
+    <message>
+        <source>答复正文：</source>
+        <translation>Answer text:</translation>
+    </message>
+    <message>
+        <source>（尚未反馈）</source>
+        <translation>(no feedback yet)</translation>
+    </message>
+    <message>
+        <source>代表委员满意度：</source>
+        <translation>Proposer&apos;s satisfaction:</translation>
+    </message>
+    <message>
+        <source>反馈日期：</source>
+        <translation>Feedback date:</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>整改台账桌面助手</source>
@@ -448,6 +503,33 @@ Restore now?</translation>
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <source>添加沟通记录</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>方式：</source>
+        <translation>Method:</translation>
+    </message>
+    <message>
+        <source>参加人员：</source>
+        <translation>Participants:</translation>
+    </message>
+    <message>
+        <source>征求到意见（条）：</source>
+        <translation>Opinions received:</translation>
+    </message>
+    <message>
+        <source>沟通内容：</source>
+        <translation>What was discussed:</translation>
+    </message>
+</context>
+<context>
     <name>CrashHook</name>
     <message>
         <source>提示</source>
@@ -722,6 +804,14 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>变更记录</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <source>督办与佐证</source>
+        <translation>Supervision &amp; evidence</translation>
+    </message>
+    <message>
+        <source>建议提案</source>
+        <translation>Proposal</translation>
     </message>
     <message>
         <source>：</source>
@@ -1145,6 +1235,41 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>筛选后 {0} 条（共 {1} 条），条件：</source>
         <translation>{0} of {1} items match:</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>节假日安排</source>
+        <translation>Holiday calendar</translation>
+    </message>
+    <message>
+        <source>年份：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>放假日期：</source>
+        <translation>Holidays:</translation>
+    </message>
+    <message>
+        <source>调休上班（周六、周日）：</source>
+        <translation>Swapped working days (Sat, Sun):</translation>
+    </message>
+    <message>
+        <source>每行一个日期或区间，如 2027-02-06..2027-02-13。</source>
+        <translation>One date or range per line, e.g. 2027-02-06..2027-02-13.</translation>
+    </message>
+    <message>
+        <source>{0}年：本单位录入的安排</source>
+        <translation>{0}: as entered by this office</translation>
+    </message>
+    <message>
+        <source>{0}年：国务院公布的安排</source>
+        <translation>{0}: as published by the State Council</translation>
+    </message>
+    <message>
+        <source>{0}年的安排尚未录入：工作日暂按周六周日休息估算。国务院公布后请在这里录入。</source>
+        <translation>{0} is not entered yet: working days are estimated with Saturdays and Sundays off. Enter the year here once the State Council publishes it.</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1732,126 @@ If this happens again, please send this file to your IT support.</translation>
         <source>完成时间</source>
         <translation>Completed on</translation>
     </message>
+    <message>
+        <source>督办通知</source>
+        <translation>Supervision notice</translation>
+    </message>
+    <message>
+        <source>预警提醒函</source>
+        <translation>Warning letter</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>已答复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <source>逾期未复</source>
+        <translation>Reply overdue</translation>
+    </message>
+    <message>
+        <source>待答复</source>
+        <translation>Waiting for reply</translation>
+    </message>
+    <message>
+        <source>已整改到位</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <source>正在整改</source>
+        <translation>Being rectified</translation>
+    </message>
+    <message>
+        <source>说明情况</source>
+        <translation>Explained</translation>
+    </message>
+    <message>
+        <source>未按要求答复</source>
+        <translation>Not replied as required</translation>
+    </message>
+    <message>
+        <source>已申请，待审核</source>
+        <translation>Applied, waiting for review</translation>
+    </message>
+    <message>
+        <source>审核通过，可销号</source>
+        <translation>Approved, may be closed off</translation>
+    </message>
+    <message>
+        <source>审核未通过</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>人大代表建议</source>
+        <translation>Deputy&apos;s suggestion</translation>
+    </message>
+    <message>
+        <source>政协委员提案</source>
+        <translation>CPPCC member&apos;s proposal</translation>
+    </message>
+    <message>
+        <source>主办</source>
+        <translation>Lead handler</translation>
+    </message>
+    <message>
+        <source>会办</source>
+        <translation>Co-handler</translation>
+    </message>
+    <message>
+        <source>面对面沟通</source>
+        <translation>Face to face</translation>
+    </message>
+    <message>
+        <source>电话沟通</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>座谈</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>实地考察</source>
+        <translation>Site visit</translation>
+    </message>
+    <message>
+        <source>督办函</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>督办答复</source>
+        <translation>Letter reply</translation>
+    </message>
+    <message>
+        <source>申请销号</source>
+        <translation>Apply for close-off</translation>
+    </message>
+    <message>
+        <source>销号审核</source>
+        <translation>Close-off review</translation>
+    </message>
+    <message>
+        <source>建议提案</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>沟通记录</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>同一文件</source>
+        <translation>Same file</translation>
+    </message>
+    <message>
+        <source>近似图片</source>
+        <translation>Near-identical photo</translation>
+    </message>
+    <message>
+        <source>PDF文字相同</source>
+        <translation>Same PDF text</translation>
+    </message>
 </context>
 <context>
     <name>LeadDialog</name>
@@ -1685,6 +1930,127 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>双击打开“{0}”</source>
         <translation>Double-click to open “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>LettersDialog</name>
+    <message>
+        <source>生成督办/预警函</source>
+        <translation>Issue supervision/warning letters</translation>
+    </message>
+    <message>
+        <source>选中的 {0} 条事项</source>
+        <translation>The {0} selected items</translation>
+    </message>
+    <message>
+        <source>全部逾期事项（督办通知）</source>
+        <translation>All overdue items (supervision notices)</translation>
+    </message>
+    <message>
+        <source>逾期和临期事项（临期的发预警提醒函）</source>
+        <translation>Overdue and due-soon items (warning letters for due-soon)</translation>
+    </message>
+    <message>
+        <source>事项：</source>
+        <translation>Items:</translation>
+    </message>
+    <message>
+        <source>每个牵头单位各一份</source>
+        <translation>One letter per lead unit</translation>
+    </message>
+    <message>
+        <source>发给：</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>发函日期：</source>
+        <translation>Issued on:</translation>
+    </message>
+    <message>
+        <source>默认为发函后{0}个工作日（按法定节假日和调休计算）</source>
+        <translation>By default {0} working days after issue (counting public holidays and swapped days)</translation>
+    </message>
+    <message>
+        <source>答复期限：</source>
+        <translation>Reply due:</translation>
+    </message>
+    <message>
+        <source>如：某某县卫生健康局</source>
+        <translation>e.g. 某某县卫生健康局</translation>
+    </message>
+    <message>
+        <source>发文机关标志：</source>
+        <translation>Letterhead:</translation>
+    </message>
+    <message>
+        <source>如：县卫健督（文号印作 县卫健督〔2026〕3号）</source>
+        <translation>e.g. 县卫健督 (printed as 县卫健督〔2026〕3号)</translation>
+    </message>
+    <message>
+        <source>机关代字：</source>
+        <translation>Office code:</translation>
+    </message>
+    <message>
+        <source> 个工作日</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>默认答复期限：</source>
+        <translation>Default reply period:</translation>
+    </message>
+    <message>
+        <source>PDF（打印）</source>
+        <translation>PDF (to print)</translation>
+    </message>
+    <message>
+        <source>Word（可修改）</source>
+        <translation>Word (editable)</translation>
+    </message>
+    <message>
+        <source>格式：</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <source>保留完整的手机号和身份证号（仅内部使用，记入审计日志）</source>
+        <translation>Keep full phone and ID numbers (internal use only, recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>生成并登记</source>
+        <translation>Make and register</translation>
+    </message>
+    <message>
+        <source>保存督办函的文件夹</source>
+        <translation>Folder for the letters</translation>
+    </message>
+    <message>
+        <source>请选择保存督办函的文件夹。</source>
+        <translation>Choose the folder to save the letters in.</translation>
+    </message>
+    <message>
+        <source>没有需要督办或预警的事项。</source>
+        <translation>There is no item to press or warn about.</translation>
+    </message>
+    <message>
+        <source>督办函已生成</source>
+        <translation>Letters made</translation>
+    </message>
+    <message>
+        <source>已生成并登记{0}份：
+{1}
+
+保存在：{2}</source>
+        <translation>{0} letters made and registered:
+{1}
+
+Saved in: {2}</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2476,117 @@ You can open it read-only (view only, no changes), or close the other window fir
     </message>
 </context>
 <context>
+    <name>ProposalPanel</name>
+    <message>
+        <source>类别：</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>建议提案号：</source>
+        <translation>Proposal number:</translation>
+    </message>
+    <message>
+        <source>代表委员：</source>
+        <translation>Deputy or member:</translation>
+    </message>
+    <message>
+        <source>本单位承办：</source>
+        <translation>This office handles as:</translation>
+    </message>
+    <message>
+        <source>主办单位：</source>
+        <translation>Lead unit:</translation>
+    </message>
+    <message>
+        <source>会办单位：</source>
+        <translation>Co-handling units:</translation>
+    </message>
+    <message>
+        <source>重点提案，领办领导：</source>
+        <translation>Key proposal, led by:</translation>
+    </message>
+    <message>
+        <source>已交办，交办日期：</source>
+        <translation>Assigned, on:</translation>
+    </message>
+    <message>
+        <source>答复时限：</source>
+        <translation>Answer due:</translation>
+    </message>
+    <message>
+        <source>会办意见时限：</source>
+        <translation>Co-handling opinion due:</translation>
+    </message>
+    <message>
+        <source>已提出会办意见，日期：</source>
+        <translation>Co-handling opinion sent, on:</translation>
+    </message>
+    <message>
+        <source>保存建议提案信息</source>
+        <translation>Save proposal details</translation>
+    </message>
+    <message>
+        <source>法定期限：</source>
+        <translation>Statutory deadline:</translation>
+    </message>
+    <message>
+        <source>添加沟通记录…</source>
+        <translation>Add contact…</translation>
+    </message>
+    <message>
+        <source>沟通记录：</source>
+        <translation>Contacts:</translation>
+    </message>
+    <message>
+        <source>答复：</source>
+        <translation>Answers:</translation>
+    </message>
+    <message>
+        <source>登记答复…</source>
+        <translation>Record reply…</translation>
+    </message>
+    <message>
+        <source>生成答复函…</source>
+        <translation>Make answer letter…</translation>
+    </message>
+    <message>
+        <source>填写交办日期后计算</source>
+        <translation>Counted once the assignment date is entered</translation>
+    </message>
+    <message>
+        <source>意见{0}条</source>
+        <translation>{0} opinions</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>第{0}次 {1} {2}类 {3}</source>
+        <translation>Round {0} {1} class {2} {3}</translation>
+    </message>
+    <message>
+        <source>（不满意，须于{0}前重新办理）</source>
+        <translation>(dissatisfied: handle again by {0})</translation>
+    </message>
+    <message>
+        <source>（尚未答复）</source>
+        <translation>(not answered yet)</translation>
+    </message>
+    <message>
+        <source>保存答复函</source>
+        <translation>Save answer letter</translation>
+    </message>
+    <message>
+        <source>答复函.pdf</source>
+        <translation>answer letter.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Word (*.docx)</source>
+        <translation>PDF (*.pdf);;Word (*.docx)</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>Cancel</source>
@@ -2156,6 +2633,76 @@ Check result:
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>督办登记簿</source>
+        <translation>Letter register</translation>
+    </message>
+    <message>
+        <source>登记答复…</source>
+        <translation>Record reply…</translation>
+    </message>
+    <message>
+        <source>打印登记簿…</source>
+        <translation>Print register…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>打印督办登记簿</source>
+        <translation>Print letter register</translation>
+    </message>
+    <message>
+        <source>督办登记簿.pdf</source>
+        <translation>letter register.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Word (*.docx);;Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Word (*.docx);;Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>文号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>发函日期</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>主送单位</source>
+        <translation>Addressed to</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>答复期限</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>{0}项</source>
+        <translation>{0} items</translation>
+    </message>
+</context>
+<context>
     <name>ReminderDialog</name>
     <message>
         <source>到期提醒</source>
@@ -2197,6 +2744,41 @@ Check result:
     <message>
         <source>查看临期事项</source>
         <translation>Show items due soon</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>登记答复：{0}</source>
+        <translation>Record reply: {0}</translation>
+    </message>
+    <message>
+        <source>收到答复日期：</source>
+        <translation>Reply received on:</translation>
+    </message>
+    <message>
+        <source>答复情况：</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <source>办理结果：</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>答复文件：</source>
+        <translation>Reply file:</translation>
+    </message>
+    <message>
+        <source>选择答复文件</source>
+        <translation>Choose reply file</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
     </message>
 </context>
 <context>
@@ -3132,6 +3714,237 @@ Check result:
     <message>
         <source>已撤销这次导入，数据恢复到导入之前。</source>
         <translation>Import undone; the data is as it was before.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionMenu</name>
+    <message>
+        <source>正在生成销号材料汇编…</source>
+        <extracomment>Every text of the menu, listed where the translation tools find it (shown through _tr).</extracomment>
+        <translation>Making the close-off binder…</translation>
+    </message>
+    <message>
+        <source>正在检查佐证材料…</source>
+        <translation>Checking evidence files…</translation>
+    </message>
+    <message>
+        <source>督办(&amp;S)</source>
+        <translation>&amp;Supervision</translation>
+    </message>
+    <message>
+        <source>生成督办/预警函…</source>
+        <translation>Issue supervision/warning letters…</translation>
+    </message>
+    <message>
+        <source>给逾期、临期或选中事项的责任单位各发一份编号的督办通知或预警提醒函</source>
+        <translation>Send each responsible unit of the overdue, due-soon or selected items one numbered supervision notice or warning letter</translation>
+    </message>
+    <message>
+        <source>督办登记簿…</source>
+        <translation>Letter register…</translation>
+    </message>
+    <message>
+        <source>每份督办函的文号、事项、答复期限和答复情况；登记答复，打印登记簿</source>
+        <translation>Every letter&apos;s number, items, reply date and reply; enter replies, print the register</translation>
+    </message>
+    <message>
+        <source>申请销号（选中事项）…</source>
+        <translation>Apply for close-off (selected items)…</translation>
+    </message>
+    <message>
+        <source>为已完成的选中事项提出销号申请，待审核后销号</source>
+        <translation>Apply for the close-off of the selected finished items; they are closed off once reviewed</translation>
+    </message>
+    <message>
+        <source>销号审核…</source>
+        <translation>Review close-offs…</translation>
+    </message>
+    <message>
+        <source>审核待审的销号申请，记录审核人和意见</source>
+        <translation>Review the waiting close-off applications, recording reviewer and opinion</translation>
+    </message>
+    <message>
+        <source>生成销号材料汇编…</source>
+        <translation>Make close-off binder…</translation>
+    </message>
+    <message>
+        <source>选中事项或当前批次的问题、措施、台账和佐证材料，汇成一份PDF或zip</source>
+        <translation>The problems, measures, ledger and evidence of the selected items or the current batch in one PDF or zip</translation>
+    </message>
+    <message>
+        <source>佐证材料复用检查…</source>
+        <translation>Check evidence reuse…</translation>
+    </message>
+    <message>
+        <source>查找同一文件、近似照片或文字相同的PDF被用于不同事项</source>
+        <translation>Find the same file, a near-identical photo or a PDF with the same text used for different items</translation>
+    </message>
+    <message>
+        <source>建议提案年度统计…</source>
+        <translation>Proposal figures of a year…</translation>
+    </message>
+    <message>
+        <source>按年统计承办件数、沟通次数、征求意见、满意率和会办按时情况</source>
+        <translation>Count a year&apos;s proposals, contacts, opinions received, satisfaction and on-time co-handling</translation>
+    </message>
+    <message>
+        <source>节假日安排…</source>
+        <translation>Holiday calendar…</translation>
+    </message>
+    <message>
+        <source>查看或录入某年的法定节假日和调休，工作日期限按此计算</source>
+        <translation>See or enter a year&apos;s public holidays and swapped working days, which working-day deadlines follow</translation>
+    </message>
+    <message>
+        <source>销号须经审核</source>
+        <translation>Close-off needs a review</translation>
+    </message>
+    <message>
+        <source>打开后，事项须经“申请—审核”通过才能销号</source>
+        <translation>When on, an item can be closed off only after an approved application</translation>
+    </message>
+    <message>
+        <source>申请销号</source>
+        <translation>Apply for close-off</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择已完成的事项。</source>
+        <translation>Select finished items in the list first.</translation>
+    </message>
+    <message>
+        <source>申请说明（整改完成情况）：</source>
+        <translation>Note (how the rectification was done):</translation>
+    </message>
+    <message>
+        <source>已为{0}条事项提出销号申请。</source>
+        <translation>Applied for the close-off of {0} items.</translation>
+    </message>
+    <message>
+        <source>销号审核</source>
+        <translation>Close-off review</translation>
+    </message>
+    <message>
+        <source>没有待审核的销号申请。</source>
+        <translation>No close-off application is waiting for review.</translation>
+    </message>
+    <message>
+        <source>审核人：</source>
+        <translation>Reviewer:</translation>
+    </message>
+    <message>
+        <source>事项：{0}
+申请人：{1}（{2}）
+说明：{3}
+
+审核意见：</source>
+        <translation>Item: {0}
+Applicant: {1} ({2})
+Note: {3}
+
+Decision:</translation>
+    </message>
+    <message>
+        <source>同意销号</source>
+        <translation>Approve close-off</translation>
+    </message>
+    <message>
+        <source>退回补充</source>
+        <translation>Return for more evidence</translation>
+    </message>
+    <message>
+        <source>暂不审核</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>需要补充什么：</source>
+        <translation>What is missing:</translation>
+    </message>
+    <message>
+        <source>销号材料汇编</source>
+        <translation>Close-off binder</translation>
+    </message>
+    <message>
+        <source>请先选择事项或批次。</source>
+        <translation>Select items or a batch first.</translation>
+    </message>
+    <message>
+        <source>保存销号材料汇编</source>
+        <translation>Save close-off binder</translation>
+    </message>
+    <message>
+        <source>销号材料汇编.pdf</source>
+        <translation>close-off binder.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;ZIP (*.zip)</source>
+        <translation>PDF (*.pdf);;ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Word (*.docx);;Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Word (*.docx);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>检查佐证材料{0}份（内容不同的{1}份），发现{2}组用于不同事项。</source>
+        <translation>Checked {0} evidence files ({1} different contents): {2} groups used for different items.</translation>
+    </message>
+    <message>
+        <source>佐证材料复用检查</source>
+        <translation>Evidence reuse check</translation>
+    </message>
+    <message>
+        <source>建议提案年度统计</source>
+        <translation>Proposal figures</translation>
+    </message>
+    <message>
+        <source>年份：</source>
+        <translation>Year:</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionTab</name>
+    <message>
+        <source>{0}（{1}，逾期{2}天）</source>
+        <translation>{0} ({1}, {2} days late)</translation>
+    </message>
+    <message>
+        <source>督办函逾期未复 {0} 份：{1}{2}</source>
+        <translation>{0} letters without a reply past their date: {1}{2}</translation>
+    </message>
+    <message>
+        <source>尚未发过督办函或预警函。</source>
+        <translation>No supervision or warning letter has been sent yet.</translation>
+    </message>
+    <message>
+        <source>{0}答复：{1}</source>
+        <translation>replied {0}: {1}</translation>
+    </message>
+    <message>
+        <source>答复期限 {0}</source>
+        <translation>reply due {0}</translation>
+    </message>
+    <message>
+        <source>未提出销号申请。</source>
+        <translation>No close-off application.</translation>
+    </message>
+    <message>
+        <source>{0} {1}申请：{2}</source>
+        <translation>{0} applied by {1}: {2}</translation>
+    </message>
+    <message>
+        <source>；审核人 {0}：{1}</source>
+        <translation>; reviewer {0}: {1}</translation>
+    </message>
+    <message>
+        <source>未发现与其他事项相同或近似的佐证材料（以最近一次检查为准）。</source>
+        <translation>No evidence is the same as or close to another item&apos;s (as of the latest check).</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,8 @@ from rectdesk.services.items import ItemCommand, ItemService
 from rectdesk.ui import bulk_dialogs
 from rectdesk.ui.labels import signal_label, tr_label
 from rectdesk.ui.ledger_view import LedgerView
+from rectdesk.ui.proposal_panel import ProposalPanel
+from rectdesk.ui.supervision_tab import SupervisionTab
 from rectdesk.ui.undo import push, show_error
 
 log = logging.getLogger(__name__)
@@ -69,6 +71,13 @@ ACTION_LABELS = {
     "attach": "添加佐证",
     "delete": "删除",
     "add_items": "添加",
+    "letter": "督办函",
+    "letter_reply": "督办答复",
+    "close_apply": "申请销号",
+    "close_review": "销号审核",
+    "proposal": "建议提案",
+    "contact": "沟通记录",
+    "answer": "答复",
 }
 RECORD_LABELS = {
     "ledger": "台账",
@@ -79,6 +88,10 @@ RECORD_LABELS = {
     "progress": "整改进展",
     "close_off": "销号",
     "progress_on": "进展日期",
+    "letter": "督办函",
+    "close_review": "销号审核",
+    "proposal_contacts": "沟通记录",
+    "proposal_answers": "答复",
 }
 
 
@@ -230,6 +243,10 @@ class DetailPanel(QWidget):
              self.tr("原值"), self.tr("新值")]
         )  # fmt: skip
         self.tabs.addTab(self.history, self.tr("变更记录"))
+        self.supervision = SupervisionTab(context, self)
+        self.tabs.addTab(self.supervision, self.tr("督办与佐证"))
+        self.proposal = ProposalPanel(context, self)
+        self.tabs.addTab(self.proposal, self.tr("建议提案"))
 
         undo_stack.indexChanged.connect(self._stack_changed)
         self._set_editable(not context.readonly)
@@ -357,6 +374,8 @@ class DetailPanel(QWidget):
             self._loading = False
         self.ledger.reload()
         self._fill_history(self.context.store.audit_log(item.id, limit=500))
+        self.supervision.set_item(item.id)
+        self.proposal.set_item(item.id)
         self.stack.setCurrentIndex(1)
 
     def _fill(self, item: Item) -> None:

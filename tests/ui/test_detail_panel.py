@@ -230,6 +230,7 @@ def test_closing_off_and_declining_from_the_status_box(
 
     def accept(dialog: CloseOffDialog) -> int:
         dialog.on.setDate(to_qdate(dt.date(2023, 12, 1)))
+        dialog.note.setText("经审核同意销号")  # no evidence file: a written reason
         return int(QDialog.DialogCode.Accepted)
 
     monkeypatch.setattr(CloseOffDialog, "exec", accept)
