@@ -50,7 +50,9 @@ def register(commands: Any) -> None:
     lead.add_argument("--department", required=True, metavar="NAME", help="牵头单位名称")
     lead.set_defaults(handler=cmd_set_lead)
 
-    deadline = commands.add_parser("set-deadline", help="修改整改时限（未写年份的月日取今天以后最近的那一天，并说明）")
+    deadline = commands.add_parser(
+        "set-deadline", help="修改整改时限（未写年份的月日取今天以后最近的那一天，并说明）"
+    )
     _ids(deadline)
     deadline.add_argument("--deadline", required=True, metavar="TEXT", help="如 2024年6月底前")
     deadline.set_defaults(handler=cmd_set_deadline)
