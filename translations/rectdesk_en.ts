@@ -370,7 +370,7 @@ Restore now?</translation>
     </message>
     <message>
         <source>如 安人常办〔2021〕72号</source>
-        <translation>e.g. 安人常办〔2021〕72号</translation>
+        <translation>e.g. the number of the upper level&apos;s document</translation>
     </message>
     <message>
         <source>类型</source>
@@ -583,12 +583,8 @@ If this happens again, please send this file to your IT support.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <source>按完成情况</source>
-        <extracomment>How many departments the chart shows (the table lists them all). An ItemQuery selecting exactly the items behind a clicked figure. The clickable figures by key: total, overdue, soon_7, soon_30, status_&lt;code&gt;.</extracomment>
-        <translation>By status</translation>
-    </message>
-    <message>
         <source>按责任单位（牵头或配合）</source>
+        <extracomment>How many departments the chart shows (the table lists them all). An ItemQuery selecting exactly the items behind a clicked figure. The clickable figures by key: total, overdue, soon, status_&lt;code&gt;.</extracomment>
         <translation>By responsible unit (lead or assisting)</translation>
     </message>
     <message>
@@ -632,6 +628,10 @@ If this happens again, please send this file to your IT support.</translation>
         <translation>Content</translation>
     </message>
     <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
         <source>截至 {0}年{1}月{2}日</source>
         <translation>As of {0}-{1:02d}-{2:02d}</translation>
     </message>
@@ -650,10 +650,6 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>逾期事项</source>
         <translation>Overdue items</translation>
-    </message>
-    <message>
-        <source>30日内到期</source>
-        <translation>Due within 30 days</translation>
     </message>
     <message>
         <source>{0}（共 {1} 条，列出最早的 {2} 条）</source>
@@ -735,12 +731,20 @@ If this happens again, please send this file to your IT support.</translation>
     <name>DepartmentsEditor</name>
     <message>
         <source>单位名称</source>
-        <extracomment>Single-line fields, in form order. Multi-line fields. Audit actions and record names as the change history shows them.</extracomment>
         <translation>Unit name</translation>
     </message>
     <message>
         <source>添加</source>
         <translation>Add</translation>
+    </message>
+    <message>
+        <source>双击一个单位把它设为牵头单位</source>
+        <extracomment>Lines a text editor shows at least (an empty field stays small) and at most (then scrolls). Endings of unit names that vary between lists for the same unit (医政医管科 / 医政医管处).</extracomment>
+        <translation>Double-click a unit to make it the lead</translation>
+    </message>
+    <message>
+        <source>输入单位名称，回车添加</source>
+        <translation>Type a unit&apos;s name, Enter adds it</translation>
     </message>
     <message>
         <source>设为牵头</source>
@@ -749,6 +753,18 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>移除</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <source>把输入的单位加为配合单位（第一个为牵头单位）</source>
+        <translation>Add the unit typed as assisting (the first one leads)</translation>
+    </message>
+    <message>
+        <source>把选中的单位设为牵头单位</source>
+        <translation>Make the selected unit the lead</translation>
+    </message>
+    <message>
+        <source>从这条事项移除选中的单位</source>
+        <translation>Remove the selected unit from this item</translation>
     </message>
     <message>
         <source>牵头</source>
@@ -762,11 +778,26 @@ If this happens again, please send this file to your IT support.</translation>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
+    <message>
+        <source>台账里已有相近的单位：{0}。
+同一个单位写法不同，统计时会被算成两个单位。</source>
+        <translation>The ledger already has a similar unit: {0}.
+One unit spelt two ways is counted as two units in every statistic.</translation>
+    </message>
+    <message>
+        <source>用“{0}”</source>
+        <translation>Use “{0}”</translation>
+    </message>
+    <message>
+        <source>仍用“{0}”</source>
+        <translation>Keep “{0}”</translation>
+    </message>
 </context>
 <context>
     <name>DetailPanel</name>
     <message>
         <source>在列表中选择一条事项，在这里查看和修改。</source>
+        <extracomment>Single-line fields, in form order. Multi-line fields. Audit actions and record names as the change history shows them. A bulk action asked for on the several-items page (a function name of bulk_dialogs).</extracomment>
         <translation>Select an item in the list to view and edit it here.</translation>
     </message>
     <message>
@@ -806,12 +837,12 @@ If this happens again, please send this file to your IT support.</translation>
         <translation>History</translation>
     </message>
     <message>
-        <source>督办与佐证</source>
-        <translation>Supervision &amp; evidence</translation>
+        <source>{0}&#x3000;[{1}]</source>
+        <translation>{0} [{1}]</translation>
     </message>
     <message>
-        <source>建议提案</source>
-        <translation>Proposal</translation>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;{1}&lt;br&gt;{2}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;  {1}&lt;br&gt;{2}</translation>
     </message>
     <message>
         <source>：</source>
@@ -822,16 +853,20 @@ If this happens again, please send this file to your IT support.</translation>
         <translation>(empty)</translation>
     </message>
     <message>
+        <source>改为“已销号”时会要求填写销号日期和佐证材料</source>
+        <translation>Changing to “Closed off” asks for the close-off date and evidence</translation>
+    </message>
+    <message>
+        <source>照原表写法填写，如“2024年6月底前”“立行立改”“长期坚持”</source>
+        <translation>Written as in the source table: a date, or the Chinese wording for “by the end of June 2024”, “immediately” or “ongoing”</translation>
+    </message>
+    <message>
         <source>其他字段：</source>
         <translation>Other fields:</translation>
     </message>
     <message>
         <source>（无编号）</source>
         <translation>(no number)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;{1}&#x3000;[{2}]&lt;br&gt;{3}</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;&amp;nbsp;&amp;nbsp;{1}&amp;nbsp;&amp;nbsp;[{2}]&lt;br&gt;{3}</translation>
     </message>
     <message>
         <source>（尚无进展，在“台账”中添加）</source>
@@ -1238,6 +1273,18 @@ If this happens again, please send this file to your IT support.</translation>
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>使用说明</source>
+        <extracomment>The languages the help is written in, as folders of resources/help.</extracomment>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>HolidaysDialog</name>
     <message>
         <source>节假日安排</source>
@@ -1316,17 +1363,93 @@ If this happens again, please send this file to your IT support.</translation>
     <name>ItemsModel</name>
     <message>
         <source>这一列不能排序</source>
-        <extracomment>Rows loaded from the store at once when a row is first drawn. Ids fetched first; each further fetch doubles, up to MAX_CHUNK. Characters of long text shown in a cell (the tooltip and the detail panel have the rest); laying out only what fits keeps painting fast. Items kept in memory before the cache is emptied. Darker shades for text so the labels stay legible on white.</extracomment>
+        <extracomment>Rows loaded from the store at once when a row is first drawn. Ids fetched first; each further fetch doubles, up to MAX_CHUNK. Characters of long text shown in a cell (the tooltip and the detail panel have the rest); laying out only what fits keeps painting fast. Items kept in memory before the cache is emptied. Text colours of the light keys (labels.light_key); darker amber stays legible on white.</extracomment>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
         <source>显示的列</source>
-        <extracomment>Every column the clerk may show, in their default order. Colours of the warning lights; the text label beside the mark carries the meaning too. A shape per light so the mark reads in black and white too. The marks are drawn, not typed: the characters ● and ▲ are missing from some Windows UI fonts and showed there as boxes.</extracomment>
+        <extracomment>Colours of the warning lights; the text label beside the mark carries the meaning too. A shape per light so the mark reads in black and white too. The marks are drawn, not typed: the characters ● and ▲ are missing from some Windows UI fonts and showed there as boxes. What the light column shows beyond the five lights (see labels.light_key): the finished statuses each read differently, and an item without a deadline is not &quot;on track&quot;.</extracomment>
         <translation>Columns shown</translation>
     </message>
     <message>
         <source>恢复默认的列</source>
         <translation>Restore default columns</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTable</name>
+    <message>
+        <source>预警</source>
+        <extracomment>Every column the clerk may show, in their default order. The headers as the table shows them: a context of their own, so a language whose field names are long (English) can use short headers that keep the columns narrow.</extracomment>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>Seq.</translation>
+    </message>
+    <message>
+        <source>意见建议编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>意见建议内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>完成情况</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>整改进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>意见来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>整改措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>整改可检验成果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>责任领导</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>销号日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>最后修改</source>
+        <translation>Modified</translation>
     </message>
 </context>
 <context>
@@ -1357,7 +1480,7 @@ If this happens again, please send this file to your IT support.</translation>
     </message>
     <message>
         <source>已完成待销号</source>
-        <translation>Awaiting close-off</translation>
+        <translation>To close off</translation>
     </message>
     <message>
         <source>社会评价意见建议</source>
@@ -1438,6 +1561,14 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>长期坚持·久未更新</source>
         <translation>Ongoing · stale</translation>
+    </message>
+    <message>
+        <source>未定时限</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source>待销号</source>
+        <translation>To close off</translation>
     </message>
     <message>
         <source>公开发布</source>
@@ -1714,6 +1845,22 @@ If this happens again, please send this file to your IT support.</translation>
     <message>
         <source>（未分类）</source>
         <translation>(uncategorised)</translation>
+    </message>
+    <message>
+        <source>{0}年{1}月{2}日</source>
+        <translation>{0}-{1:02d}-{2:02d}</translation>
+    </message>
+    <message>
+        <source>填报日期</source>
+        <translation>date of the report</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <source>表中时限</source>
+        <translation>deadlines in the table</translation>
     </message>
     <message>
         <source>表格文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
@@ -2056,10 +2203,6 @@ Saved in: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>整改台账桌面助手 — {0}</source>
-        <translation>RectDesk — {0}</translation>
-    </message>
-    <message>
         <source>总览</source>
         <extracomment>Dialogs of the 文件 menu, each in its own module (imported when first used). Edits that cannot move an item in or out of the smart views: repaint the row only.</extracomment>
         <translation>Overview</translation>
@@ -2073,8 +2216,8 @@ Saved in: {2}</translation>
         <translation>Opened read-only: another RectDesk window is using this data file. You can view but not edit here; close that window and reopen to edit.</translation>
     </message>
     <message>
-        <source>［只读］</source>
-        <translation>[read-only]</translation>
+        <source>{0}［只读］</source>
+        <translation>{0} [read-only]</translation>
     </message>
     <message>
         <source>工具栏</source>
@@ -2185,6 +2328,10 @@ Saved in: {2}</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>使用说明</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
         <source>载入示例数据</source>
         <translation>Load sample data</translation>
     </message>
@@ -2193,16 +2340,64 @@ Saved in: {2}</translation>
         <translation>About</translation>
     </message>
     <message>
+        <source>导入上级下发的表格（Excel、WPS、CSV）：先预览每一行，再写入一个批次</source>
+        <translation>Import a table sent down by the upper level (Excel, WPS, CSV): preview every row, then write a batch</translation>
+    </message>
+    <message>
+        <source>把一个批次的整改进展写回上级下发的原表，另存为新文件</source>
+        <translation>Write a batch&apos;s progress into the upper level&apos;s own sheet, saved as a new file</translation>
+    </message>
+    <message>
+        <source>按正式格式打印，或导出 PDF、Word、Excel；选中多条时只含选中的事项</source>
+        <translation>Print in the official format, or export PDF, Word or Excel; with several rows selected, only those items</translation>
+    </message>
+    <message>
+        <source>为选中的每条事项添加同一条整改进展（可附佐证材料）</source>
+        <translation>Add the same progress entry to every selected item (evidence may be attached)</translation>
+    </message>
+    <message>
+        <source>把选中的已完成事项销号：填写销号日期，可附佐证材料</source>
+        <translation>Close off the selected completed items: give the date, attach evidence if any</translation>
+    </message>
+    <message>
+        <source>撤回上一步修改（包括一次导入）</source>
+        <translation>Take back the last change (an import too)</translation>
+    </message>
+    <message>
+        <source>重新做刚撤回的修改</source>
+        <translation>Make the change just taken back again</translation>
+    </message>
+    <message>
+        <source>打开使用说明</source>
+        <translation>Open the user guide</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
         <source>已选 {0} 条</source>
         <translation>{0} selected</translation>
+    </message>
+    <message>
+        <source>对选中的 {0} 条事项：</source>
+        <translation>For the {0} selected items:</translation>
     </message>
     <message>
         <source>回填</source>
         <translation>Fill back</translation>
     </message>
     <message>
-        <source>请先在左侧选择一个批次，或在列表中选择该批次的事项。</source>
-        <translation>First choose a batch on the left, or select items of that batch in the list.</translation>
+        <source>还没有批次：请先导入上级下发的表格。</source>
+        <translation>There is no batch yet: import a table from the upper level first.</translation>
+    </message>
+    <message>
+        <source>{0}（{1} 条）</source>
+        <translation>{0} ({1} items)</translation>
+    </message>
+    <message>
+        <source>把哪个批次的整改进展回填到上级下发的原表？</source>
+        <translation>Which batch&apos;s progress should be filled back into the upper level&apos;s sheet?</translation>
     </message>
     <message>
         <source>已载入 {0} 条示例事项。</source>
@@ -2224,14 +2419,6 @@ Data file: {1}
 
 Runs fully offline; data is kept on this computer only.</translation>
     </message>
-    <message>
-        <source>欢迎使用</source>
-        <translation>Welcome</translation>
-    </message>
-    <message>
-        <source>数据文件还是空的。是否载入示例数据（三个示例批次）先熟悉一下？</source>
-        <translation>The data file is empty. Load the sample data (three sample batches) to get acquainted?</translation>
-    </message>
 </context>
 <context>
     <name>MappingPage</name>
@@ -2252,8 +2439,8 @@ Runs fully offline; data is kept on this computer only.</translation>
         <translation>Import as</translation>
     </message>
     <message>
-        <source>把握</source>
-        <translation>Confidence</translation>
+        <source>识别情况</source>
+        <translation>Recognition</translation>
     </message>
     <message>
         <source>识别到的表格和列</source>
@@ -2269,11 +2456,23 @@ Runs fully offline; data is kept on this computer only.</translation>
     </message>
     <message>
         <source>“{name}”：找到 {tables} 个表格、{rows} 条事项。标题：{title}</source>
-        <translation>“{name}”: {tables} tables, {rows} items found. Title: {title}</translation>
+        <translation>“{name}”: tables found: {tables}; items found: {rows}. Title: {title}</translation>
     </message>
     <message>
         <source>（无）</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>表头明确</source>
+        <translation>Header recognised</translation>
+    </message>
+    <message>
+        <source>按相近的表头认出，请核对</source>
+        <translation>Matched by a similar header, please check</translation>
+    </message>
+    <message>
+        <source>没有把握，请核对</source>
+        <translation>Not sure, please check</translation>
     </message>
 </context>
 <context>
@@ -3614,6 +3813,38 @@ Check result:
     </message>
 </context>
 <context>
+    <name>SelectionPage</name>
+    <message>
+        <source>设置状态…</source>
+        <extracomment>The bulk action asked for (a function name of bulk_dialogs).</extracomment>
+        <translation>Set status…</translation>
+    </message>
+    <message>
+        <source>设置牵头单位…</source>
+        <translation>Set lead unit…</translation>
+    </message>
+    <message>
+        <source>设置整改时限…</source>
+        <translation>Set deadline…</translation>
+    </message>
+    <message>
+        <source>添加整改进展…</source>
+        <translation>Add progress…</translation>
+    </message>
+    <message>
+        <source>销号…</source>
+        <translation>Close off…</translation>
+    </message>
+    <message>
+        <source>下面的操作对选中的每一条事项都生效，可以用“撤销”（Ctrl+Z）一次撤回。要查看或修改一条事项，只选中那一行。</source>
+        <translation>These actions apply to every selected item and undo in one step (Ctrl+Z). To see or edit one item, select only its row.</translation>
+    </message>
+    <message>
+        <source>已选中 {0} 条事项</source>
+        <translation>{0} items selected</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -4068,6 +4299,58 @@ Decision:</translation>
     <message>
         <source>已报送 {0}</source>
         <translation>Answered {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>欢迎使用</source>
+        <extracomment>What the clerk chose to do first.</extracomment>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>数据文件还是空的。先写上填报单位和填报人：台账记录、变更记录和报表落款都用它们（以后可在“文件 → 设置”中修改）。</source>
+        <translation>The data file is still empty. First give the reporting unit and your name: ledger entries, the change history and the signature of reports use them (you can change them later in File → Settings).</translation>
+    </message>
+    <message>
+        <source>如：××县卫生健康局</source>
+        <translation>e.g. XX County Health Bureau</translation>
+    </message>
+    <message>
+        <source>您的姓名</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>填报单位：</source>
+        <translation>Reporting unit:</translation>
+    </message>
+    <message>
+        <source>填报人：</source>
+        <translation>Reported by:</translation>
+    </message>
+    <message>
+        <source>从哪里开始？</source>
+        <translation>Where would you like to start?</translation>
+    </message>
+    <message>
+        <source>导入上级下发的表格…</source>
+        <translation>Import a table from the upper level…</translation>
+    </message>
+    <message>
+        <source>选择上级下发的 Excel、WPS 或 CSV 表格，按向导导入为一个批次</source>
+        <translation>Choose the Excel, WPS or CSV table sent down by the upper level and import it as a batch</translation>
+    </message>
+    <message>
+        <source>载入示例数据，先熟悉一下</source>
+        <translation>Load the sample data to look around</translation>
+    </message>
+    <message>
+        <source>三个示例批次，日期按今天排好；熟悉后可以删除示例批次的事项</source>
+        <translation>Three sample batches, dated around today; delete their items once you know your way around</translation>
+    </message>
+    <message>
+        <source>以后再说</source>
+        <translation>Later</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,10 @@ def register(commands: Any) -> None:
     items.add_argument("--batch", type=int, metavar="ID", help="只看某个批次")
     items.add_argument("--status", metavar="CODE", help="状态代码或名称，如 in_progress 或 整改中")
     items.add_argument("--overdue", action="store_true", help="只看已逾期的事项")
-    items.add_argument("--due-within", type=int, metavar="DAYS", help="只看 DAYS 天内到期的事项")
+    items.add_argument(
+        "--due-within", type=int, nargs="?", const=-1, metavar="DAYS",
+        help="只看 DAYS 天内到期的事项；不写 DAYS 时用设置中的临期提醒天数（与窗口相同）",
+    )  # fmt: skip
     items.add_argument("--department", metavar="NAME", help="只看某个责任单位（牵头或配合）")
     items.add_argument("--category", metavar="TEXT", help="只看某个类别")
     items.add_argument(
@@ -87,7 +90,8 @@ def item_query(args: argparse.Namespace, store: Store) -> ItemQuery:
         batch_id=args.batch,
         statuses=(parse_status(args.status),) if args.status else (),
         overdue=args.overdue,
-        due_within=args.due_within,
+        # Without DAYS: the bureau's warning days, the figure the window shows as 临期.
+        due_within=settings.get(store, "warn_days") if args.due_within == -1 else args.due_within,
         department=args.department,
         category=args.category,
         search=args.search or "",

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from rectdesk.domain.lights import LightRules
 from rectdesk.domain.model import Item, Status
-from rectdesk.domain.supervision import Letter
 from rectdesk.store import ItemQuery, Store
-from rectdesk.store.letters import LetterBook
 
 #: Statuses counted as done in a department's completion rate.
 DONE_STATUSES: tuple[Status, ...] = (Status.COMPLETED, Status.CLOSED)
-#: The near-term windows shown beside the overdue figure.
-SOON_DAYS: tuple[int, ...] = (7, 30)
 
 
 @dataclass(frozen=True)
@@ -53,11 +49,10 @@ class Dashboard:
     departments: list[DepartmentFigures]
     categories: list[Figure]
     overdue: Figure
-    soon: list[Figure]
+    #: Due within the bureau's warning days (临期提醒天数), the same figure as the navigator's.
+    soon: Figure
     overdue_items: list[Item]
     soon_items: list[Item]
-    #: 督办 letters whose reply date has passed without a reply.
-    overdue_replies: list[Letter] = field(default_factory=list)
 
 
 def build_dashboard(
@@ -95,10 +90,8 @@ def build_dashboard(
     ]
     overdue_query = replace(base, overdue=True, sort="deadline")
     overdue = Figure("逾期", store.count_items(overdue_query), overdue_query)
-    soon = []
-    for days in SOON_DAYS:
-        query = replace(base, due_within=days, sort="deadline")
-        soon.append(Figure(f"{days}日内到期", store.count_items(query), query))
+    soon_query = replace(base, due_within=rules.warn_days, sort="deadline")
+    soon = Figure(f"{rules.warn_days}日内到期", store.count_items(soon_query), soon_query)
     return Dashboard(
         today=today,
         total=total,
@@ -108,8 +101,7 @@ def build_dashboard(
         overdue=overdue,
         soon=soon,
         overdue_items=_first_items(store, overdue, list_limit),
-        soon_items=_first_items(store, soon[-1], list_limit),
-        overdue_replies=LetterBook(store).unanswered_overdue(today),
+        soon_items=_first_items(store, soon, list_limit),
     )
 
 

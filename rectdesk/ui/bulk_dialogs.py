@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from rectdesk.app.context import AppContext
-from rectdesk.domain.deadlines import format_cn_date, parse_deadline
+from rectdesk.domain.deadlines import parse_deadline
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import DeadlineKind, Status
 from rectdesk.domain.status import can_change
 from rectdesk.services.items import ItemCommand, ItemService
 from rectdesk.store import ItemQuery
-from rectdesk.ui.labels import tr_label
+from rectdesk.ui.labels import date_text, tr_label
 from rectdesk.ui.undo import push, show_error
 
 #: Above this many selected items the allowed statuses are not worked out in advance.
@@ -153,7 +153,7 @@ class DeadlineDialog(_Dialog):
     def _update(self) -> None:
         deadline = parse_deadline(self.text.text(), not_before=dt.date.today())
         if deadline.date is not None:
-            shown = self.tr("解读为：{0}").format(format_cn_date(deadline.date))
+            shown = self.tr("解读为：{0}").format(date_text(deadline.date))
             if deadline.ongoing:
                 shown += self.tr("，并长期坚持")
         elif deadline.kind is DeadlineKind.ONGOING:

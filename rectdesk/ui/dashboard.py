@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from rectdesk.app.context import AppContext
 from rectdesk.domain.model import Item, Status
 from rectdesk.services.dashboard import Dashboard, Figure, build_dashboard
-from rectdesk.store import ItemQuery
+from rectdesk.store import ItemQuery, Store
 from rectdesk.ui.charts import Bar, BarChart
 from rectdesk.ui.labels import tr_label
-from rectdesk.ui.supervision_tab import overdue_replies_text
+from rectdesk.ui.tasks import Reader, read_now
 
 #: How many departments the chart shows (the table lists them all).
 CHART_DEPARTMENTS = 12
@@ -44,11 +44,15 @@ class DashboardPage(QWidget):
     #: An ItemQuery selecting exactly the items behind a clicked figure.
     open_items = Signal(object)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, reader: Reader | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        self._read = reader or read_now(context)
+        self._generation = 0
         self.dashboard: Dashboard | None = None
-        #: The clickable figures by key: total, overdue, soon_7, soon_30, status_<code>.
+        #: The clickable figures by key: total, overdue, soon, status_<code>.
         self.figure_buttons: dict[str, QPushButton] = {}
         self._figures: dict[str, Figure] = {}
 
@@ -65,20 +69,23 @@ class DashboardPage(QWidget):
         self.heading = QLabel(body)
         self.heading.setObjectName("dashboardHeading")
         layout.addWidget(self.heading)
-        self.replies = QLabel(body)  # 督办 letters whose reply is overdue
-        self.replies.setWordWrap(True)
-        layout.addWidget(self.replies)
 
+        # What needs doing first: the figures, then the overdue and due-soon items themselves.
         top = QHBoxLayout()
-        for key in ("total", "overdue", "soon_7", "soon_30"):
-            top.addWidget(self._figure_button(key, body))
+        for key in ("total", "overdue", "soon"):
+            top.addWidget(self._figure_button(key, body), 2)
+        for status in Status:
+            top.addWidget(self._figure_button(f"status_{status.value}", body), 1)
         layout.addLayout(top)
 
-        statuses = QGroupBox(self.tr("按完成情况"), body)
-        status_row = QHBoxLayout(statuses)
-        for status in Status:
-            status_row.addWidget(self._figure_button(f"status_{status.value}", statuses))
-        layout.addWidget(statuses)
+        lists = QHBoxLayout()
+        self.overdue_box = QGroupBox(body)
+        self.overdue_list = self._list(self.overdue_box)
+        lists.addWidget(self.overdue_box, 1)
+        self.soon_box = QGroupBox(body)
+        self.soon_list = self._list(self.soon_box)
+        lists.addWidget(self.soon_box, 1)
+        layout.addLayout(lists)
 
         middle = QGridLayout()
         departments = QGroupBox(self.tr("按责任单位（牵头或配合）"), body)
@@ -98,37 +105,24 @@ class DashboardPage(QWidget):
         chart_layout.addWidget(self.chart)
         chart_layout.addStretch(1)
         middle.addWidget(chart_box, 0, 1)
-        middle.setColumnStretch(0, 1)
-        middle.setColumnStretch(1, 1)
-        layout.addLayout(middle)
-
-        bottom = QGridLayout()
         categories = QGroupBox(self.tr("按类别"), body)
         category_box = QVBoxLayout(categories)
         self.category_table = self._table([self.tr("类别"), self.tr("事项")], categories)
         category_box.addWidget(self.category_table)
-        bottom.addWidget(categories, 0, 0)
-        self.overdue_box = QGroupBox(body)
-        self.overdue_list = self._list(self.overdue_box)
-        bottom.addWidget(self.overdue_box, 0, 1)
-        self.soon_box = QGroupBox(body)
-        self.soon_list = self._list(self.soon_box)
-        bottom.addWidget(self.soon_box, 0, 2)
-        bottom.setColumnStretch(0, 1)
-        bottom.setColumnStretch(1, 2)
-        bottom.setColumnStretch(2, 2)
-        layout.addLayout(bottom)
+        middle.addWidget(categories, 0, 2)
+        middle.setColumnStretch(0, 3)
+        middle.setColumnStretch(1, 3)
+        middle.setColumnStretch(2, 2)
+        layout.addLayout(middle)
         layout.addStretch(1)
+        self._show_counting()
 
     # -- building blocks -----------------------------------------------------------------
 
     def _figure_button(self, key: str, parent: QWidget) -> QPushButton:
         button = QPushButton(parent)
         button.setObjectName(f"figure_{key}")
-        button.setMinimumHeight(56)
-        font = button.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        button.setFont(font)
+        button.setMinimumHeight(50)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.clicked.connect(lambda _checked=False, k=key: self._open_figure(k))
         self.figure_buttons[key] = button
@@ -155,9 +149,17 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(box)
         tree = QTreeWidget(box)
         tree.setRootIsDecorated(False)
-        tree.setHeaderLabels([self.tr("整改时限"), self.tr("天数"), self.tr("责任单位"),
-                              self.tr("内容")])  # fmt: skip
-        tree.setMinimumHeight(220)
+        tree.setUniformRowHeights(True)
+        tree.setHeaderLabels([self.tr("内容"), self.tr("责任单位"), self.tr("整改时限"),
+                              self.tr("天数")])  # fmt: skip
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the content reads
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 110)  # units: a long list is elided, the tooltip has it all
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        tree.setMinimumHeight(180)
         tree.itemClicked.connect(self._list_clicked)
         tree.itemActivated.connect(self._list_clicked)
         layout.addWidget(tree)
@@ -166,37 +168,57 @@ class DashboardPage(QWidget):
     # -- filling -------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self.dashboard is None:
+        if self.dashboard is None and self._generation == 0:
             self.refresh()  # shown before anyone asked: count now rather than show blanks
         super().showEvent(event)
 
     def refresh(self) -> None:
-        """Count again from the store."""
-        board = build_dashboard(
-            self.context.store,
-            today=self.context.today(),
-            rules=self.context.rules(),
-            list_limit=LIST_LIMIT,
-        )
+        """Count again from the store, off the GUI thread when the window has a reader.
+
+        On a large ledger the counts take a moment: the page says it is counting meanwhile
+        instead of staying blank, and a newer refresh wins over an older one.
+        """
+        self._generation += 1
+        generation = self._generation
+        today, rules = self.context.today(), self.context.rules()
+
+        def work(store: Store) -> Dashboard:
+            return build_dashboard(store, today=today, rules=rules, list_limit=LIST_LIMIT)
+
+        def done(board: Dashboard) -> None:
+            if generation == self._generation:
+                self.show_dashboard(board)
+
+        if self.dashboard is None:
+            self._show_counting()
+        self._read(work, done)
+
+    def _show_counting(self) -> None:
+        self.heading.setText(self.tr("正在统计…"))
+        for button in self.figure_buttons.values():
+            button.setText("…")
+
+    def show_dashboard(self, board: Dashboard) -> None:
+        """Show counted figures."""
         self.dashboard = board
         self.heading.setText(
             self.tr("截至 {0}年{1}月{2}日").format(board.today.year, board.today.month,
                                                 board.today.day)
         )  # fmt: skip
+        days = board.soon.query.due_within
         self._set_figure("total", board.total, self.tr("全部事项"))
         self._set_figure("overdue", board.overdue, self.tr("已逾期"))
-        for days, figure in zip((7, 30), board.soon, strict=True):
-            self._set_figure(f"soon_{days}", figure, self.tr("{0}日内到期").format(days))
+        self._set_figure("soon", board.soon, self.tr("{0}日内到期").format(days))
         for status, figure in zip(Status, board.statuses, strict=True):
             self._set_figure(f"status_{status.value}", figure, tr_label(status.label))
-        self.replies.setText(overdue_replies_text(board.overdue_replies, board.today))
-        self.replies.setVisible(bool(board.overdue_replies))
         self._fill_departments(board)
         self._fill_categories(board)
         self._fill_list(self.overdue_list, board.overdue_items, overdue=True)
         self._fill_list(self.soon_list, board.soon_items, overdue=False)
         self.overdue_box.setTitle(self._list_title(self.tr("逾期事项"), board.overdue.count))
-        self.soon_box.setTitle(self._list_title(self.tr("30日内到期"), board.soon[-1].count))
+        self.soon_box.setTitle(
+            self._list_title(self.tr("{0}日内到期").format(days), board.soon.count)
+        )
 
     def _list_title(self, name: str, count: int) -> str:
         if count > LIST_LIMIT:
@@ -282,18 +304,16 @@ class DashboardPage(QWidget):
             content = " ".join(item.content.split())
             entry = QTreeWidgetItem(
                 [
+                    content[:80],
+                    "、".join(item.department_names),
                     item.deadline.text or (due.isoformat() if due else ""),
                     shown_days,
-                    "、".join(item.department_names),
-                    content[:60],
                 ]
             )
-            entry.setToolTip(3, content)
+            entry.setToolTip(0, content)
+            entry.setToolTip(1, entry.text(1))
             entry.setData(0, _QUERY_ROLE, ItemQuery(ids=(item.id,), today=today, rules=rules))
             tree.addTopLevelItem(entry)
-        for column in range(3):
-            tree.resizeColumnToContents(column)
-        tree.setColumnWidth(2, min(tree.columnWidth(2), 160))
 
     # -- clicks --------------------------------------------------------------------------
 

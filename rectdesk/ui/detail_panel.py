@@ -7,20 +7,15 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QShowEvent, QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QTabWidget,
@@ -31,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from rectdesk.app.context import AppContext
-from rectdesk.domain.deadlines import format_cn_date
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.lights import signal_for
 from rectdesk.domain.model import (
@@ -40,16 +34,15 @@ from rectdesk.domain.model import (
     AuditEntry,
     DeadlineKind,
     Item,
-    Role,
+    Light,
     Status,
 )
 from rectdesk.domain.status import ALLOWED
 from rectdesk.services.items import ItemCommand, ItemService
 from rectdesk.ui import bulk_dialogs
-from rectdesk.ui.labels import signal_label, tr_label
+from rectdesk.ui.detail_editors import CommitTextEdit, DepartmentsEditor, SelectionPage
+from rectdesk.ui.labels import date_text, light_text, tr_label
 from rectdesk.ui.ledger_view import LedgerView
-from rectdesk.ui.proposal_panel import ProposalPanel
-from rectdesk.ui.supervision_tab import SupervisionTab
 from rectdesk.ui.undo import push, show_error
 
 log = logging.getLogger(__name__)
@@ -71,13 +64,6 @@ ACTION_LABELS = {
     "attach": "添加佐证",
     "delete": "删除",
     "add_items": "添加",
-    "letter": "督办函",
-    "letter_reply": "督办答复",
-    "close_apply": "申请销号",
-    "close_review": "销号审核",
-    "proposal": "建议提案",
-    "contact": "沟通记录",
-    "answer": "答复",
 }
 RECORD_LABELS = {
     "ledger": "台账",
@@ -88,118 +74,14 @@ RECORD_LABELS = {
     "progress": "整改进展",
     "close_off": "销号",
     "progress_on": "进展日期",
-    "letter": "督办函",
-    "close_review": "销号审核",
-    "proposal_contacts": "沟通记录",
-    "proposal_answers": "答复",
 }
-
-
-class CommitTextEdit(QPlainTextEdit):
-    """A multi-line editor that reports when it is left with changed text."""
-
-    committed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-        self.setMaximumHeight(110)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.committed.emit()  # the panel saves only when the text differs from the store
-
-    def set_text(self, text: str) -> None:
-        """Show stored text (left alone when equal, so the cursor stays put)."""
-        if self.toPlainText() != text:
-            self.setPlainText(text)
-
-
-class DepartmentsEditor(QWidget):
-    """Responsible units as a list: one lead (牵头), the others assisting (配合)."""
-
-    changed = Signal(list)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._assignments: list[Assignment] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.list = QListWidget(self)
-        self.list.setMaximumHeight(72)
-        self.list.itemDoubleClicked.connect(lambda _entry: self.make_lead())
-        layout.addWidget(self.list)
-        row = QHBoxLayout()
-        self.name = QLineEdit(self)
-        self.name.setPlaceholderText(self.tr("单位名称"))
-        self.name.returnPressed.connect(self.add)
-        self._known = QStringListModel(self)
-        self.name.setCompleter(QCompleter(self._known, self.name))
-        self.add_button = QPushButton(self.tr("添加"), self)
-        self.lead_button = QPushButton(self.tr("设为牵头"), self)
-        self.remove_button = QPushButton(self.tr("移除"), self)
-        self.add_button.clicked.connect(self.add)
-        self.lead_button.clicked.connect(self.make_lead)
-        self.remove_button.clicked.connect(self.remove)
-        for widget in (self.name, self.add_button, self.lead_button, self.remove_button):
-            row.addWidget(widget)
-        layout.addLayout(row)
-
-    def set_assignments(self, assignments: list[Assignment]) -> None:
-        """Show stored units."""
-        self._assignments = list(assignments)
-        self.list.clear()
-        for assignment in assignments:
-            role = self.tr("牵头") if assignment.role is Role.LEAD else self.tr("配合")
-            entry = QListWidgetItem(self.tr("{0}（{1}）").format(assignment.department, role))
-            entry.setData(Qt.ItemDataRole.UserRole, assignment.department)
-            self.list.addItem(entry)
-
-    def set_known(self, names: list[str]) -> None:
-        """Offer these unit names while typing."""
-        if self._known.stringList() != names:
-            self._known.setStringList(names)
-
-    def set_editable(self, editable: bool) -> None:
-        """Read-only or not."""
-        for widget in (self.name, self.add_button, self.lead_button, self.remove_button):
-            widget.setEnabled(editable)
-
-    def _selected(self) -> str | None:
-        entry = self.list.currentItem()
-        return str(entry.data(Qt.ItemDataRole.UserRole)) if entry is not None else None
-
-    def add(self) -> None:
-        """Add the typed unit as assisting (or as lead when it is the first)."""
-        name = self.name.text().strip()
-        if not name:
-            return
-        self.name.clear()
-        if any(a.department == name for a in self._assignments):
-            return
-        role = Role.ASSIST if self._assignments else Role.LEAD
-        self.changed.emit([*self._assignments, Assignment(name, role)])
-
-    def make_lead(self) -> None:
-        """Make the selected unit the lead; the former lead assists."""
-        name = self._selected()
-        if name is None:
-            return
-        self.changed.emit(
-            [Assignment(name, Role.LEAD)]
-            + [Assignment(a.department, Role.ASSIST) for a in self._assignments]
-        )
-
-    def remove(self) -> None:
-        """Remove the selected unit (the next one leads if it was the lead)."""
-        name = self._selected()
-        if name is None:
-            return
-        self.changed.emit([a for a in self._assignments if a.department != name])
 
 
 class DetailPanel(QWidget):
     """The selected item: fields, ledger timeline and change history."""
+
+    #: A bulk action asked for on the several-items page (a function name of bulk_dialogs).
+    bulk_requested = Signal(str)
 
     def __init__(
         self, context: AppContext, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -209,6 +91,7 @@ class DetailPanel(QWidget):
         self.undo_stack = undo_stack
         self.item: Item | None = None
         self._item_id: int | None = None
+        self._selected = 0
         self._loading = False
         self._stale = False
         self.editors: dict[str, QWidget] = {}
@@ -243,13 +126,13 @@ class DetailPanel(QWidget):
              self.tr("原值"), self.tr("新值")]
         )  # fmt: skip
         self.tabs.addTab(self.history, self.tr("变更记录"))
-        self.supervision = SupervisionTab(context, self)
-        self.tabs.addTab(self.supervision, self.tr("督办与佐证"))
-        self.proposal = ProposalPanel(context, self)
-        self.tabs.addTab(self.proposal, self.tr("建议提案"))
+        self.selection = SelectionPage(self)
+        self.selection.bulk_requested.connect(self.bulk_requested)
+        self.stack.addWidget(self.selection)
 
         undo_stack.indexChanged.connect(self._stack_changed)
         self._set_editable(not context.readonly)
+        self.selection.set_editable(not context.readonly)
         self.show_item(None)
 
     # -- building ------------------------------------------------------------------------
@@ -260,6 +143,8 @@ class DetailPanel(QWidget):
         body = QWidget(scroll)
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A narrow panel puts a long label above its field instead of squeezing the field.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         labels = {name: tr_label(label) + self.tr("：") for name, label in FIELD_LABELS.items()}
 
         def line(name: str) -> QLineEdit:
@@ -282,34 +167,40 @@ class DetailPanel(QWidget):
             self.editors[name] = editor
             return editor
 
-        form.addRow(labels["seq"], line("seq"))
-        form.addRow(labels["number"], line("number"))
-        form.addRow(labels["category"], line("category"))
-        form.addRow(labels["origin"], text("origin"))
+        # What a clerk edits most comes first: the item, its status and deadline, the units,
+        # the latest progress; then how it is handled; the source's bookkeeping last.
         form.addRow(labels["content"], text("content"))
+        self.status = QComboBox(body)
+        self.status.setToolTip(self.tr("改为“已销号”时会要求填写销号日期和佐证材料"))
+        self.status.activated.connect(lambda _i: self._status_chosen())
+        self.editors["status"] = self.status
+        form.addRow(labels["status"], self.status)
+        form.addRow(labels["deadline"], line("deadline"))
+        self.editors["deadline"].setToolTip(
+            self.tr("照原表写法填写，如“2024年6月底前”“立行立改”“长期坚持”")
+        )
+        self.deadline_hint = QLabel(body)
+        self.deadline_hint.setWordWrap(True)
+        form.addRow("", self.deadline_hint)
         self.departments = DepartmentsEditor(body)
         self.departments.changed.connect(self._departments_changed)
         self.editors["departments"] = self.departments
         form.addRow(labels["departments"], self.departments)
-        form.addRow(labels["lead"], line("lead"))
-        form.addRow(labels["owner"], line("owner"))
-        form.addRow(labels["measures"], text("measures"))
-        form.addRow(labels["outcomes"], text("outcomes"))
-        form.addRow(labels["deadline"], line("deadline"))
-        self.deadline_hint = QLabel(body)
-        self.deadline_hint.setWordWrap(True)
-        form.addRow("", self.deadline_hint)
-        self.status = QComboBox(body)
-        self.status.activated.connect(lambda _i: self._status_chosen())
-        self.editors["status"] = self.status
-        form.addRow(labels["status"], self.status)
-        form.addRow(labels["status_reason"], line("status_reason"))
-        self.closed_on = QLabel(body)
-        form.addRow(labels["closed_on"], self.closed_on)
         self.progress = QLabel(body)
         self.progress.setWordWrap(True)
         self.progress.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(labels["progress"], self.progress)
+        form.addRow(labels["measures"], text("measures"))
+        form.addRow(labels["outcomes"], text("outcomes"))
+        form.addRow(labels["status_reason"], line("status_reason"))
+        self.closed_on = QLabel(body)
+        form.addRow(labels["closed_on"], self.closed_on)
+        form.addRow(labels["lead"], line("lead"))
+        form.addRow(labels["owner"], line("owner"))
+        form.addRow(labels["seq"], line("seq"))
+        form.addRow(labels["number"], line("number"))
+        form.addRow(labels["category"], line("category"))
+        form.addRow(labels["origin"], text("origin"))
         form.addRow(labels["remarks"], text("remarks"))
         form.addRow(labels["result_class"], choice("result_class", RESULT_CLASSES))
         form.addRow(labels["satisfaction"], choice("satisfaction", SATISFACTIONS))
@@ -337,6 +228,15 @@ class DetailPanel(QWidget):
         self.ledger.set_item(item_id)
         self.reload()
 
+    def show_selection(self, count: int) -> None:
+        """How many rows are selected: more than one shows that count, not one of the items."""
+        if count == self._selected:
+            return
+        several = count > 1 or self._selected > 1
+        self._selected = count
+        if several:
+            self.reload()
+
     def _stack_changed(self, _index: int) -> None:
         # Hidden (another page, or the window closing): read again when shown.
         if self.isVisible():
@@ -356,6 +256,10 @@ class DetailPanel(QWidget):
 
     def reload(self) -> None:
         """Read the shown item again (after an edit, an undo or a redo)."""
+        if self._selected > 1:
+            self.selection.set_count(self._selected)
+            self.stack.setCurrentWidget(self.selection)
+            return
         item: Item | None = None
         if self._item_id is not None:
             try:
@@ -374,8 +278,6 @@ class DetailPanel(QWidget):
             self._loading = False
         self.ledger.reload()
         self._fill_history(self.context.store.audit_log(item.id, limit=500))
-        self.supervision.set_item(item.id)
-        self.proposal.set_item(item.id)
         self.stack.setCurrentIndex(1)
 
     def _fill(self, item: Item) -> None:
@@ -386,12 +288,14 @@ class DetailPanel(QWidget):
         number = item.number or self.tr("（无编号）")
         flat = " ".join(item.content.split())
         excerpt = flat if len(flat) <= 40 else flat[:39] + "…"
+        status = tr_label(item.status.label)
+        if signal.light is not Light.GREY:  # a finished item's status says it all
+            status = self.tr("{0}　[{1}]").format(status, light_text(signal, item.status))
         self.title.setText(
-            self.tr("<b>{0}</b>　{1}　[{2}]<br>{3}").format(
-                html.escape(number), tr_label(item.status.label), signal_label(signal),
-                html.escape(excerpt),
+            self.tr("<b>{0}</b>　{1}<br>{2}").format(
+                html.escape(number), html.escape(status), html.escape(excerpt)
             )
-        )  # fmt: skip
+        )
         for name in LINE_FIELDS:
             editor = self.editors[name]
             assert isinstance(editor, QLineEdit)
@@ -416,7 +320,7 @@ class DetailPanel(QWidget):
             if status is item.status or status in ALLOWED[item.status]:
                 self.status.addItem(tr_label(status.label), status.value)
         self.status.setCurrentIndex(self.status.findData(item.status.value))
-        self.closed_on.setText(format_cn_date(item.closed_on) if item.closed_on else "—")
+        self.closed_on.setText(date_text(item.closed_on) if item.closed_on else "—")
         self.progress.setText(
             f"{item.progress_on.isoformat()}　{item.progress}"
             if item.progress_on
@@ -429,7 +333,7 @@ class DetailPanel(QWidget):
     def _deadline_hint(self, item: Item) -> str:
         deadline = item.deadline
         if deadline.date is not None:
-            hint = self.tr("解读为：{0}").format(format_cn_date(deadline.date))
+            hint = self.tr("解读为：{0}").format(date_text(deadline.date))
             if deadline.ongoing:
                 hint += self.tr("，并长期坚持")
         elif deadline.kind is DeadlineKind.ONGOING:

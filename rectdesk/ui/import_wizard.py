@@ -187,7 +187,7 @@ class MappingPage(QWizardPage):
         QT_TRANSLATE_NOOP("MappingPage", "表头所在行"),
         QT_TRANSLATE_NOOP("MappingPage", "表头"),
         QT_TRANSLATE_NOOP("MappingPage", "导入为"),
-        QT_TRANSLATE_NOOP("MappingPage", "把握"),
+        QT_TRANSLATE_NOOP("MappingPage", "识别情况"),
     )
 
     def __init__(self, wizard: ImportWizard) -> None:
@@ -203,6 +203,9 @@ class MappingPage(QWizardPage):
         )
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(3, 170)
+        self.table.horizontalHeader().setSectionResizeMode(
+            4, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.table.verticalHeader().setVisible(False)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
@@ -232,8 +235,9 @@ class MappingPage(QWizardPage):
                     combo.addItem(tr_label(label), name)
                 combo.setCurrentIndex(max(combo.findData(column.field), 0))
                 self.table.setCellWidget(row, 3, combo)
-                sure = f"{column.confidence:.0%}" if column.field else ""
-                self.table.setItem(row, 4, QTableWidgetItem(sure))
+                sure = QTableWidgetItem(self._sureness(column.confidence) if column.field else "")
+                sure.setFlags(sure.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, 4, sure)
                 self._shown.append((table.sheet, column.header, column.field))
         rows = len(parsed.rows)
         self.summary.setText(
@@ -243,6 +247,14 @@ class MappingPage(QWizardPage):
             )
         )  # fmt: skip
         self.notes.setText("\n".join(parsed.notes))
+
+    def _sureness(self, confidence: float) -> str:
+        """How sure the reading of a header is, in words rather than a percentage."""
+        if confidence >= 0.9:
+            return self.tr("表头明确")
+        if confidence >= 0.6:
+            return self.tr("按相近的表头认出，请核对")
+        return self.tr("没有把握，请核对")
 
     def combo(self, row: int) -> QComboBox:
         widget = self.table.cellWidget(row, 3)
@@ -328,7 +340,7 @@ class BatchPage(QWizardPage):
         self.name.setText((parsed.title or parsed.workbook.path.stem)[:80])
         self.year.setValue(parsed.year or 0)
         self.doc_number.setText(parsed.doc_number)
-        source = parsed.year_source or self.tr("未找到")
+        source = tr_label(parsed.year_source) if parsed.year_source else self.tr("未找到")
         self.year_note.setText(
             self.tr("未写年份的整改时限按此年份理解（年份来源：{source}）。").format(source=source)
         )

@@ -17,8 +17,8 @@ from rectdesk.domain.lights import Signal, signal_for
 from rectdesk.domain.model import Item, Light
 from rectdesk.domain.privacy import mask_text
 from rectdesk.store import ItemQuery
-from rectdesk.ui.columns import COLUMNS, LIGHT_COLOURS, column_index, light_mark
-from rectdesk.ui.labels import signal_label, tr_label
+from rectdesk.ui.columns import COLUMNS, MARK_STYLES, column_index, mark
+from rectdesk.ui.labels import light_key, light_text, tr_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -33,8 +33,11 @@ DISPLAY_CHARS = 60
 #: Items kept in memory before the cache is emptied.
 CACHE_LIMIT = 20 * PAGE
 
-#: Darker shades for text so the labels stay legible on white.
-TEXT_COLOURS: dict[Light, str] = {**LIGHT_COLOURS, Light.YELLOW: "#9a6700"}
+#: Text colours of the light keys (labels.light_key); darker amber stays legible on white.
+TEXT_COLOURS: dict[str, str] = {
+    **{key: colour for key, (_shape, colour) in MARK_STYLES.items()},
+    Light.YELLOW.value: "#9a6700",
+}
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -47,13 +50,13 @@ _ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, _USER, _ACCESSI
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter.value)
 _LIGHT_COLUMN = column_index("light")
 _COLOURED = frozenset({"light", "overdue_days"})
-_BRUSHES: dict[Light, QBrush] = {}
+_BRUSHES: dict[str, QBrush] = {}
 
 
-def _brush(light: Light) -> QBrush:
-    brush = _BRUSHES.get(light)
+def _brush(key: str) -> QBrush:
+    brush = _BRUSHES.get(key)
     if brush is None:
-        brush = _BRUSHES[light] = QBrush(QColor(TEXT_COLOURS[light]))
+        brush = _BRUSHES[key] = QBrush(QColor(TEXT_COLOURS[key]))
     return brush
 
 
@@ -234,18 +237,18 @@ class ItemsModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self._tooltip(item, key)
         if role == _FOREGROUND:
-            return _brush(self.signal(item).light) if key in _COLOURED else None
+            return _brush(light_key(self.signal(item), item.status)) if key in _COLOURED else None
         if role == _DECORATION:
-            return light_mark(self.signal(item).light)
+            return mark(light_key(self.signal(item), item.status))
         if role == _ALIGNMENT:
             return _CENTRE if key in _CENTRED else None
         if role == _USER:
             return item.id
-        return signal_label(self.signal(item)) if key == "light" else None  # accessible text
+        return light_text(self.signal(item), item.status) if key == "light" else None  # spoken
 
     def _display(self, item: Item, key: str) -> str:
         if key == "light":
-            return signal_label(self.signal(item))
+            return light_text(self.signal(item), item.status)
         if key == "overdue_days":
             days = self.signal(item).overdue_days
             return str(days) if days else ""
@@ -274,7 +277,7 @@ class ItemsModel(QAbstractTableModel):
         if key == "deadline" and item.deadline.warning:
             return item.deadline.warning
         if key == "light":
-            return signal_label(self.signal(item))
+            return light_text(self.signal(item), item.status)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -9,10 +9,12 @@ name typed by the clerk) comes back unchanged.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from rectdesk.domain.lights import Signal
-from rectdesk.domain.model import Light
+from rectdesk.domain.model import Light, Status
 
 CONTEXT = "Labels"
 
@@ -49,6 +51,9 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("Labels", "{0}天内到期"),
     QT_TRANSLATE_NOOP("Labels", "立行立改"),
     QT_TRANSLATE_NOOP("Labels", "长期坚持·久未更新"),
+    # The light column where the light alone says too little (see light_key)
+    QT_TRANSLATE_NOOP("Labels", "未定时限"),
+    QT_TRANSLATE_NOOP("Labels", "待销号"),
     # OutputMode
     QT_TRANSLATE_NOOP("Labels", "公开发布"),
     QT_TRANSLATE_NOOP("Labels", "脱敏（默认）"),
@@ -126,6 +131,12 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("Labels", "升级数据结构前"),
     # Overview figures (services.dashboard)
     QT_TRANSLATE_NOOP("Labels", "（未分类）"),
+    # A date written out (date_text)
+    QT_TRANSLATE_NOOP("Labels", "{0}年{1}月{2}日"),
+    # Where an imported table's year came from (importers.tables: ParsedFile.year_source)
+    QT_TRANSLATE_NOOP("Labels", "填报日期"),
+    QT_TRANSLATE_NOOP("Labels", "标题"),
+    QT_TRANSLATE_NOOP("Labels", "表中时限"),
     # 督办 letters, close-off reviews, the reuse guard and proposals (domain/supervision.py,
     # closure.py, evidence.py, proposals.py) and their records in the change history
     QT_TRANSLATE_NOOP("Labels", "督办通知"),
@@ -184,3 +195,47 @@ def signal_label(signal: Signal) -> str:
     if signal.light is Light.BLUE and signal.stale:
         return tr_label("长期坚持·久未更新")
     return tr_label(signal.label)
+
+
+#: The light column's text for each finished status: each reads differently.
+_FINISHED = {Status.COMPLETED: ("completed", "待销号"), Status.CLOSED: ("closed", "已销号"),
+             Status.DECLINED: ("declined", "不予整改")}  # fmt: skip
+
+
+def date_text(day: dt.date) -> str:
+    """A date in the interface language: 2023年11月30日, or 2023-11-30 in English."""
+    return tr_label("{0}年{1}月{2}日").format(day.year, day.month, day.day)
+
+
+def light_key(signal: Signal, status: Status) -> str:
+    """What the light column shows: a light, or a finished status, or "no deadline".
+
+    Finished items share the grey light, but 待销号 still needs a step and 不予整改 was never
+    done; an item without a deadline is green by the rules, yet it is not "on track".
+    """
+    if signal.light is Light.GREY and status in _FINISHED:
+        return _FINISHED[status][0]
+    if signal.light is Light.GREEN and signal.days_left is None:
+        return "no_deadline"
+    return signal.light.value
+
+
+def light_text(signal: Signal, status: Status) -> str:
+    """The light column's label in the interface language (see light_key)."""
+    key = light_key(signal, status)
+    if key == "no_deadline":
+        return tr_label("未定时限")
+    if signal.light is Light.GREY and status in _FINISHED:
+        return tr_label(_FINISHED[status][1])
+    return signal_label(signal)
+
+
+def light_texts() -> list[str]:
+    """Every label the light column may show (long day counts included), for sizing it."""
+    from rectdesk.domain.lights import Signal as _Signal
+
+    signals = [_Signal(Light.RED, -999), _Signal(Light.YELLOW, 99), _Signal(Light.YELLOW, 0),
+               _Signal(Light.YELLOW), _Signal(Light.GREEN, 99), _Signal(Light.BLUE),
+               _Signal(Light.BLUE, stale=True), _Signal(Light.GREEN)]  # fmt: skip
+    texts = [light_text(s, Status.IN_PROGRESS) for s in signals]
+    return texts + [tr_label(label) for _key, label in _FINISHED.values()]

@@ -11,17 +11,22 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
+    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QPoint,
+    QRect,
     QSettings,
     QSignalBlocker,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -40,7 +45,6 @@ from rectdesk.ui.filter_bar import VIEW_FIELDS, FilterBar
 from rectdesk.ui.items_model import ItemsModel
 from rectdesk.ui.navigator import Navigator
 from rectdesk.ui.rounds_menu import add_rounds_menu
-from rectdesk.ui.supervision_menu import add_supervision_menu
 from rectdesk.ui.tasks import Progress, TaskRunner, open_reader
 
 log = logging.getLogger(__name__)
@@ -88,9 +92,10 @@ class MainWindow(QMainWindow):
         self._sorted_column = -1
         self._sorted_order = Qt.SortOrder.AscendingOrder
         self.reminder_dialog: QWidget | None = None
+        self.help_dialog: QWidget | None = None
         self.setObjectName("mainWindow")
         self._set_title()
-        self.resize(1400, 860)
+        self._fit_columns = False
 
         self.navigator = Navigator(context, self, reader=self.read_in_background)
         self.filter_bar = FilterBar(context, self, reader=self.read_in_background)
@@ -126,8 +131,6 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.navigator)
         self.main_split.addWidget(self.pages)
         self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([260, 1140])
-        self.items_split.setSizes([680, 460])
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -163,9 +166,10 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------
 
     def _set_title(self) -> None:
-        title = self.tr("整改台账桌面助手 — {0}").format(self.context.db_path.name)
+        # Qt adds " — 整改台账桌面助手" (the application's display name) itself.
+        title = self.context.db_path.name
         if self.context.readonly:
-            title += self.tr("［只读］")
+            title = self.tr("{0}［只读］").format(title)
         self.setWindowTitle(title)
 
     def _action(
@@ -299,20 +303,51 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(toolbar.toggleViewAction())
         add_rounds_menu(self)  # 报送: 下发, 收集, 轮次与催报, 交换包
-        add_supervision_menu(self)  # 督办: letters, register, binders, reviews, reuse
 
         help_menu = menu.addMenu(self.tr("帮助(&H)"))
+        self.help_action = self._action(
+            self.tr("使用说明"), self.show_help, QKeySequence.StandardKey.HelpContents
+        )
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         self.demo_action = self._action(self.tr("载入示例数据"), self.load_demo, edits=True)
         help_menu.addAction(self.demo_action)
         help_menu.addAction(self._action(self.tr("关于"), self.about))
 
+        self._explain_actions()
         self.addAction(self.find_action)
+        self.addAction(self.help_action)  # F1 anywhere in the window, dialogs' too
         for action in self.edit_actions:
             if self.context.readonly:
                 action.setEnabled(False)
         if self.context.readonly:
             self.undo_action.setEnabled(False)
             self.redo_action.setEnabled(False)
+
+    def _explain_actions(self) -> None:
+        """Tooltips (and status-bar tips) that say what an entry does, with its shortcut."""
+        tips: list[tuple[QAction | None, str]] = [
+            (self.file_actions.get("import"),
+             self.tr("导入上级下发的表格（Excel、WPS、CSV）：先预览每一行，再写入一个批次")),
+            (self.file_actions.get("fillback"),
+             self.tr("把一个批次的整改进展写回上级下发的原表，另存为新文件")),
+            (self.file_actions.get("report"),
+             self.tr("按正式格式打印，或导出 PDF、Word、Excel；选中多条时只含选中的事项")),
+            (self.bulk_actions["progress"],
+             self.tr("为选中的每条事项添加同一条整改进展（可附佐证材料）")),
+            (self.bulk_actions["close_off"],
+             self.tr("把选中的已完成事项销号：填写销号日期，可附佐证材料")),
+            (self.undo_action, self.tr("撤回上一步修改（包括一次导入）")),
+            (self.redo_action, self.tr("重新做刚撤回的修改")),
+            (self.help_action, self.tr("打开使用说明")),
+        ]  # fmt: skip
+        for action, tip in tips:
+            if action is None:
+                continue
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            text = self.tr("{0}（{1}）").format(tip, keys) if keys else tip
+            action.setToolTip(text)
+            action.setStatusTip(tip)
 
     def _connect(self) -> None:
         self.navigator.view_selected.connect(self._view_selected)
@@ -324,6 +359,9 @@ class MainWindow(QMainWindow):
         selection.currentRowChanged.connect(self._current_changed)
         selection.selectionChanged.connect(lambda *_a: self._selection_changed())
         self.table.activated.connect(lambda _index: self.edit_current())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.detail.bulk_requested.connect(self._bulk)
         self.table.columns_changed.connect(self._save_columns)
         header = self.table.horizontalHeader()
         header.sectionMoved.connect(lambda *_a: self._save_columns())
@@ -336,8 +374,8 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         settings = self.qsettings
         geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            self.fit_to_screen()
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -346,11 +384,40 @@ class MainWindow(QMainWindow):
             saved = settings.value(key)
             if isinstance(saved, QByteArray):
                 splitter.restoreState(saved)
-        self.table.restore_columns(settings.value("items/header"))
+        # The table's own columns, or (first start) the defaults fitted once it is shown.
+        self._fit_columns = not self.table.restore_columns(settings.value("items/header"))
         self._apply_sort_indicator()
         self.table.setSortingEnabled(True)
         page = str(settings.value("window/page", 1))
         self.pages.setCurrentIndex(int(page) if page.isdigit() else 1)
+
+    def fit_to_screen(self, screen: QRect | None = None) -> None:
+        """Size the window and its panels to the screen (first start, nothing remembered).
+
+        On a laptop screen (1366 × 768) the window fills it, the navigator and the detail
+        panel take what they need and the table keeps the columns a clerk works with.
+        """
+        if screen is None:
+            screen = self.screen().availableGeometry()
+        frame = 40  # title bar and borders, which the window manager adds
+        width = min(screen.width(), 1600)
+        height = min(screen.height() - frame, 1000)
+        self.resize(width, height)
+        self.move(screen.x() + (screen.width() - width) // 2,
+                  screen.y() + max(0, (screen.height() - frame - height) // 2))  # fmt: skip
+        if width >= screen.width() - 8 or height >= screen.height() - frame - 8:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        navigator = max(180 if width < 1500 else 230, min(self.navigator.needed_width(), 280))
+        detail = max(310, min(480, int(width * 0.23)))
+        self.main_split.setSizes([navigator, width - navigator])
+        self.items_split.setSizes([width - navigator - detail, detail])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_columns:
+            self._fit_columns = False
+            # After the layout has given the table its width.
+            QTimer.singleShot(0, self.table.fit_width)
 
     def _apply_sort_indicator(self) -> None:
         header = self.table.horizontalHeader()
@@ -511,6 +578,7 @@ class MainWindow(QMainWindow):
         for action in (self.delete_action, *self.bulk_actions.values()):
             action.setEnabled(writable and count > 0)
         self.count_label.setText(self.tr("已选 {0} 条").format(count) if count else "")
+        self.detail.show_selection(count)
 
     def edit_current(self) -> None:
         """Enter: move into the detail panel to edit the current item."""
@@ -550,8 +618,13 @@ class MainWindow(QMainWindow):
             self.refresh_all()
 
     def refresh_all(self) -> None:
-        """After a change in the store: rows, lights, counts, choices and dashboard."""
+        """After a change in the store: rows, lights, counts, choices and dashboard.
+
+        The current row and every selected row that still matches stay selected, so a bulk
+        change can be followed by the next one on the same items.
+        """
         current = self.current_item_id()
+        selected = self.selected_ids()
         loaded = self.model.rowCount()
         scroll = self.table.verticalScrollBar().value()
         self.navigator.refresh()
@@ -562,15 +635,58 @@ class MainWindow(QMainWindow):
         self.table.verticalScrollBar().setValue(scroll)
         if current is not None and self.model.row_of(current) is not None:
             self.select_item(current)
+        if len(selected) > 1:
+            self.select_items(selected)
         self._after_query()
         if self.dashboard is not None:
             self.dashboard.refresh()
+
+    def select_items(self, item_ids: list[int]) -> int:
+        """Select the rows of these items that are loaded; returns how many were found."""
+        selection = QItemSelection()
+        found = 0
+        for item_id in item_ids:
+            row = self.model.row_of(item_id)
+            if row is not None:
+                found += 1
+                selection.select(self.model.index(row, 0), self.model.index(row, 0))
+        flags = (QItemSelectionModel.SelectionFlag.Select
+                 | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+        self.table.selectionModel().select(selection, flags)
+        return found
+
+    def _table_menu(self, pos: QPoint) -> None:
+        """Right-click on the table: what can be done to the selected items."""
+        index = self.table.indexAt(pos)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
+            self.table.selectRow(index.row())  # right-click outside the selection picks that row
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        count = len(self.table.selectionModel().selectedRows())
+        if count == 1:
+            menu.addAction(self.edit_action)
+        if count:
+            heading = menu.addAction(self.tr("对选中的 {0} 条事项：").format(count))
+            heading.setEnabled(False)
+            for key in ("status", "lead", "deadline", "progress", "close_off"):
+                menu.addAction(self.bulk_actions[key])
+            menu.addSeparator()
+            if "report" in self.file_actions:
+                menu.addAction(self.file_actions["report"])
+            menu.addAction(self.delete_action)
+            menu.addSeparator()
+        menu.addAction(self.select_all_action)
+        columns = menu.addMenu(self.tr("显示的列"))
+        self.table.fill_columns_menu(columns)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _page_changed(self, index: int) -> None:
         if index == 0 and self.dashboard is None:
             from rectdesk.ui.dashboard import DashboardPage
 
-            self.dashboard = DashboardPage(self.context, self.dashboard_holder)
+            self.dashboard = DashboardPage(
+                self.context, self.dashboard_holder, reader=self.read_in_background
+            )
             self.dashboard.open_items.connect(self.show_items)
             layout = self.dashboard_holder.layout()
             assert layout is not None
@@ -599,15 +715,23 @@ class MainWindow(QMainWindow):
         wizard.exec()
 
     def fill_back(self) -> None:
-        """Write progress back into the upper level's spreadsheet of a batch."""
-        batch_id = self.current_batch_id()
-        if batch_id is None:
+        """Write progress back into the upper level's spreadsheet of a batch (chosen here)."""
+        batches = self.context.store.batches()
+        if not batches:
             QMessageBox.information(
-                self,
-                self.tr("回填"),
-                self.tr("请先在左侧选择一个批次，或在列表中选择该批次的事项。"),
+                self, self.tr("回填"), self.tr("还没有批次：请先导入上级下发的表格。")
             )
             return
+        current = self.current_batch_id()
+        names = [self.tr("{0}（{1} 条）").format(b.name, b.item_count) for b in batches]
+        start = next((i for i, b in enumerate(batches) if b.id == current), 0)
+        chosen, ok = QInputDialog.getItem(
+            self, self.tr("回填"), self.tr("把哪个批次的整改进展回填到上级下发的原表？"),
+            names, start, False,
+        )  # fmt: skip
+        if not ok or chosen not in names:
+            return
+        batch_id = batches[names.index(chosen)].id
         self._file_dialog("fillback").FillBackDialog(self.context, self, batch_id).exec()
 
     def export_report(self) -> None:
@@ -657,11 +781,13 @@ class MainWindow(QMainWindow):
             self.refresh_all()
 
     def load_demo(self) -> None:
-        """Add the sample batches."""
+        """Add the sample batches, dated relative to today."""
         from rectdesk.services.demo import load_demo
 
-        result = load_demo(self.context.store, actor=self.context.actor())
-        self._data_replaced()
+        result = load_demo(
+            self.context.store, actor=self.context.actor(), today=self.context.today()
+        )
+        self.refresh_all()  # not an undoable edit, but edits before it still undo
         self.statusBar().showMessage(self.tr("已载入 {0} 条示例事项。").format(result.items), 5000)
 
     def about(self) -> None:
@@ -673,17 +799,28 @@ class MainWindow(QMainWindow):
                     "全程离线运行，数据只保存在本机。").format(__version__, self.context.db_path),
         )  # fmt: skip
 
+    def show_help(self) -> None:
+        """The 使用说明, offline, in the interface language."""
+        from rectdesk.ui.help_dialog import HelpDialog
+
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
+
     # -- start -----------------------------------------------------------------------------
 
     def first_run(self) -> None:
-        """After the window appears: offer sample data on an empty store, then remind."""
+        """After the window appears: on an empty store, who works here and where to begin."""
         if not self.context.readonly and not self.context.store.batches():
-            answer = QMessageBox.question(
-                self,
-                self.tr("欢迎使用"),
-                self.tr("数据文件还是空的。是否载入示例数据（三个示例批次）先熟悉一下？"),
-            )
-            if answer == QMessageBox.StandardButton.Yes:
+            from rectdesk.ui.welcome import DEMO, IMPORT, WelcomeDialog
+
+            welcome = WelcomeDialog(self.context, self)
+            welcome.exec()
+            if welcome.choice == IMPORT and "import" in self.file_actions:
+                self.import_items()
+            elif welcome.choice == DEMO:
                 self.load_demo()
         QTimer.singleShot(0, self.remind)
 

@@ -178,6 +178,14 @@ class Navigator(QTreeWidget):
                 kinds[kind.value].setExpanded(True)
         self._batches.setExpanded(True)
 
+    def needed_width(self) -> int:
+        """The width that shows every smart view's name and count uncut (batch names elide)."""
+        metrics = self.fontMetrics()
+        names = [entry.text(0) for key, entry in self._entries.items() if ":" not in key]
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        count = metrics.horizontalAdvance("9999")
+        return widest + count + 2 * self.indentation() + 2 * self.frameWidth() + 12
+
     # -- selecting -----------------------------------------------------------------------
 
     def current_key(self) -> str | None:

@@ -77,7 +77,7 @@ def main() -> None:
         rules = LightRules()
         board = build_dashboard(store, today=TODAY, rules=rules)
         print(
-            f"  overdue {board.overdue.count}, due in 7 days {board.soon[0].count},"
+            f"  overdue {board.overdue.count}, due soon {board.soon.count},"
             f" departments {len(board.departments)}, categories {len(board.categories)}"
         )
         print(

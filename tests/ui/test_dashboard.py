@@ -42,7 +42,7 @@ def _click(qtbot: QtBot, page: DashboardPage, key: str) -> ItemQuery:
 
 def test_figure_buttons_open_exactly_their_items(qtbot: QtBot, page: DashboardPage) -> None:
     store = page.context.store
-    for key in ["total", "overdue", "soon_7", "soon_30"] + [f"status_{s.value}" for s in Status]:
+    for key in ["total", "overdue", "soon"] + [f"status_{s.value}" for s in Status]:
         shown = _figure_count(page.figure_buttons[key].text())
         query = _click(qtbot, page, key)
         assert store.count_items(query) == shown, key
@@ -93,7 +93,8 @@ def test_categories_and_lists(qtbot: QtBot, page: DashboardPage) -> None:
     assert board is not None
     assert page.overdue_list.topLevelItemCount() == min(board.overdue.count, 20)
     entry = page.overdue_list.topLevelItem(0)
-    assert entry is not None and entry.text(1).startswith("逾期")
+    assert entry is not None and entry.text(3).startswith("逾期")
+    assert entry.text(0) == " ".join(board.overdue_items[0].content.split())[:80]
     with qtbot.waitSignal(page.open_items) as blocker:
         page.overdue_list.itemClicked.emit(entry, 0)
     assert store.item_ids(blocker.args[0]) == [board.overdue_items[0].id]
@@ -115,3 +116,26 @@ def test_refresh_follows_the_store(qtbot: QtBot, page: DashboardPage) -> None:
     store.delete_items(store.item_ids(ItemQuery(statuses=(Status.PENDING,), limit=2)))
     page.refresh()
     assert _figure_count(page.figure_buttons["status_pending"].text()) == before - 2
+
+
+def test_due_soon_is_the_one_setting_everywhere(
+    qtbot: QtBot, demo_store: Store, db_path: Path
+) -> None:
+    from rectdesk.services import settings
+    from rectdesk.ui.navigator import Navigator
+    from rectdesk.ui.reminder import due_queries
+
+    day = dt.date(2023, 11, 25)  # the plan's sixteen items are due in five days
+    context = AppContext(store=demo_store, db_path=db_path, today=lambda: day)
+    for warn_days, expected in ((3, 0), (5, 16), (10, 16), (40, 18)):
+        settings.put(demo_store, "warn_days", warn_days)
+        widget = DashboardPage(context)
+        qtbot.addWidget(widget)
+        widget.refresh()
+        navigator = Navigator(context)
+        qtbot.addWidget(navigator)
+        _overdue, soon = due_queries(context)
+        shown = _figure_count(widget.figure_buttons["soon"].text())
+        assert shown == navigator.count("due_soon") == demo_store.count_items(soon) == expected
+        assert f"{warn_days}" in widget.figure_buttons["soon"].text()
+        assert navigator.title("due_soon").startswith(f"{warn_days}")

@@ -68,8 +68,37 @@ def test_light_is_a_coloured_mark_with_a_text_label(context: AppContext) -> None
     assert cell(model, 0, "light", Qt.ItemDataRole.ForegroundRole).color().name() == "#d32f2f"
     finished = ItemsModel(context)
     finished.set_query(ItemQuery(statuses=(Status.COMPLETED,)))
-    assert {cell(finished, r, "light") for r in range(finished.rowCount())} == {"已办结"}
+    assert {cell(finished, r, "light") for r in range(finished.rowCount())} == {"待销号"}
     assert cell(finished, 0, "overdue_days") == ""
+
+
+def test_each_finished_status_and_a_missing_deadline_read_differently(
+    context: AppContext,
+) -> None:
+    from rectdesk.services.items import ItemService
+
+    store = context.store
+    service = ItemService(store, "测试")
+    ids = store.item_ids(ItemQuery(statuses=(Status.COMPLETED,)))
+    service.close_off(ids[:1], LATER, note="已整改").do()
+    pending = store.item_ids(ItemQuery(statuses=(Status.IN_PROGRESS,)))
+    service.set_status(pending[:1], Status.DECLINED, reason="不属于职责范围").do()
+    seen: dict[str, tuple[str, str, int]] = {}
+    for status in (Status.COMPLETED, Status.CLOSED, Status.DECLINED, Status.PENDING):
+        model = ItemsModel(context)
+        model.set_query(ItemQuery(statuses=(status,)))
+        assert model.rowCount() > 0
+        label = cell(model, 0, "light")
+        image = cell(model, 0, "light", Qt.ItemDataRole.DecorationRole)
+        colour = cell(model, 0, "light", Qt.ItemDataRole.ForegroundRole).color().name()
+        seen[status.value] = (label, colour, image.cacheKey())
+    assert seen["completed"][0] == "待销号"
+    assert seen["closed"][0] == "已销号"
+    assert seen["declined"][0] == "不予整改"
+    assert seen["pending"][0] == "未定时限"  # the 2020 list gives no deadlines: not 正常
+    assert len({label for label, _c, _k in seen.values()}) == 4
+    assert len({key for _l, _c, key in seen.values()}) == 4  # four different marks
+    assert seen["pending"][1] != "#388e3c"  # not the green of an item on track
 
 
 def test_sorting_is_done_by_the_store(context: AppContext) -> None:

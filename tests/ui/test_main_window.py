@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMessageBox, QWidget
 
 from rectdesk.app.context import AppContext
 from rectdesk.domain.model import Status
@@ -285,14 +285,15 @@ def test_counting_a_long_result_runs_in_the_background(
 
 def test_layout_is_remembered(qtbot: Any, context: AppContext, qsettings: QSettings) -> None:
     first = open_window(qtbot, context, qsettings)
-    first.main_split.setSizes([300, 1000])
+    total = sum(first.items_split.sizes())
+    first.items_split.setSizes([total - 300, 300])  # as far as the window's width allows
+    chosen = first.items_split.sizes()
     first.pages.setCurrentIndex(1)
     first.close()
     assert qsettings.contains("window/geometry")
-    # The offscreen screen is smaller than the window: keep the default size for the check.
-    qsettings.remove("window/geometry")
     second = open_window(qtbot, context, qsettings)
-    assert abs(second.main_split.sizes()[0] - 300) <= 5
+    assert second.width() == first.width()
+    assert all(abs(a - b) <= 5 for a, b in zip(second.items_split.sizes(), chosen, strict=True))
     assert second.pages.currentIndex() == 1
 
 
@@ -382,17 +383,25 @@ def test_report_and_fill_back_open_on_the_chosen_batch(
     monkeypatch.setattr(fillback_dialog, "FillBackDialog", RecordingDialog)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(str(a[2])))
+    offered: list[tuple[list[str], int]] = []
+
+    def choose(_parent: Any, _title: str, _label: str, names: list[str], start: int,
+               _editable: bool) -> tuple[str, bool]:  # fmt: skip
+        offered.append((names, start))
+        return names[start], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
     RecordingDialog.opened.clear()
-    window.table.clearSelection()
-    window.file_actions["fillback"].trigger()
-    assert told and "批次" in told[0] and RecordingDialog.opened == []
     batch = window.context.store.find_batch("县委第八轮专项巡察反馈问题")
     assert batch is not None
     window.navigator.select(f"batch:{batch.id}")
     window.file_actions["report"].trigger()
-    window.file_actions["fillback"].trigger()
+    window.file_actions["fillback"].trigger()  # the chooser starts on the batch shown
+    names, start = offered[-1]
+    assert len(names) == 3 and names[start].startswith("县委第八轮专项巡察反馈问题")
     (_report_args, report_kwargs), (fill_args, _kw) = RecordingDialog.opened
-    assert report_kwargs == {"batch_id": batch.id, "item_ids": None}
+    assert report_kwargs["batch_id"] == batch.id and report_kwargs["item_ids"] is None
+    assert report_kwargs["filter_query"].batch_id == batch.id
     assert fill_args == (window.context, window, batch.id)
     RecordingDialog.opened.clear()
     window.table.selectRow(0)
@@ -427,16 +436,41 @@ def test_tab_goes_navigator_search_filters_table_details(qtbot: Any, window: Mai
     assert window.detail.isAncestorOf(seen[-1])
 
 
-def test_first_run_offers_the_demo_then_reminds(
+def test_first_run_asks_who_works_here_offers_the_demo_then_reminds(
     qtbot: Any, store: Store, db_path: Path, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    from rectdesk.ui import welcome
+
+    def answer(dialog: welcome.WelcomeDialog) -> int:
+        assert dialog.import_button.isEnabled() and dialog.demo_button.isEnabled()
+        dialog.clerk_name.setText("王晓红")
+        dialog.demo_button.click()
+        return 1
+
+    monkeypatch.setattr(welcome.WelcomeDialog, "exec", answer)
     window = open_window(qtbot, AppContext(store, db_path, lambda: TODAY), qsettings)
     assert window.model.rowCount() == 0 and window.navigator.count("all") == 0
     window.first_run()
     assert window.model.rowCount() == 49 and window.navigator.count("all") == 49
+    assert settings.get(store, "clerk_name") == "王晓红"
+    assert window.context.actor() == "王晓红"  # the ledger is signed with this name
     qtbot.waitUntil(lambda: window.reminder_dialog is not None, timeout=3000)
     assert window.reminder_dialog is not None and window.reminder_dialog.isVisible()
+
+
+def test_first_run_can_start_with_an_import(
+    qtbot: Any, store: Store, db_path: Path, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rectdesk.ui import import_wizard, welcome
+
+    monkeypatch.setattr(
+        welcome.WelcomeDialog, "exec", lambda dialog: dialog.import_button.click() or 1
+    )
+    opened: list[object] = []
+    monkeypatch.setattr(import_wizard.ImportWizard, "exec", lambda w: opened.append(w) or 0)
+    window = open_window(qtbot, AppContext(store, db_path, lambda: TODAY), qsettings)
+    window.first_run()
+    assert len(opened) == 1 and window.model.rowCount() == 0
 
 
 def test_columns_are_chosen_from_the_header_menu(qtbot: Any, window: MainWindow) -> None:
