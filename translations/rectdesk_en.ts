@@ -1208,6 +1208,38 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>Clear all filters</translation>
     </message>
     <message>
+        <source>去掉所有筛选条件，显示全部事项（Ctrl+Shift+L）</source>
+        <translation>Drop every filter and show all items (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>输入任意文字（可以只是几个字），在编号、来源、内容、措施、成果、进展和单位中查找；空格隔开的几个词要同时出现。Ctrl+F 回到这里。</source>
+        <translation>Type any text (a few characters are enough) to find it in the number, source, content, measures, results, progress and units; several words separated by spaces must all appear. Ctrl+F comes back here.</translation>
+    </message>
+    <message>
+        <source>只看某种完成情况的事项</source>
+        <translation>Only items with this status</translation>
+    </message>
+    <message>
+        <source>只看某个单位牵头或配合的事项</source>
+        <translation>Only items this unit leads or assists with</translation>
+    </message>
+    <message>
+        <source>只看某个类别的事项</source>
+        <translation>Only items of this category</translation>
+    </message>
+    <message>
+        <source>只看某个批次（一次下发的清单）的事项</source>
+        <translation>Only items of this batch (one list sent down)</translation>
+    </message>
+    <message>
+        <source>整改时限从这一天起（含）；“不限”表示不限制</source>
+        <translation>Deadlines from this day on (inclusive); “Any” sets no limit</translation>
+    </message>
+    <message>
+        <source>整改时限到这一天止（含）；“不限”表示不限制</source>
+        <translation>Deadlines up to this day (inclusive); “Any” sets no limit</translation>
+    </message>
+    <message>
         <source>不限</source>
         <translation>Any</translation>
     </message>

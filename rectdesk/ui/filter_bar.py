@@ -94,6 +94,7 @@ class FilterBar(QWidget):
         self.batch = self._combo("batch", self.tr("全部批次"))
         self.date_from = self._date_edit(self.tr("时限从"))
         self.date_to = self._date_edit(self.tr("至"))
+        self._explain()
 
         self.status.activated.connect(lambda _i: self._combo_edited("statuses", self.status))
         self.department.activated.connect(
@@ -121,6 +122,7 @@ class FilterBar(QWidget):
         self._chips.setSpacing(4)
         self.clear_button = QToolButton(self)
         self.clear_button.setText(self.tr("清除全部筛选"))
+        self.clear_button.setToolTip(self.tr("去掉所有筛选条件，显示全部事项（Ctrl+Shift+L）"))
         self.clear_button.clicked.connect(self.clear)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +139,19 @@ class FilterBar(QWidget):
         self._show_state()
 
     # -- building ------------------------------------------------------------------------
+
+    def _explain(self) -> None:
+        """Tooltips that say what each filter does."""
+        self.search.setToolTip(
+            self.tr("输入任意文字（可以只是几个字），在编号、来源、内容、措施、成果、进展和单位中"
+                    "查找；空格隔开的几个词要同时出现。Ctrl+F 回到这里。")
+        )  # fmt: skip
+        self.status.setToolTip(self.tr("只看某种完成情况的事项"))
+        self.department.setToolTip(self.tr("只看某个单位牵头或配合的事项"))
+        self.category.setToolTip(self.tr("只看某个类别的事项"))
+        self.batch.setToolTip(self.tr("只看某个批次（一次下发的清单）的事项"))
+        self.date_from.setToolTip(self.tr("整改时限从这一天起（含）；“不限”表示不限制"))
+        self.date_to.setToolTip(self.tr("整改时限到这一天止（含）；“不限”表示不限制"))
 
     def _combo(self, name: str, everything: str) -> QComboBox:
         combo = QComboBox(self)
