@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rectdesk.domain.lights import LightRules
 from rectdesk.domain.model import Item, Status
+from rectdesk.domain.supervision import Letter
 from rectdesk.store import ItemQuery, Store
+from rectdesk.store.letters import LetterBook
 
 #: Statuses counted as done in a department's completion rate.
 DONE_STATUSES: tuple[Status, ...] = (Status.COMPLETED, Status.CLOSED)
@@ -53,6 +55,8 @@ class Dashboard:
     soon: Figure
     overdue_items: list[Item]
     soon_items: list[Item]
+    #: 督办 letters whose reply date has passed without a reply.
+    overdue_replies: list[Letter] = field(default_factory=list)
 
 
 def build_dashboard(
@@ -102,6 +106,7 @@ def build_dashboard(
         soon=soon,
         overdue_items=_first_items(store, overdue, list_limit),
         soon_items=_first_items(store, soon, list_limit),
+        overdue_replies=LetterBook(store).unanswered_overdue(today),
     )
 
 

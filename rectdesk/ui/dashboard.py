@@ -30,6 +30,7 @@ from rectdesk.services.dashboard import Dashboard, Figure, build_dashboard
 from rectdesk.store import ItemQuery, Store
 from rectdesk.ui.charts import Bar, BarChart
 from rectdesk.ui.labels import tr_label
+from rectdesk.ui.supervision_tab import overdue_replies_text
 from rectdesk.ui.tasks import Reader, read_now
 
 #: How many departments the chart shows (the table lists them all).
@@ -69,6 +70,9 @@ class DashboardPage(QWidget):
         self.heading = QLabel(body)
         self.heading.setObjectName("dashboardHeading")
         layout.addWidget(self.heading)
+        self.replies = QLabel(body)  # 督办 letters whose reply is overdue
+        self.replies.setWordWrap(True)
+        layout.addWidget(self.replies)
 
         # What needs doing first: the figures, then the overdue and due-soon items themselves.
         top = QHBoxLayout()
@@ -211,6 +215,8 @@ class DashboardPage(QWidget):
         self._set_figure("soon", board.soon, self.tr("{0}日内到期").format(days))
         for status, figure in zip(Status, board.statuses, strict=True):
             self._set_figure(f"status_{status.value}", figure, tr_label(status.label))
+        self.replies.setText(overdue_replies_text(board.overdue_replies, board.today))
+        self.replies.setVisible(bool(board.overdue_replies))
         self._fill_departments(board)
         self._fill_categories(board)
         self._fill_list(self.overdue_list, board.overdue_items, overdue=True)

@@ -43,6 +43,8 @@ from rectdesk.ui import bulk_dialogs
 from rectdesk.ui.detail_editors import CommitTextEdit, DepartmentsEditor, SelectionPage
 from rectdesk.ui.labels import date_text, light_text, tr_label
 from rectdesk.ui.ledger_view import LedgerView
+from rectdesk.ui.proposal_panel import ProposalPanel
+from rectdesk.ui.supervision_tab import SupervisionTab
 from rectdesk.ui.undo import push, show_error
 
 log = logging.getLogger(__name__)
@@ -64,6 +66,13 @@ ACTION_LABELS = {
     "attach": "添加佐证",
     "delete": "删除",
     "add_items": "添加",
+    "letter": "督办函",
+    "letter_reply": "督办答复",
+    "close_apply": "申请销号",
+    "close_review": "销号审核",
+    "proposal": "建议提案",
+    "contact": "沟通记录",
+    "answer": "答复",
 }
 RECORD_LABELS = {
     "ledger": "台账",
@@ -74,6 +83,10 @@ RECORD_LABELS = {
     "progress": "整改进展",
     "close_off": "销号",
     "progress_on": "进展日期",
+    "letter": "督办函",
+    "close_review": "销号审核",
+    "proposal_contacts": "沟通记录",
+    "proposal_answers": "答复",
 }
 
 
@@ -126,6 +139,10 @@ class DetailPanel(QWidget):
              self.tr("原值"), self.tr("新值")]
         )  # fmt: skip
         self.tabs.addTab(self.history, self.tr("变更记录"))
+        self.supervision = SupervisionTab(context, self)
+        self.tabs.addTab(self.supervision, self.tr("督办与佐证"))
+        self.proposal = ProposalPanel(context, self)
+        self.tabs.addTab(self.proposal, self.tr("建议提案"))
         self.selection = SelectionPage(self)
         self.selection.bulk_requested.connect(self.bulk_requested)
         self.stack.addWidget(self.selection)
@@ -278,6 +295,8 @@ class DetailPanel(QWidget):
             self._loading = False
         self.ledger.reload()
         self._fill_history(self.context.store.audit_log(item.id, limit=500))
+        self.supervision.set_item(item.id)
+        self.proposal.set_item(item.id)
         self.stack.setCurrentIndex(1)
 
     def _fill(self, item: Item) -> None:

@@ -45,6 +45,7 @@ from rectdesk.ui.filter_bar import VIEW_FIELDS, FilterBar
 from rectdesk.ui.items_model import ItemsModel
 from rectdesk.ui.navigator import Navigator
 from rectdesk.ui.rounds_menu import add_rounds_menu
+from rectdesk.ui.supervision_menu import add_supervision_menu
 from rectdesk.ui.tasks import Progress, TaskRunner, open_reader
 
 log = logging.getLogger(__name__)
@@ -303,6 +304,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(toolbar.toggleViewAction())
         add_rounds_menu(self)  # 报送: 下发, 收集, 轮次与催报, 交换包
+        add_supervision_menu(self)  # 督办: letters, register, binders, reviews, reuse
 
         help_menu = menu.addMenu(self.tr("帮助(&H)"))
         self.help_action = self._action(
