@@ -849,6 +849,14 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>:</translation>
     </message>
     <message>
+        <source>督办与佐证</source>
+        <translation>Supervision and evidence</translation>
+    </message>
+    <message>
+        <source>建议提案</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
         <source>（未填）</source>
         <translation>(empty)</translation>
     </message>
