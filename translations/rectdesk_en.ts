@@ -837,6 +837,14 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>History</translation>
     </message>
     <message>
+        <source>督办</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <source>提案</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
         <source>{0}&#x3000;[{1}]</source>
         <translation>{0} [{1}]</translation>
     </message>
@@ -847,14 +855,6 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     <message>
         <source>：</source>
         <translation>:</translation>
-    </message>
-    <message>
-        <source>督办与佐证</source>
-        <translation>Supervision and evidence</translation>
-    </message>
-    <message>
-        <source>建议提案</source>
-        <translation>Proposals</translation>
     </message>
     <message>
         <source>（未填）</source>

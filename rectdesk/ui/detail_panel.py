@@ -32,12 +32,14 @@ from rectdesk.domain.model import (
     FIELD_LABELS,
     Assignment,
     AuditEntry,
+    BatchKind,
     DeadlineKind,
     Item,
     Light,
     Status,
 )
 from rectdesk.domain.status import ALLOWED
+from rectdesk.services import proposals
 from rectdesk.services.items import ItemCommand, ItemService
 from rectdesk.ui import bulk_dialogs
 from rectdesk.ui.detail_editors import CommitTextEdit, DepartmentsEditor, SelectionPage
@@ -140,9 +142,9 @@ class DetailPanel(QWidget):
         )  # fmt: skip
         self.tabs.addTab(self.history, self.tr("变更记录"))
         self.supervision = SupervisionTab(context, self)
-        self.tabs.addTab(self.supervision, self.tr("督办与佐证"))
+        self.tabs.addTab(self.supervision, self.tr("督办"))
         self.proposal = ProposalPanel(context, self)
-        self.tabs.addTab(self.proposal, self.tr("建议提案"))
+        self.tabs.addTab(self.proposal, self.tr("提案"))
         self.selection = SelectionPage(self)
         self.selection.bulk_requested.connect(self.bulk_requested)
         self.stack.addWidget(self.selection)
@@ -297,7 +299,15 @@ class DetailPanel(QWidget):
         self._fill_history(self.context.store.audit_log(item.id, limit=500))
         self.supervision.set_item(item.id)
         self.proposal.set_item(item.id)
+        # The 提案 page only where it applies: a 人大/政协 batch, or an item already handled so.
+        self.tabs.setTabVisible(self.tabs.indexOf(self.proposal), self._is_proposal(item))
         self.stack.setCurrentIndex(1)
+
+    def _is_proposal(self, item: Item) -> bool:
+        kind = self.context.store.batch(item.batch_id).kind
+        if kind in (BatchKind.CONGRESS_REVIEW, BatchKind.CPPCC_PROPOSAL):
+            return True
+        return proposals.proposal(self.context.store, item.id) is not None
 
     def _fill(self, item: Item) -> None:
         signal = signal_for(

@@ -35,7 +35,7 @@ def test_the_window_has_the_supervision_menu(
                      "佐证材料复用检查…", "建议提案年度统计…", "销号须经审核"):  # fmt: skip
         assert expected in names
     tabs = [window.detail.tabs.tabText(i) for i in range(window.detail.tabs.count())]
-    assert "督办与佐证" in tabs and "建议提案" in tabs
+    assert "督办" in tabs and "提案" in tabs
 
 
 def test_dashboard_shows_overdue_replies(qtbot: Any, context: AppContext, tmp_path: Path) -> None:
