@@ -15,8 +15,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rectdesk.app.context import AppContext
 from rectdesk.store import Store
@@ -171,6 +178,61 @@ class TaskHandle(QObject):
         self.finished.emit()
 
 
+class ProgressWindow(QDialog):
+    """A task's progress, with 取消; it keeps the window under it from input while shown.
+
+    Not a QProgressDialog: a modal QProgressDialog runs the event loop inside setValue(), so
+    a progress report could deliver the task's end — and the dialog's deletion — while
+    setValue() was still running on it (a crash the randomized exercise found). Here a
+    progress report only sets a bar.
+    """
+
+    canceled = Signal()
+
+    def __init__(self, title: str, cancel_text: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._ended = False
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(360)
+        self.label = QLabel(title, self)
+        self.label.setWordWrap(True)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)  # busy until the first report
+        self.cancel_button = QPushButton(cancel_text, self)
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def show_progress(self, done: int, total: int, text: str) -> None:
+        """Show how far the task is (never runs the event loop)."""
+        self.bar.setRange(0, max(total, 0))
+        self.bar.setValue(min(done, total) if total > 0 else 0)
+        if text:
+            self.label.setText(text)
+
+    def cancel(self) -> None:
+        """Ask the task to stop; the window closes when the task has ended."""
+        self.cancel_button.setEnabled(False)
+        self.canceled.emit()
+
+    def finish(self) -> None:
+        """The task has ended: close and go."""
+        self._ended = True
+        self.hide()
+        self.deleteLater()
+
+    def reject(self) -> None:
+        # Esc or the close box cancel the task instead of hiding its progress.
+        if self._ended:
+            super().reject()
+        elif self.cancel_button.isEnabled():
+            self.cancel()
+
+
 class TaskRunner(QObject):
     """Starts tasks on a thread pool (or at once, for tests)."""
 
@@ -220,27 +282,15 @@ class TaskRunner(QObject):
     def _attach_dialog(
         self, handle: TaskHandle, title: str, parent: QWidget | None, blocking: bool
     ) -> None:
-        dialog = QProgressDialog(title, self.tr("取消"), 0, 0, parent)
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(handle.cancel)
+        window = ProgressWindow(title, self.tr("取消"), parent)
+        window.canceled.connect(handle.cancel)
+        handle.relay.progressed.connect(window.show_progress)
         if blocking and not self.synchronous:
-            dialog.setMinimumDuration(0)
-            dialog.show()
+            window.show()
         else:
-            dialog.setMinimumDuration(400)  # quick tasks finish without a flash of a dialog
-
-        def show_progress(done: int, total: int, text: str) -> None:
-            dialog.setMaximum(max(total, 0))
-            dialog.setValue(min(done, total) if total > 0 else 0)
-            if text:
-                dialog.setLabelText(text)
-
-        handle.relay.progressed.connect(show_progress)
-        handle.finished.connect(dialog.close)
-        handle.finished.connect(dialog.deleteLater)
+            # Quick tasks finish without a flash of a window.
+            QTimer.singleShot(400, window, lambda: None if handle.done else window.show())
+        handle.finished.connect(window.finish)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for the pool to drain (on close, so no worker outlives the store)."""
