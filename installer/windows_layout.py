@@ -38,11 +38,12 @@ KEEP_PLUGINS = frozenset(
 #: Distributions a wheel download brings that RectDesk never imports at run time.
 SKIP_DISTRIBUTIONS = frozenset({"pip"})
 
-#: Never in the folder: build-time files of the wheels, Qt tools, QML, WebEngine data.
+#: Never in the folder: build-time files of the wheels, Qt tools, QML, WebEngine data, and the
+#: packages' own test suites (54 MB in numpy, scipy and PyWavelets; never imported).
 _DROP = re.compile(
     r"\.(pyi|pyx|pxd|lib|h|hpp|c|cpp)$|/include/|/typesystems/|/glue/|/metatypes/|/qml/|"
     r"/doc/|/scripts/|/examples/|^PySide6/resources/|^PySide6/.*\.exe$|opengl32sw\.dll$|"
-    r"/__pycache__/|(^|/)py\.typed$"
+    r"/__pycache__/|(^|/)py\.typed$|(^|/)tests/"
 )
 
 #: DLLs Windows 10 itself provides (compared in lower case); ``api-ms-win-*`` and
@@ -191,6 +192,11 @@ def _search_dirs(relative: PurePosixPath) -> list[PurePosixPath]:
     dirs = [relative.parent, PurePosixPath(PYTHON_DIR)]
     if site / "PySide6" in relative.parents or site / "shiboken6" in relative.parents:
         dirs += [site / "PySide6", site / "shiboken6"]
+    if site in relative.parents:
+        # Wheels repaired by delvewheel (numpy, scipy) keep their DLLs in <package>.libs, which
+        # the package's __init__ adds with os.add_dll_directory before loading its modules.
+        top = relative.relative_to(site).parts[0]
+        dirs.append(site / f"{top}.libs")
     return dirs
 
 

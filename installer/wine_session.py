@@ -22,6 +22,7 @@ WORK = "/tmp/rectdesk-wine-smoke"
 SCREEN = "1366x768x24"
 FONT_KEY = r"HKLM\Software\Microsoft\Windows NT\CurrentVersion\Fonts"
 VERSION_KEY = r"HKLM\Software\Microsoft\Windows NT\CurrentVersion"
+AEDEBUG_KEY = r"HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug"
 
 
 class WineFailure(Exception):
@@ -104,6 +105,9 @@ class WineSession:
         self.wait()
         if done.status != 0 or not self.host(self.profile).is_dir():
             raise WineFailure(f"wineboot failed ({done.status}): {done.output[-500:]}")
+        # A crash (or a call Wine does not implement) ends the program instead of waiting in
+        # Wine's debugger until the check's time runs out.
+        self.wine(["reg", "delete", AEDEBUG_KEY, "/v", "Debugger", "/f"])
 
     def install_chinese_font(self) -> str:
         """Copy the Chinese TrueType font into C:\\Windows\\Fonts and register it, as installing
@@ -188,6 +192,8 @@ class WineSession:
             for line in self.run(["xdotool", "getwindowgeometry", "--shell", window]).output.split()
             if "=" in line
         )
+        if not {"X", "Y", "WIDTH", "HEIGHT"} <= values.keys():
+            raise WineFailure(f"window {window} is gone")
         return int(values["X"]), int(values["Y"]), int(values["WIDTH"]), int(values["HEIGHT"])
 
     def screenshot(

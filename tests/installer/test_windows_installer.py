@@ -130,6 +130,23 @@ def test_unused_qt_dlls_are_pruned_and_used_ones_kept(tmp_path: Path) -> None:
     assert {p.name for p in site.glob("*.dll")} == {"Qt6Core.dll", "Qt6Gui.dll", "msvcp140.dll"}
 
 
+def test_dlls_of_delvewheel_repaired_wheels_are_found_beside_their_package(
+    tmp_path: Path,
+) -> None:
+    folder = _program_folder(tmp_path)
+    put(folder, "python/Lib/site-packages/PySide6/Qt6Gui.dll", fake_pe(["Qt6Core.dll"]))
+    site = "python/Lib/site-packages"
+    put(folder, f"{site}/numpy/_core/_multiarray_umath.pyd", fake_pe(["libopenblas-1a2b.dll"]))
+    put(folder, f"{site}/scipy/linalg/_flapack.pyd", fake_pe(["libopenblas-1a2b.dll"]))
+    put(folder, f"{site}/numpy.libs/libopenblas-1a2b.dll", fake_pe(["kernel32.dll"]))
+    _needed, problems = layout.import_closure(folder, layout.closure_roots(folder))
+    # numpy's own folder of DLLs serves numpy, not scipy, which must bring its own
+    assert problems == [
+        f"{site}/scipy/linalg/_flapack.pyd imports libopenblas-1a2b.dll, "
+        "which is neither here nor in Windows"
+    ]
+
+
 def test_the_system_icu_of_newer_qt_is_refused(tmp_path: Path) -> None:
     # PySide6 6.12's Qt6Core.dll imports icuuc.dll: missing before Windows 10 1703 and in Wine.
     folder = _program_folder(tmp_path)
@@ -185,6 +202,8 @@ def test_an_empty_folder_has_every_problem_named(tmp_path: Path) -> None:
         ("shiboken6/vcamp140.dll", False),
         ("shiboken6/Shiboken.pyd", True),
         ("reportlab/pdfgen/canvas.py", True),
+        ("scipy/linalg/tests/test_basic.py", False),
+        ("numpy/testing/__init__.py", True),
         ("lxml/includes/libxml/tree.h", False),
         ("pip/__init__.py", True),  # pip is skipped as a whole distribution, see below
         ("pip-26.3.dist-info/METADATA", False),
