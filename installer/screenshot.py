@@ -20,7 +20,7 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
     from rectdesk.app.application import install_translators, make_application
-    from rectdesk.app.context import AppContext
+    from rectdesk.services.context import AppContext
     from rectdesk.services.demo import load_demo
     from rectdesk.store import Store
     from rectdesk.ui.main_window import MainWindow

@@ -258,7 +258,7 @@ def test_libreoffice_shows_the_text_not_its_result(
 def test_fill_back_dialog_says_full_data_and_records_it(
     qtbot: object, store: Store, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rectdesk.app.context import AppContext
+    from rectdesk.services.context import AppContext
     from rectdesk.ui.fillback_dialog import FillBackDialog
 
     original = samples.seed_001_workbook(tmp_path / "方案.xlsx")

@@ -21,11 +21,11 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rectdesk.app import binding
-from rectdesk.app.context import AppContext
 from rectdesk.app.faults import CrashTrace, EarlierEnd
 from rectdesk.app.logs import crash_report, log_path
-from rectdesk.app.paths import APP_NAME, default_db_path, translations_dir
 from rectdesk.domain.errors import StoreLockedError, UserError
+from rectdesk.services.context import AppContext
+from rectdesk.services.paths import APP_NAME, default_db_path, translations_dir
 from rectdesk.store import Store
 from rectdesk.store.connection import storage_error
 

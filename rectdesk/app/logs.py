@@ -18,9 +18,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from rectdesk.app.paths import log_dir
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import mask_text
+from rectdesk.services.paths import log_dir
 
 LOG_FILE = "rectdesk.log"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from rectdesk import __version__
 from rectdesk.app import qtlibs
 from rectdesk.app.logs import setup_logging
-from rectdesk.app.paths import resolve_db_path
+from rectdesk.services.paths import resolve_db_path
 
 log = logging.getLogger("rectdesk.app")
 

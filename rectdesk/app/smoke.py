@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rectdesk import __version__
-from rectdesk.app.paths import resource_dir, translations_dir
+from rectdesk.domain.query import ItemQuery
 from rectdesk.services.backup import backup_now, restore
 from rectdesk.services.demo import load_demo
 from rectdesk.services.importing import import_file
 from rectdesk.services.items import ItemService
+from rectdesk.services.paths import resource_dir, translations_dir
 from rectdesk.services.reporting import export_report
-from rectdesk.store import ItemQuery, Store
+from rectdesk.store import Store
 
 #: The report the smoke test renders: the rectification plan, as PDF (and Word and Excel).
 REPORT_KIND = "plan"

@@ -17,7 +17,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from rectdesk.app.application import install_translators, make_application
-from rectdesk.app.context import AppContext
+from rectdesk.services.context import AppContext
 from rectdesk.store import Store
 
 

@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from rectdesk.app.paths import resolve_db_path
 from rectdesk.cli.common import open_store, print_json
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.services import audit, settings
 from rectdesk.services import backup as backups
+from rectdesk.services.paths import resolve_db_path
 from rectdesk.store import Store
 from rectdesk.store.backup import BackupInfo, default_backup_dir, list_backups
 

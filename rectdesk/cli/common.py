@@ -8,8 +8,8 @@ import json
 import sys
 from typing import Any, NoReturn
 
-from rectdesk.app.paths import resolve_db_path
 from rectdesk.domain.errors import StoreLockedError, UserError
+from rectdesk.services.paths import resolve_db_path
 from rectdesk.store import Store
 
 EXIT_USER_ERROR = 1

@@ -7,7 +7,6 @@ import datetime as dt
 import sys
 from typing import Any
 
-from rectdesk.app.paths import resolve_db_path
 from rectdesk.cli.common import (
     EXIT_DAMAGED,
     EXIT_USER_ERROR,
@@ -18,13 +17,14 @@ from rectdesk.cli.common import (
 )
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
+from rectdesk.domain.query import SORT_KEYS, ItemQuery
 from rectdesk.domain.status import parse_status
 from rectdesk.services import settings
 from rectdesk.services.demo import load_demo
 from rectdesk.services.health import check_store, empty_message
+from rectdesk.services.paths import resolve_db_path
 from rectdesk.services.views import batch_dict, item_dict
-from rectdesk.store import ItemQuery, Store
-from rectdesk.store.query import SORTS
+from rectdesk.store import Store
 
 
 def register(commands: Any) -> None:
@@ -46,8 +46,8 @@ def register(commands: Any) -> None:
         "--search", metavar="TEXT", help="搜索任意文字（编号、来源、内容、措施、成果、进展、单位）"
     )
     items.add_argument(
-        "--sort", default="source", choices=sorted(SORTS), metavar="FIELD",
-        help=f"排序字段（默认按原表顺序）：{'、'.join(sorted(SORTS))}",
+        "--sort", default="source", choices=sorted(SORT_KEYS), metavar="FIELD",
+        help=f"排序字段（默认按原表顺序）：{'、'.join(sorted(SORT_KEYS))}",
     )  # fmt: skip
     items.add_argument("--desc", action="store_true", help="倒序")
     items.add_argument("--limit", type=int, metavar="N", help="最多显示 N 条")

@@ -10,10 +10,10 @@ from typing import Any
 from rectdesk.cli.common import open_store, parse_day, print_json
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode, mask_data, mask_text
+from rectdesk.domain.query import ItemQuery
 from rectdesk.domain.supervision import REPLY_RESULTS
 from rectdesk.services import letters, settings
 from rectdesk.services.reporting import output_path, write
-from rectdesk.store import ItemQuery
 
 _PRIVACY = "个人信息：masked 脱敏（默认）、full 完整（记入审计日志）"
 

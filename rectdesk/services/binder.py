@@ -19,11 +19,12 @@ from rectdesk.domain.deadlines import format_cn_date
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import Item
 from rectdesk.domain.privacy import OutputMode, apply_mode
+from rectdesk.domain.query import ItemQuery
 from rectdesk.fileio import atomic_path, format_size
 from rectdesk.reports.binder import BinderDoc, BinderFile, BinderItem, write_binder_pdf
 from rectdesk.reports.layout import Align, Column, Paragraph, ParagraphStyle, Row, Table
 from rectdesk.services import evidence_guard, settings
-from rectdesk.store import ItemQuery, Store
+from rectdesk.store import Store
 from rectdesk.store.evidence import ReviewBook
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')

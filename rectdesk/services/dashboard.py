@@ -7,8 +7,9 @@ from dataclasses import dataclass, field, replace
 
 from rectdesk.domain.lights import LightRules
 from rectdesk.domain.model import Item, Status
+from rectdesk.domain.query import ItemQuery
 from rectdesk.domain.supervision import Letter
-from rectdesk.store import ItemQuery, Store
+from rectdesk.store import Store
 from rectdesk.store.letters import LetterBook
 
 #: Statuses counted as done in a department's completion rate.

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rectdesk.app.paths import resource_dir
 from rectdesk.domain.deadlines import format_cn_date, parse_deadline
 from rectdesk.domain.model import (
     Assignment,
@@ -20,6 +19,7 @@ from rectdesk.domain.model import (
     LedgerKind,
     Status,
 )
+from rectdesk.services.paths import resource_dir
 from rectdesk.store import Store
 
 DEMO_FILES = ("seed000.json", "seed001.json", "seed003.json")

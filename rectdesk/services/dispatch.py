@@ -19,6 +19,7 @@ from typing import Any
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import Item, Role, Status
 from rectdesk.domain.privacy import OutputMode, apply_mode
+from rectdesk.domain.query import ItemQuery
 from rectdesk.domain.rounds import (
     EXTRA_KEYS,
     ROLE_LABELS,
@@ -34,7 +35,7 @@ from rectdesk.fileio import atomic_path
 from rectdesk.reports.dispatch_book import DispatchBook, write_dispatch_book
 from rectdesk.reports.round_documents import NoticeItem, NoticeUnit, RoundFacts, notice_report
 from rectdesk.services import settings
-from rectdesk.store import ItemQuery, Store
+from rectdesk.store import Store
 from rectdesk.store.rounds import RoundBook
 
 log = logging.getLogger(__name__)

@@ -38,9 +38,10 @@ from rectdesk.domain.model import (
     Status,
 )
 from rectdesk.domain.privacy import OutputMode, apply_mode, mask_data
+from rectdesk.domain.query import ItemQuery
 from rectdesk.fileio import atomic_path
 from rectdesk.services import settings
-from rectdesk.store import ItemQuery, Store
+from rectdesk.store import Store
 from rectdesk.store.packages import STORE_ID_KEY, PackageLinks
 
 log = logging.getLogger(__name__)

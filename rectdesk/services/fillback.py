@@ -16,13 +16,13 @@ from typing import Any
 from rectdesk.domain.deadlines import format_cn_date
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import Item, Status
+from rectdesk.domain.query import ItemQuery
 from rectdesk.fileio import atomic_path
 from rectdesk.importers.readers import read_workbook
 from rectdesk.importers.sniff import Format, sniff
 from rectdesk.importers.tables import DetectedTable, parse_workbook
 from rectdesk.reports.cells import put_text
 from rectdesk.store import Store
-from rectdesk.store.query import ItemQuery
 
 log = logging.getLogger(__name__)
 

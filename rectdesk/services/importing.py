@@ -26,6 +26,7 @@ from rectdesk.domain.model import (
     Status,
     normalize_assignments,
 )
+from rectdesk.domain.query import ItemQuery
 from rectdesk.fileio import write_bytes_atomic
 from rectdesk.importers.kinds import guess_kind
 from rectdesk.importers.readers import read_workbook
@@ -33,7 +34,6 @@ from rectdesk.importers.tables import Overrides, ParsedFile, ParsedRow, parse_wo
 from rectdesk.store import Store
 from rectdesk.store.imports import ImportChange, ImportLog, ImportRecord
 from rectdesk.store.matching import content_key, find_matching_batch
-from rectdesk.store.query import ItemQuery
 
 log = logging.getLogger(__name__)
 

@@ -22,6 +22,7 @@ from rectdesk.domain.deadlines import format_cn_date
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import OPEN_STATUSES, Item
 from rectdesk.domain.privacy import OutputMode, mask_data
+from rectdesk.domain.query import ItemQuery
 from rectdesk.domain.supervision import (
     REPLY_RESULTS,
     Letter,
@@ -37,7 +38,7 @@ from rectdesk.reports.layout import Align, Column, Report, Row, Table
 from rectdesk.reports.letter import LetterDoc, mask_letter, write_letter_docx, write_letter_pdf
 from rectdesk.reports.masking import mask_report
 from rectdesk.services import settings, workcalendar
-from rectdesk.store import ItemQuery, Store
+from rectdesk.store import Store
 from rectdesk.store.letters import LetterBook
 
 #: Settings of the letters (kept in the store beside the others).

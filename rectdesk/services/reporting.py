@@ -12,13 +12,14 @@ from pathlib import Path
 
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
+from rectdesk.domain.query import ItemQuery
 from rectdesk.fileio import atomic_path
 from rectdesk.reports.build import ReportScope, build_report
 from rectdesk.reports.layout import Report
 from rectdesk.reports.masking import mask_report
 from rectdesk.reports.templates import BUILTINS, TemplateSpec, builtin
 from rectdesk.services import settings
-from rectdesk.store import ItemQuery, Store
+from rectdesk.store import Store
 
 log = logging.getLogger(__name__)
 

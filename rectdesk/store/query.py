@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.lights import LightRules
-from rectdesk.domain.model import FINISHED_STATUSES, OPEN_STATUSES, Light, Status
+from rectdesk.domain.model import FINISHED_STATUSES, OPEN_STATUSES, Light
+from rectdesk.domain.query import SORT_KEYS, ItemQuery, search_terms
 
-#: Sort keys a caller may ask for, mapped to SQL; the source order breaks ties.
+#: The domain's sort keys, mapped to SQL; the source order breaks ties.
 SORTS: dict[str, str] = {
     "source": "items.batch_id, items.position",
     "deadline": "items.deadline IS NULL, items.deadline, items.batch_id, items.position",
@@ -35,43 +35,6 @@ SEARCH_COLUMNS = ("number", "origin", "content", "measures", "outcomes", "progre
 
 _OPEN = tuple(s.value for s in OPEN_STATUSES)
 _FINISHED = tuple(s.value for s in FINISHED_STATUSES)
-
-
-@dataclass(frozen=True)
-class ItemQuery:
-    """What the clerk asked to see; every field narrows the result, all combine."""
-
-    batch_id: int | None = None
-    statuses: tuple[Status, ...] = ()
-    lights: tuple[Light, ...] = ()
-    overdue: bool = False
-    due_within: int | None = None
-    department: str | None = None
-    category: str | None = None
-    search: str = ""
-    deadline_from: dt.date | None = None
-    deadline_to: dt.date | None = None
-    ids: tuple[int, ...] | None = None
-    sort: str = "source"
-    descending: bool = False
-    limit: int | None = None
-    offset: int = 0
-    today: dt.date = field(default_factory=dt.date.today)
-    rules: LightRules = field(default_factory=LightRules)
-
-    @property
-    def unfiltered(self) -> bool:
-        """Whether the query selects every item."""
-        return (
-            self.batch_id is None and not self.statuses and not self.lights
-            and not self.overdue and self.due_within is None and self.department is None
-            and self.category is None and not self.search.strip()
-            and self.deadline_from is None and self.deadline_to is None and self.ids is None
-        )  # fmt: skip
-
-    def page(self, limit: int | None, offset: int = 0) -> ItemQuery:
-        """The same filter, another page."""
-        return replace(self, limit=limit, offset=offset)
 
 
 def light_case(today: dt.date, rules: LightRules) -> tuple[str, list[Any]]:
@@ -101,11 +64,6 @@ def _rank_expr(light_sql: str) -> str:
 def escape_like(text: str) -> str:
     """Escape LIKE wildcards so the text matches literally (with ESCAPE '\\')."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def search_terms(text: str) -> list[str]:
-    """Split a search box entry into terms; every term must match."""
-    return [t for t in text.replace("\u3000", " ").split() if t]
 
 
 def where_clause(
@@ -234,3 +192,6 @@ def select_sql(
         sql += " LIMIT ? OFFSET ?"
         params = [*params, query.limit, query.offset]
     return sql, params
+
+
+assert tuple(SORTS) == SORT_KEYS, "every sort key of the domain has its SQL"

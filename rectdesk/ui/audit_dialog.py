@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.services import audit
+from rectdesk.services.context import AppContext
 from rectdesk.ui.labels import tr_label
 from rectdesk.ui.list_model import ListTableModel
 

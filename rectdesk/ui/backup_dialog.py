@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.services import backup as backups
 from rectdesk.services import settings
+from rectdesk.services.context import AppContext
 from rectdesk.store import Store
 from rectdesk.store.backup import BackupInfo, list_backups
 from rectdesk.ui import file_dialogs

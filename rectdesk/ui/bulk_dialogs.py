@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.deadlines import parse_deadline
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import DeadlineKind, Status
+from rectdesk.domain.query import ItemQuery
 from rectdesk.domain.status import can_change
+from rectdesk.services.context import AppContext
 from rectdesk.services.items import ItemCommand, ItemService
-from rectdesk.store import ItemQuery
 from rectdesk.ui.labels import date_text, tr_label
 from rectdesk.ui.undo import push, show_error
 

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import Item, Status
+from rectdesk.domain.query import ItemQuery
+from rectdesk.services.context import AppContext
 from rectdesk.services.dashboard import Dashboard, Figure, build_dashboard
-from rectdesk.store import ItemQuery, Store
+from rectdesk.store import Store
 from rectdesk.ui.charts import Bar, BarChart
 from rectdesk.ui.labels import tr_label
 from rectdesk.ui.supervision_tab import overdue_replies_text

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.lights import signal_for
 from rectdesk.domain.model import (
@@ -40,6 +39,7 @@ from rectdesk.domain.model import (
 )
 from rectdesk.domain.status import ALLOWED
 from rectdesk.services import proposals
+from rectdesk.services.context import AppContext
 from rectdesk.services.items import ItemCommand, ItemService
 from rectdesk.ui import bulk_dialogs
 from rectdesk.ui.detail_editors import CommitTextEdit, DepartmentsEditor, SelectionPage

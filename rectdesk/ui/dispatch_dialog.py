@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.services import dispatch as dispatching
+from rectdesk.services.context import AppContext
 from rectdesk.services.rounds import next_round
 from rectdesk.store import Store
 from rectdesk.ui import file_dialogs

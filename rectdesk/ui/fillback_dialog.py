@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
+from rectdesk.services.context import AppContext
 from rectdesk.services.fillback import FillBackResult, fill_back
 
 log = logging.getLogger(__name__)

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.lights import LIGHT_LABELS
 from rectdesk.domain.model import Status
-from rectdesk.store import ItemQuery, Store
+from rectdesk.domain.query import ItemQuery
+from rectdesk.services.context import AppContext
+from rectdesk.store import Store
 from rectdesk.ui.labels import tr_label
 from rectdesk.ui.tasks import Reader, read_now
 

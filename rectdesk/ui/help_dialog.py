@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.paths import resource_dir
+from rectdesk.services.paths import resource_dir
 
 #: The languages the help is written in, as folders of resources/help.
 LANGUAGES = ("zh_CN", "en")

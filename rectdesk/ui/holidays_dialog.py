@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.services import workcalendar
+from rectdesk.services.context import AppContext
 from rectdesk.ui.undo import show_error
 
 _DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*(?:\.\.|至|~)\s*(\d{4})-(\d{1,2})-(\d{1,2}))?")

@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import BatchDraft, BatchKind
 from rectdesk.importers.headers import FIELD_NAMES
 from rectdesk.importers.kinds import guess_kind
 from rectdesk.importers.tables import ParsedFile, apply_year
 from rectdesk.services import importing
+from rectdesk.services.context import AppContext
 from rectdesk.ui import file_dialogs
 from rectdesk.ui.field_review import FieldChangesModel
 from rectdesk.ui.labels import tr_label

@@ -12,11 +12,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.lights import Signal, signal_for
 from rectdesk.domain.model import Item, Light
 from rectdesk.domain.privacy import mask_text
-from rectdesk.store import ItemQuery
+from rectdesk.domain.query import ItemQuery
+from rectdesk.services.context import AppContext
 from rectdesk.ui.columns import COLUMNS, MARK_STYLES, column_index, mark
 from rectdesk.ui.labels import light_key, light_text, tr_label
 

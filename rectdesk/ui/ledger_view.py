@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import Attachment, LedgerKind
+from rectdesk.services.context import AppContext
 from rectdesk.services.items import ItemService
 from rectdesk.ui.bulk_dialogs import FilesField, date_edit, from_qdate, to_qdate
 from rectdesk.ui.labels import tr_label

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.services import letters
+from rectdesk.services.context import AppContext
 from rectdesk.ui import file_dialogs
 from rectdesk.ui.bulk_dialogs import from_qdate, to_qdate
 from rectdesk.ui.undo import busy, show_error

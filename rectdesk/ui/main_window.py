@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from rectdesk import __version__
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
-from rectdesk.store import ItemQuery, Store
+from rectdesk.domain.query import ItemQuery
+from rectdesk.services.context import AppContext
+from rectdesk.store import Store
 from rectdesk.ui.columns import ItemsTable
 from rectdesk.ui.detail_panel import DetailPanel
 from rectdesk.ui.filter_bar import VIEW_FIELDS, FilterBar

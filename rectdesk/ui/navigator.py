@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import BATCH_KIND_LABELS, Batch, Status
+from rectdesk.domain.query import ItemQuery
 from rectdesk.services import settings
-from rectdesk.store import ItemQuery, Store
+from rectdesk.services.context import AppContext
+from rectdesk.store import Store
 from rectdesk.ui.labels import tr_label
 from rectdesk.ui.tasks import Reader, read_now
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import mask_text
 from rectdesk.domain.proposals import (
@@ -38,6 +37,7 @@ from rectdesk.domain.proposals import (
     ProposalKind,
 )
 from rectdesk.services import proposals
+from rectdesk.services.context import AppContext
 from rectdesk.ui import file_dialogs
 from rectdesk.ui.bulk_dialogs import from_qdate, to_qdate
 from rectdesk.ui.labels import tr_label

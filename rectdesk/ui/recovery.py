@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.fileio import remove_stale_parts
 from rectdesk.services import backup as backups
+from rectdesk.services.context import AppContext
 from rectdesk.services.health import (
     BUSY_MESSAGE,
     StartupHealth,

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import mask_text
 from rectdesk.domain.supervision import REPLY_RESULTS, Letter
 from rectdesk.fileio import atomic_path
 from rectdesk.services import letters
+from rectdesk.services.context import AppContext
 from rectdesk.services.reporting import write
 from rectdesk.store.letters import LetterBook
 from rectdesk.ui import file_dialogs

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import Item
+from rectdesk.domain.query import ItemQuery
 from rectdesk.services import settings
-from rectdesk.store import ItemQuery
+from rectdesk.services.context import AppContext
 
 #: Items listed per group; the rest are one click away in the table.
 LIMIT = 100

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
+from rectdesk.domain.query import ItemQuery
 from rectdesk.fileio import write_bytes_atomic
 from rectdesk.reports.fields import FIELD_HEADERS
 from rectdesk.reports.fonts import ROLE_LABELS
@@ -48,7 +48,7 @@ from rectdesk.reports.templates import (
     TemplateSpec,
 )
 from rectdesk.services import reporting
-from rectdesk.store import ItemQuery
+from rectdesk.services.context import AppContext
 from rectdesk.ui.print_preview import PdfPages
 
 #: How many items the live preview shows (the export always has them all).

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
+from rectdesk.domain.query import ItemQuery
 from rectdesk.reports.layout import Report
 from rectdesk.services import reporting
-from rectdesk.store import ItemQuery, Store
+from rectdesk.services.context import AppContext
+from rectdesk.store import Store
 from rectdesk.ui.file_dialogs import save_file
 from rectdesk.ui.print_preview import PrintPreviewDialog
 from rectdesk.ui.tasks import Progress, TaskRunner, open_reader

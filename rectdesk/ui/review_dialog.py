@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.rounds import ROLE_LABELS
 from rectdesk.services.collect import Change, CollectPlan, plan_collect
 from rectdesk.services.collect_apply import accept_command
+from rectdesk.services.context import AppContext
 from rectdesk.services.items import ItemCommand
 from rectdesk.ui import file_dialogs
 from rectdesk.ui.labels import tr_label

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.deadlines import format_cn_date
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
@@ -30,6 +29,7 @@ from rectdesk.domain.rounds import Round, UnitRound
 from rectdesk.reports.layout import Report
 from rectdesk.reports.round_documents import Comparison, ComparisonRow
 from rectdesk.services import rounds as rounds_service
+from rectdesk.services.context import AppContext
 from rectdesk.ui import file_dialogs
 from rectdesk.ui.list_model import ListTableModel
 from rectdesk.ui.undo import show_error

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.services import settings
+from rectdesk.services.context import AppContext
 
 #: Where the interface language is kept (read by app/application.py before the store opens).
 LANGUAGE_KEY = "ui/language"

@@ -10,11 +10,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import mask_text
 from rectdesk.domain.supervision import Letter
 from rectdesk.services import evidence_guard, letters
+from rectdesk.services.context import AppContext
 from rectdesk.store.evidence import ReviewBook
 from rectdesk.ui.labels import tr_label
 

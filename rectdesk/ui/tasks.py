@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
+from rectdesk.services.context import AppContext
 from rectdesk.store import Store
 from rectdesk.store.connection import connect
 

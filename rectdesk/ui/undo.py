@@ -10,11 +10,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import FIELD_LABELS, Status
 from rectdesk.importers.tables import ParsedFile
 from rectdesk.services import importing
+from rectdesk.services.context import AppContext
 from rectdesk.services.items import ItemCommand
 from rectdesk.ui.labels import tr_label
 

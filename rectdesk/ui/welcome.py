@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.app.context import AppContext
 from rectdesk.services import settings
+from rectdesk.services.context import AppContext
 
 #: What the clerk chose to do first.
 IMPORT, DEMO, LATER = "import", "demo", "later"

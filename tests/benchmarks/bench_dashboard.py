@@ -87,7 +87,7 @@ def main() -> None:
 
         from PySide6.QtWidgets import QApplication
 
-        from rectdesk.app.context import AppContext
+        from rectdesk.services.context import AppContext
         from rectdesk.ui.dashboard import DashboardPage
 
         app = QApplication.instance() or QApplication(sys.argv[:1])

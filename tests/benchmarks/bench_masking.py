@@ -11,8 +11,8 @@ import argparse
 import json
 import time
 
-from rectdesk.app.paths import resource_dir
 from rectdesk.domain.privacy import mask_text
+from rectdesk.services.paths import resource_dir
 
 WITH_NUMBERS = "宋启成13978476053，座机0771-1234567，身份证450102 19900101 1234。"
 

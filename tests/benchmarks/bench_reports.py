@@ -16,10 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from rectdesk.app.paths import resource_dir
 from rectdesk.domain.deadlines import parse_deadline
 from rectdesk.domain.model import Assignment, BatchDraft, BatchKind, ItemDraft, Status
 from rectdesk.reports.templates import BUILTINS
+from rectdesk.services.paths import resource_dir
 from rectdesk.services.reporting import export_report
 from rectdesk.store import Store
 

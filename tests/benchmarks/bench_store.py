@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from rectdesk.app.paths import resource_dir
 from rectdesk.domain.model import (
     Assignment,
     BatchDraft,
@@ -26,6 +25,7 @@ from rectdesk.domain.model import (
     ItemDraft,
     Status,
 )
+from rectdesk.services.paths import resource_dir
 from rectdesk.store import ItemQuery, Store
 
 DEPARTMENTS = [

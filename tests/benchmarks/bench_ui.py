@@ -44,7 +44,7 @@ def child(db: Path, started: float, check: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
     from rectdesk.app.application import make_application
-    from rectdesk.app.context import AppContext
+    from rectdesk.services.context import AppContext
     from rectdesk.store import Store
     from rectdesk.ui.columns import column_index
     from rectdesk.ui.main_window import MainWindow, module_available

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from readback import all_xml, docx_entries, pdf_pages, raw_xml, squash, xlsx_entries
 
-from rectdesk.app.paths import resource_dir
 from rectdesk.domain.deadlines import parse_deadline
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import Assignment, BatchDraft, BatchKind, ItemDraft, Status
@@ -23,6 +22,7 @@ from rectdesk.reports.pdf import write_pdf
 from rectdesk.reports.textwrap_cjk import kept_spans, nominal_widths, title_lines, wrap
 from rectdesk.reports.xlsx import LINE_PITCH, ROW_CAP, cell_lines
 from rectdesk.services import reporting
+from rectdesk.services.paths import resource_dir
 from rectdesk.store import Store
 
 TODAY = dt.date(2023, 11, 20)

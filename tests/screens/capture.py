@@ -32,7 +32,7 @@ def child(out: Path, lang: str) -> int:
     from PySide6.QtCore import QSettings, QTimer
 
     from rectdesk.app.application import install_translators, make_application
-    from rectdesk.app.context import AppContext
+    from rectdesk.services.context import AppContext
     from rectdesk.services.demo import load_demo
     from rectdesk.store import Store
     from rectdesk.ui.help_dialog import HelpDialog

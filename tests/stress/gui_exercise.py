@@ -240,7 +240,7 @@ def child(args: argparse.Namespace) -> int:
 
     from rectdesk.app import binding
     from rectdesk.app.application import install_translators, make_application
-    from rectdesk.app.context import AppContext
+    from rectdesk.services.context import AppContext
     from rectdesk.store import Store
     from rectdesk.ui import recovery
     from rectdesk.ui.main_window import MainWindow

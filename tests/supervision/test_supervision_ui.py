@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 from supkit import TODAY, photo
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.proposals import ProposalKind
 from rectdesk.services import letters, proposals
+from rectdesk.services.context import AppContext
 from rectdesk.store import Store
 from rectdesk.store.letters import LetterBook
 from rectdesk.ui.bulk_dialogs import to_qdate

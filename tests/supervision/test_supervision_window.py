@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from supkit import TODAY
 
-from rectdesk.app.context import AppContext
+from rectdesk.services.context import AppContext
 from rectdesk.store import Store
 from rectdesk.ui.main_window import MainWindow
 from rectdesk.ui.tasks import TaskRunner

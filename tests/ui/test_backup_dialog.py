@@ -13,10 +13,10 @@ import pytest
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.services import backup as backups
 from rectdesk.services import settings
+from rectdesk.services.context import AppContext
 from rectdesk.store import Store
 from rectdesk.ui.audit_dialog import AuditDialog
 from rectdesk.ui.backup_dialog import BackupDialog, BackupListModel, install_safety_menu

@@ -12,8 +12,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import LedgerKind, Role, Status
+from rectdesk.services.context import AppContext
 from rectdesk.store import ItemQuery, Store
 from rectdesk.ui import bulk_dialogs
 from rectdesk.ui.bulk_dialogs import (

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import Status
+from rectdesk.services.context import AppContext
 from rectdesk.store import ItemQuery, Store
 from rectdesk.ui.dashboard import DashboardPage
 

@@ -11,9 +11,9 @@ from PySide6.QtGui import QDesktopServices, QFocusEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import LedgerKind, Role, Status
 from rectdesk.domain.status import ALLOWED
+from rectdesk.services.context import AppContext
 from rectdesk.store import ItemQuery, Store
 from rectdesk.ui.detail_panel import DetailPanel
 

@@ -41,10 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from rectdesk.app.application import crash_box, earlier_end_box
-from rectdesk.app.context import AppContext
 from rectdesk.app.faults import EarlierEnd
-from rectdesk.app.paths import translations_dir
+from rectdesk.services.context import AppContext
 from rectdesk.services.demo import load_demo
+from rectdesk.services.paths import translations_dir
 from rectdesk.store import Store
 from rectdesk.ui.main_window import MainWindow
 from rectdesk.ui.tasks import TaskRunner

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from pytestqt.qtbot import QtBot
 
-from rectdesk.app.context import AppContext
+from rectdesk.services.context import AppContext
 from rectdesk.services.importing import import_file
 from rectdesk.store import Store
 from rectdesk.ui.fillback_dialog import FillBackDialog

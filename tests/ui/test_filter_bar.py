@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import Light, Status
+from rectdesk.services.context import AppContext
 from rectdesk.store import ItemQuery, Store
 from rectdesk.ui.filter_bar import FilterBar, filters_only
 

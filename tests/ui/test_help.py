@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QTextDocument
 
-from rectdesk.app.context import AppContext
+from rectdesk.services.context import AppContext
 from rectdesk.store import Store
 from rectdesk.ui.help_dialog import LANGUAGES, HelpDialog, help_folder
 from rectdesk.ui.main_window import MainWindow

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import BatchKind
+from rectdesk.services.context import AppContext
 from rectdesk.store import Store
 from rectdesk.ui.import_wizard import ImportWizard
 from rectdesk.ui.tasks import TaskRunner

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, QSize, Qt
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import Status
+from rectdesk.services.context import AppContext
 from rectdesk.store import ItemQuery, Store
 from rectdesk.ui import items_model
 from rectdesk.ui.columns import column_index

@@ -12,9 +12,9 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMessageBox, QWidget
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import Status
 from rectdesk.services import settings
+from rectdesk.services.context import AppContext
 from rectdesk.services.items import ItemService
 from rectdesk.store import ItemQuery, Store
 from rectdesk.ui import items_model

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QTreeWidgetItem
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import Status
 from rectdesk.services import settings
+from rectdesk.services.context import AppContext
 from rectdesk.store import ItemQuery, Store
 from rectdesk.ui.navigator import Navigator
 

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from rectdesk.app.context import AppContext
 from rectdesk.services import backup as backups
 from rectdesk.services import health as health_service
+from rectdesk.services.context import AppContext
 from rectdesk.services.health import StartupHealth, startup_check
 from rectdesk.store import Store
 from rectdesk.store.backup import list_backups, make_backup

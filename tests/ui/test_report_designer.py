@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
 
-from rectdesk.app.context import AppContext
 from rectdesk.reports import fonts
 from rectdesk.reports.fontfiles import read_faces
 from rectdesk.services import reporting
+from rectdesk.services.context import AppContext
 from rectdesk.store import Store
 from rectdesk.ui.report_designer import C_HEADER, ReportDesigner
 from rectdesk.ui.report_dialog import ReportDialog

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.reports import fonts
 from rectdesk.reports.fontfiles import read_faces
+from rectdesk.services.context import AppContext
 from rectdesk.store import Store
 from rectdesk.ui.report_dialog import ReportDialog
 from rectdesk.ui.tasks import TaskRunner

@@ -10,9 +10,9 @@ from types import ModuleType
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import BatchKind
 from rectdesk.services import importing
+from rectdesk.services.context import AppContext
 from rectdesk.store import Store
 from rectdesk.ui.import_wizard import ImportWizard
 from rectdesk.ui.tasks import TaskRunner

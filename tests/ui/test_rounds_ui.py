@@ -14,8 +14,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import Status
+from rectdesk.services.context import AppContext
 from rectdesk.services.dispatch import DispatchResult
 from rectdesk.store import Store
 from rectdesk.ui import file_dialogs

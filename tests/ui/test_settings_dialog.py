@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
-from rectdesk.app.context import AppContext
 from rectdesk.services import settings
+from rectdesk.services.context import AppContext
 from rectdesk.store import Store
 from rectdesk.ui.settings_dialog import LANGUAGE_KEY, SettingsDialog
 

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QRect, QSettings, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QVBoxLayout, QWidget
 
-from rectdesk.app.context import AppContext
-from rectdesk.app.paths import translations_dir
+from rectdesk.services.context import AppContext
+from rectdesk.services.paths import translations_dir
 from rectdesk.store import Store
 from rectdesk.ui.columns import ItemsTable, column_index
 from rectdesk.ui.items_model import ItemsModel

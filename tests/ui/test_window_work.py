@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QSettings
 from PySide6.QtWidgets import QMenu
 
-from rectdesk.app.context import AppContext
 from rectdesk.domain.model import Status
 from rectdesk.services import settings
+from rectdesk.services.context import AppContext
 from rectdesk.services.items import ItemService
 from rectdesk.store import ItemQuery, Store
 from rectdesk.ui.main_window import MainWindow
