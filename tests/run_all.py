@@ -26,6 +26,10 @@ OPTIONAL_PACKAGES = {
     "nsis": "/usr/bin/makensis",  # compiles the Windows installer script as a check
     # pdftotext reads exported PDFs back quickly in the report tests (pypdf is the fallback).
     "poppler-utils": "/usr/bin/pdftotext",
+    # A real PostgreSQL server for the server-ledger tests (started by the tests themselves as
+    # an unprivileged user; they skip, saying why, where no server programs are found).
+    # pg_ctlcluster comes with the server packages whatever their version.
+    "postgresql": "/usr/bin/pg_ctlcluster",
 }
 
 
