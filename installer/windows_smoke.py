@@ -166,17 +166,22 @@ class Smoke:
 
     def check_native_modules(self) -> str:
         """Every compiled library loads in the installed Python, and a photo hash is computed
-        (numpy, scipy and PyWavelets behind ImageHash; lxml; PIL; reportlab's accelerator)."""
+        (numpy, scipy and PyWavelets behind ImageHash; lxml; PIL; reportlab's accelerator;
+        psycopg's compiled part with the libpq it carries)."""
         code = (
-            "import numpy, scipy.fftpack, pywt, imagehash, lxml.etree, _rl_accel, pypdf; "
+            "import numpy, scipy.fftpack, pywt, imagehash, lxml.etree, _rl_accel, pypdf, psycopg; "
             "from PIL import Image; "
             "picture = Image.linear_gradient('L').rotate(30).resize((128, 128)); "
-            "print('phash', imagehash.phash(picture), 'numpy', numpy.__version__)"
+            "print('phash', imagehash.phash(picture), 'numpy', numpy.__version__, "
+            "'psycopg', psycopg.pq.__impl__, 'libpq', psycopg.pq.version())"
         )
         python = self.program("python\\python.exe")
         done = self.wine.wine([python, "-c", code], timeout=300)
         self.expect(done.status == 0 and "phash" in done.output,
                     f"exit {done.status}: {done.output[-600:]}")  # fmt: skip
+        # The pure-Python fallback would need a libpq installed on the PC: it must not be used.
+        self.expect("psycopg binary libpq" in done.output,
+                    f"psycopg did not load its binary part: {done.output[-300:]}")  # fmt: skip
         return done.output.strip().splitlines()[-1]
 
     def check_window_smoke(self) -> str:
