@@ -9,7 +9,10 @@ arm64: bullseye through qemu-user-static), starting from a pristine debootstrap 
 3. the window on demo data on an Xvfb screen of this machine (its socket is shared into the
    root; the X server is the desktop, everything the program loads comes from the root), saved
    as dist/smoke/<suite>-<arch>-window.png;
-4. remove libxcb-cursor0 behind apt's back: the window program must say in Chinese which
+4. the compiled libraries at work through rectdesk-cli (installer/smoke_evidence.py): the
+   reuse guard finds a near-identical photo, a binder embeds a photo and a PDF, a deadline in
+   working days skips the National Day holiday;
+5. remove libxcb-cursor0 behind apt's back: the window program must say in Chinese which
    package to install, and Qt's English message must not appear.
 
 Everything is checked; the run fails when any step does.
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import debian_roots
+import smoke_evidence
 import xwd
 from debian_roots import Chroot, step
 
@@ -201,6 +205,7 @@ def _steps(chroot: Chroot, result: Result, deb_name: str, display: str, framebuf
     log = chroot.run("cat /tmp/window.log", capture=True, check=False).stdout or ""
     if re.search(r"Traceback|qt\.qpa|Could not load|Aborted", log):
         raise StepFailed("the window printed an error:\n" + log[-2000:])
+    _evidence_steps(chroot, result, f"/home/{USER}/示例.sqlite3", slow)
     # A desktop without a library the X11 platform needs: Chinese advice, no Qt abort.
     output = _run(
         chroot, result, "without libxcb-cursor0: the window program says what to install",
@@ -212,6 +217,28 @@ def _steps(chroot: Chroot, result: Result, deb_name: str, display: str, framebuf
         raise StepFailed("the missing-library message is not the Chinese one:\n" + output)
     if not re.search(r"[\u4e00-\u9fff]", output):
         raise StepFailed("the missing-library message has no Chinese text")
+
+
+def _evidence_steps(chroot: Chroot, result: Result, db: str, slow: float) -> None:
+    """The compiled libraries at work through the program's own commands (smoke_evidence)."""
+    folder = "/tmp/佐证 材料"
+    inside = chroot.root / folder.lstrip("/")
+    inside.mkdir(mode=0o777, parents=True, exist_ok=True)
+    inside.chmod(0o777)
+    for name, data in smoke_evidence.photos().items():
+        (inside / name).write_bytes(data)
+        (inside / name).chmod(0o644)
+
+    def cli(arguments: str) -> str:
+        return _as_user(f"rectdesk-cli {arguments}")
+
+    for name, script, check in smoke_evidence.steps(cli, db, folder):
+        output = _run(chroot, result, name, script, timeout=300 * slow)
+        if check is not None:
+            try:
+                result.notes.append(check(output))
+            except smoke_evidence.EvidenceCheckFailed as failure:
+                raise StepFailed(f"{name}: {failure}") from failure
 
 
 def smoke_debs(debs: list[Path], out: Path) -> bool:
