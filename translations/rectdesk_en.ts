@@ -1815,6 +1815,14 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>Restore from backup</translation>
     </message>
     <message>
+        <source>修改设置</source>
+        <translation>Change settings</translation>
+    </message>
+    <message>
+        <source>删除报表模板</source>
+        <translation>Delete report template</translation>
+    </message>
+    <message>
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
@@ -1853,6 +1861,18 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     <message>
         <source>回填原表</source>
         <translation>Fill-back of the original sheet</translation>
+    </message>
+    <message>
+        <source>报表模板</source>
+        <translation>Report template</translation>
+    </message>
+    <message>
+        <source>交换包</source>
+        <translation>Exchange package</translation>
+    </message>
+    <message>
+        <source>下发</source>
+        <translation>Sent to units</translation>
     </message>
     <message>
         <source>每日自动</source>
@@ -4222,7 +4242,7 @@ Decision:</translation>
     <name>TaskRunner</name>
     <message>
         <source>取消</source>
-        <extracomment>Page cache of a writer connection, in KiB: a large write keeps its pages in memory until it commits, instead of taking the file&apos;s exclusive lock early and making the window&apos;s reads wait. Runs a read of the store (perhaps on another thread) and hands the result back.</extracomment>
+        <extracomment>Runs a read of the store (perhaps on another thread) and hands the result back.</extracomment>
         <translation>Cancel</translation>
     </message>
 </context>

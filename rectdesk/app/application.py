@@ -24,9 +24,10 @@ from rectdesk.app import binding
 from rectdesk.app.faults import CrashTrace, EarlierEnd
 from rectdesk.app.logs import crash_report, log_path
 from rectdesk.domain.errors import StoreLockedError, UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.services.context import AppContext
+from rectdesk.services.ledger import open_ledger
 from rectdesk.services.paths import APP_NAME, default_db_path, translations_dir
-from rectdesk.store import Store
 from rectdesk.store.connection import storage_error
 
 log = logging.getLogger("rectdesk.app")
@@ -158,11 +159,11 @@ def earlier_end_box(parent: QWidget | None, ends: list[EarlierEnd]) -> QMessageB
     return box
 
 
-def open_store_interactively(path: Path) -> Store | None:
+def open_store_interactively(path: Path) -> LedgerStore | None:
     """Open the store; offer read-only when another window holds it."""
     translate = QCoreApplication.translate
     try:
-        return Store.open(path)
+        return open_ledger(path)
     except StoreLockedError:
         text = translate(
             "OpenStore",
@@ -179,7 +180,7 @@ def open_store_interactively(path: Path) -> Store | None:
         box.setDefaultButton(readonly)
         box.exec()
         if box.clickedButton() is readonly:
-            return Store.open(path, readonly=True)
+            return open_ledger(path, readonly=True)
         return None
     except UserError as exc:
         QMessageBox.critical(None, translate("OpenStore", "无法打开数据文件"), exc.message)

@@ -21,14 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rectdesk import __version__
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.query import ItemQuery
 from rectdesk.services.backup import backup_now, restore
 from rectdesk.services.demo import load_demo
 from rectdesk.services.importing import import_file
 from rectdesk.services.items import ItemService
+from rectdesk.services.ledger import open_ledger
 from rectdesk.services.paths import resource_dir, translations_dir
 from rectdesk.services.reporting import export_report
-from rectdesk.store import Store
 
 #: The report the smoke test renders: the rectification plan, as PDF (and Word and Excel).
 REPORT_KIND = "plan"
@@ -101,7 +102,7 @@ def run_core(folder: Path, *, say: Say = _print) -> SmokeResult:
             raise SmokeFailure(f"找不到示例数据文件夹：{resource_dir() / 'demo'}")
     path = folder / "smoke.sqlite3"
     with _step(result, "打开临时数据文件", say):
-        store = Store.open(path)
+        store = open_ledger(path)
     try:
         with _step(result, "载入示例数据", say):
             loaded = load_demo(store, actor=ACTOR)
@@ -140,7 +141,7 @@ def run_core(folder: Path, *, say: Say = _print) -> SmokeResult:
             count = store.count_items()
             store.close()
             restore(path, info.path)
-            store = Store.open(path)
+            store = open_ledger(path)
             if store.item(item_id).measures != EDITED or store.count_items() != count:
                 raise SmokeFailure("恢复后的数据与备份时不一致")
     finally:
@@ -148,7 +149,7 @@ def run_core(folder: Path, *, say: Say = _print) -> SmokeResult:
     return result
 
 
-def _import_sheet(store: Store, folder: Path, result: SmokeResult) -> int:
+def _import_sheet(store: LedgerStore, folder: Path, result: SmokeResult) -> int:
     """Import a two-row plan table; returns the id of its first item."""
     import openpyxl
 
@@ -182,7 +183,7 @@ def run_qt(result: SmokeResult, *, say: Say = _print) -> SmokeResult:
             raise SmokeFailure("没有可供检查的报表")
         result.pdf_pages = smoke_qt.check_pdf(result.report)
     with _step(result, "建立主窗口（不显示）", say):
-        store = Store.open(result.folder / "smoke.sqlite3")
+        store = open_ledger(result.folder / "smoke.sqlite3")
         try:
             smoke_qt.check_main_window(store, result.folder / "smoke.sqlite3")
         finally:

@@ -17,8 +17,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from rectdesk.app.application import install_translators, make_application
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.services.context import AppContext
-from rectdesk.store import Store
 
 
 class QtSmokeFailure(Exception):
@@ -61,7 +61,7 @@ def check_pdf(path: Path) -> int:
     return pages
 
 
-def check_main_window(store: Store, path: Path) -> None:
+def check_main_window(store: LedgerStore, path: Path) -> None:
     """The main window builds over the sample data; it is never shown."""
     from rectdesk.ui.main_window import MainWindow
 

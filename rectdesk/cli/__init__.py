@@ -18,7 +18,7 @@ from rectdesk import __version__
 from rectdesk.app.logs import setup_logging
 from rectdesk.cli.common import EXIT_DAMAGED, EXIT_UNEXPECTED, EXIT_USER_ERROR, ChineseParser
 from rectdesk.domain.errors import StoreDamagedError, UserError
-from rectdesk.store.connection import busy
+from rectdesk.services.health import is_busy
 
 log = logging.getLogger("rectdesk.cli")
 
@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("已取消。", file=sys.stderr)
         return EXIT_USER_ERROR
     except sqlite3.DatabaseError as exc:
-        if busy(exc):
+        if is_busy(exc):
             # Another RectDesk process held the store longer than SQLite waits: not damage.
             log.info("store busy: %s", exc)
             print(BUSY, file=sys.stderr)

@@ -11,9 +11,9 @@ from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.services import audit, settings
 from rectdesk.services import backup as backups
+from rectdesk.services.backup import BackupInfo, default_backup_dir, list_backups
+from rectdesk.services.ledger import open_ledger
 from rectdesk.services.paths import resolve_db_path
-from rectdesk.store import Store
-from rectdesk.store.backup import BackupInfo, default_backup_dir, list_backups
 
 
 def register(commands: Any) -> None:
@@ -74,9 +74,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if note:
         print(note)
     kept = backups.restore(db_path, source)
-    with Store.open(db_path) as store:
-        with store.transaction():
-            store.audit(settings.actor(store), None, "restore", "backup", str(kept), str(source))
+    with open_ledger(db_path, create=False) as store:
         count = store.count_items()
     print(f"已从备份恢复：{source}")
     print(f"恢复前的数据文件已另存到：{kept}")

@@ -9,8 +9,9 @@ import sys
 from typing import Any, NoReturn
 
 from rectdesk.domain.errors import StoreLockedError, UserError
+from rectdesk.domain.ledger import LedgerStore
+from rectdesk.services.ledger import open_ledger
 from rectdesk.services.paths import resolve_db_path
-from rectdesk.store import Store
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
@@ -46,7 +47,7 @@ class ChineseParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"用法错误：{message}\n请运行 rectdesk-cli --help 查看用法。\n")
 
 
-def open_store(args: argparse.Namespace, *, write: bool, create: bool = False) -> Store:
+def open_store(args: argparse.Namespace, *, write: bool, create: bool = False) -> LedgerStore:
     """Open the store named by ``--db``; readers fall back to read-only when it is busy.
 
     Only ``create`` (demo, import) makes a new store: any other command on a missing path
@@ -56,11 +57,11 @@ def open_store(args: argparse.Namespace, *, write: bool, create: bool = False) -
     """
     path = resolve_db_path(args.db)
     try:
-        store = Store.open(path, create=create, verify=True)
+        store = open_ledger(path, create=create, verify=True)
     except StoreLockedError:
         if write:
             raise
-        store = Store.open(path, readonly=True, verify=True)
+        store = open_ledger(path, readonly=True, verify=True)
     for notice in store.notices:
         print(notice, file=sys.stderr)
     return store

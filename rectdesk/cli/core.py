@@ -16,15 +16,15 @@ from rectdesk.cli.common import (
     short,
 )
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.domain.query import SORT_KEYS, ItemQuery
 from rectdesk.domain.status import parse_status
-from rectdesk.services import settings
+from rectdesk.services import reporting, settings
 from rectdesk.services.demo import load_demo
 from rectdesk.services.health import check_store, empty_message
 from rectdesk.services.paths import resolve_db_path
 from rectdesk.services.views import batch_dict, item_dict
-from rectdesk.store import Store
 
 
 def register(commands: Any) -> None:
@@ -79,7 +79,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def item_query(args: argparse.Namespace, store: Store) -> ItemQuery:
+def item_query(args: argparse.Namespace, store: LedgerStore) -> ItemQuery:
     """The filters given on the command line."""
     today = parse_day(args.today) if args.today else dt.date.today()
     if args.limit is not None and args.limit < 0:
@@ -110,9 +110,10 @@ def cmd_items(args: argparse.Namespace) -> int:
         query = item_query(args, store)
         found = store.items(query)
         if mode is OutputMode.FULL:
-            with store.transaction():
-                store.audit(settings.actor(store), None, "export_full", "items", "",
-                            f"rectdesk-cli items：{len(found)} 条，完整个人信息")  # fmt: skip
+            reporting.record_full_export(
+                store, settings.actor(store),
+                f"rectdesk-cli items：{len(found)} 条，完整个人信息", output="items",
+            )  # fmt: skip
         rows = [item_dict(i, today=query.today, rules=query.rules, mode=mode) for i in found]
     if args.json:
         print_json(rows)

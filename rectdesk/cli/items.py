@@ -13,10 +13,10 @@ from typing import Any
 
 from rectdesk.cli.common import open_store, parse_day
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.status import parse_status
 from rectdesk.services import settings
 from rectdesk.services.items import FIELD_EDITS, ItemCommand, ItemService
-from rectdesk.store import Store
 
 
 def register(commands: Any) -> None:
@@ -144,7 +144,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
             f"删除 {len(args.ids)} 条事项无法在命令行撤销；确认无误请加上 --yes 再运行。"
         )
 
-    def build(service: ItemService, _store: Store) -> ItemCommand:
+    def build(service: ItemService, _store: LedgerStore) -> ItemCommand:
         return service.delete(args.ids)
 
     return _run(args, build)

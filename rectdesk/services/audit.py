@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import FIELD_LABELS, LEDGER_KIND_LABELS, AuditEntry
 from rectdesk.domain.privacy import OutputMode, mask_data
 from rectdesk.fileio import atomic_path, write_bytes_atomic
 from rectdesk.reports.cells import csv_text, put_text
-from rectdesk.store import Store
+from rectdesk.services import settings
 
 HEADERS: tuple[str, ...] = ("序号", "时间", "操作人", "事项", "操作", "字段", "原值", "新值")
 
@@ -27,6 +28,8 @@ ACTION_LABELS: dict[str, str] = {
     "attach": "添加佐证材料",
     "export_full": "导出完整个人信息",
     "restore": "从备份恢复",
+    "settings": "修改设置",
+    "delete_template": "删除报表模板",
 }
 OTHER_FIELDS: dict[str, str] = {
     "batch": "批次",
@@ -38,9 +41,22 @@ OTHER_FIELDS: dict[str, str] = {
     "report": "报表",
     "audit": "审计日志",
     "fill_back": "回填原表",
+    "template": "报表模板",
+    "dispatch": "下发",
+    "package": "交换包",
 }
 #: Everything, not the store's default page of 1,000 entries.
 ALL = 1 << 40
+
+
+def note_full_export(
+    store: LedgerStore, actor: str, output: str, what: str, *, item_id: int | None = None
+) -> None:
+    """Write that personal data left the program unmasked (inside the caller's transaction).
+
+    The one place that writes it: every output kept unmasked says so in the audit log.
+    """
+    store.audit(actor, item_id, "export_full", output, "", what)
 
 
 def field_label(field: str) -> str:
@@ -48,10 +64,13 @@ def field_label(field: str) -> str:
     for kind, label in LEDGER_KIND_LABELS.items():
         if kind.value == field:
             return label
-    return FIELD_LABELS.get(field) or OTHER_FIELDS.get(field) or field
+    setting = settings.SETTING_LABELS.get(field)
+    return FIELD_LABELS.get(field) or OTHER_FIELDS.get(field) or setting or field
 
 
-def entries(store: Store, item_id: int | None = None, *, limit: int = ALL) -> list[AuditEntry]:
+def entries(
+    store: LedgerStore, item_id: int | None = None, *, limit: int = ALL
+) -> list[AuditEntry]:
     """Recorded changes, newest first; one item's when ``item_id`` is given."""
     return store.audit_log(item_id, limit=limit)
 
@@ -77,7 +96,7 @@ def rows(found: Sequence[AuditEntry], mode: OutputMode = OutputMode.MASKED) -> l
 
 
 def export(
-    store: Store,
+    store: LedgerStore,
     target: Path,
     *,
     item_id: int | None = None,
@@ -94,7 +113,7 @@ def export(
     table = rows(entries(store, item_id), mode)
     if mode is OutputMode.FULL and not store.readonly:
         with store.transaction():
-            store.audit(actor, item_id, "export_full", "audit", "", f"审计日志 {len(table)} 条")
+            note_full_export(store, actor, "audit", f"审计日志 {len(table)} 条", item_id=item_id)
     if suffix == ".csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)

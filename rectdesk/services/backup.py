@@ -10,22 +10,54 @@ from pathlib import Path
 
 from rectdesk import fileio
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.services import settings
-from rectdesk.store import Store
+from rectdesk.services.ledger import open_ledger
 from rectdesk.store.backup import (
     BackupInfo,
     Progress,
     backup_file,
     backup_store,
     default_backup_dir,
+    files_dir_of,
     list_backups,
+    read_info,
     remove_backup,
     remove_stale_parts,
     restore_backup,
     store_state,
+    verify_backup,
 )
 
 log = logging.getLogger(__name__)
+
+#: Backups as the window and the command line see them, the store's own types included.
+__all__ = [
+    "REASON_LABELS",
+    "BackupInfo",
+    "BackupPlan",
+    "Progress",
+    "backup_before_import",
+    "backup_folder",
+    "backup_now",
+    "backup_to",
+    "daily_backup_due",
+    "daily_backup_if_due",
+    "default_backup_dir",
+    "describe",
+    "files_dir_of",
+    "format_size",
+    "kept_by_rotation",
+    "list_backups",
+    "plan_backup",
+    "read_info",
+    "reason_label",
+    "restore",
+    "rotate_store_backups",
+    "same_state_backup",
+    "store_backups",
+    "verify_backup",
+]
 
 #: Reasons written into backup names and shown in the list.
 REASON_LABELS = {
@@ -45,7 +77,7 @@ def reason_label(reason: str) -> str:
     return REASON_LABELS.get(reason, reason)
 
 
-def backup_folder(store: Store) -> Path:
+def backup_folder(store: LedgerStore) -> Path:
     """Where this store's automatic backups go (a setting; ``backups/`` beside it by default)."""
     if store.path is None:
         raise UserError("内存中的临时数据不能备份。")
@@ -53,7 +85,7 @@ def backup_folder(store: Store) -> Path:
     return Path(chosen).expanduser() if chosen else default_backup_dir(store.path)
 
 
-def backup_now(store: Store, *, reason: str = "manual") -> BackupInfo:
+def backup_now(store: LedgerStore, *, reason: str = "manual") -> BackupInfo:
     """A verified backup in the automatic folder, then rotation of the older ones."""
     folder = backup_folder(store)
     info = backup_store(store, folder, reason=reason, link_files=True)
@@ -76,7 +108,9 @@ class BackupPlan:
                            link_files=self.link_files, progress=progress)  # fmt: skip
 
 
-def plan_backup(store: Store, *, reason: str = "manual", folder: Path | None = None) -> BackupPlan:
+def plan_backup(
+    store: LedgerStore, *, reason: str = "manual", folder: Path | None = None
+) -> BackupPlan:
     """What ``run`` will do; read on the store's thread (settings live in the store).
 
     Without ``folder`` the backup goes to the automatic folder (call rotate_store_backups
@@ -89,12 +123,12 @@ def plan_backup(store: Store, *, reason: str = "manual", folder: Path | None = N
     return BackupPlan(store.path, Path(folder), "external", link_files=False)
 
 
-def backup_to(store: Store, folder: Path) -> BackupInfo:
+def backup_to(store: LedgerStore, folder: Path) -> BackupInfo:
     """A verified backup in a folder the clerk picked (a USB stick): full copies, no rotation."""
     return backup_store(store, Path(folder), reason="external", link_files=False)
 
 
-def backup_before_import(store: Store) -> Path:
+def backup_before_import(store: LedgerStore) -> Path:
     """Back up before an import changes the ledger; returns the backup folder.
 
     A sound backup of this very state (nothing written since, e.g. an earlier attempt that
@@ -108,7 +142,7 @@ def backup_before_import(store: Store) -> Path:
     return backup_now(store, reason="import").path
 
 
-def same_state_backup(store: Store) -> BackupInfo | None:
+def same_state_backup(store: LedgerStore) -> BackupInfo | None:
     """A verified backup in the automatic folder of exactly the store's present content."""
     assert store.path is not None
     state = store_state(store.path)
@@ -120,7 +154,7 @@ def same_state_backup(store: Store) -> BackupInfo | None:
     return None
 
 
-def daily_backup_due(store: Store, today: dt.date) -> bool:
+def daily_backup_due(store: LedgerStore, today: dt.date) -> bool:
     """Whether today's automatic backup is still to be made."""
     if store.readonly or store.path is None or not settings.get(store, "backup_daily"):
         return False
@@ -128,21 +162,21 @@ def daily_backup_due(store: Store, today: dt.date) -> bool:
     return not any(b.reason == "daily" and b.created_at.date() == today for b in made)
 
 
-def daily_backup_if_due(store: Store, today: dt.date | None = None) -> BackupInfo | None:
+def daily_backup_if_due(store: LedgerStore, today: dt.date | None = None) -> BackupInfo | None:
     """The first start of each day backs the store up (and rotates old backups)."""
     if not daily_backup_due(store, today or dt.date.today()):
         return None
     return backup_now(store, reason="daily")
 
 
-def store_backups(store: Store) -> list[BackupInfo]:
+def store_backups(store: LedgerStore) -> list[BackupInfo]:
     """This store's backups in its automatic folder, newest first."""
     if store.path is None:
         return []
     return list_backups(backup_folder(store), store.path.stem)
 
 
-def rotate_store_backups(store: Store, now: dt.datetime | None = None) -> list[Path]:
+def rotate_store_backups(store: LedgerStore, now: dt.datetime | None = None) -> list[Path]:
     """Delete automatic backups that the rotation settings no longer keep."""
     assert store.path is not None
     folder = backup_folder(store)
@@ -203,9 +237,20 @@ def kept_by_rotation(
     return keep
 
 
-def restore(db_path: Path, backup: Path, *, keep_in: Path | None = None) -> Path:
-    """Replace a closed store by a backup; returns where the replaced store was kept."""
-    return restore_backup(Path(backup), db_path, keep_in=keep_in or default_backup_dir(db_path))
+def restore(
+    db_path: Path, backup: Path, *, keep_in: Path | None = None, actor: str | None = None
+) -> Path:
+    """Replace a closed store by a backup; returns where the replaced store was kept.
+
+    The restored store's audit log then says who restored which backup, and where the
+    replaced store was kept (the clerk named in its settings when ``actor`` is not given).
+    """
+    backup = Path(backup)
+    kept = restore_backup(backup, db_path, keep_in=keep_in or default_backup_dir(db_path))
+    with open_ledger(db_path, create=False) as store, store.transaction():
+        who = actor if actor is not None else settings.actor(store)
+        store.audit(who, None, "restore", "backup", str(kept), str(backup))
+    return kept
 
 
 def describe(info: BackupInfo) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rectdesk.domain.deadlines import format_cn_date
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item
 from rectdesk.domain.privacy import OutputMode, apply_mode
 from rectdesk.domain.query import ItemQuery
@@ -24,7 +25,6 @@ from rectdesk.fileio import atomic_path, format_size
 from rectdesk.reports.binder import BinderDoc, BinderFile, BinderItem, write_binder_pdf
 from rectdesk.reports.layout import Align, Column, Paragraph, ParagraphStyle, Row, Table
 from rectdesk.services import evidence_guard, settings
-from rectdesk.store import Store
 from rectdesk.store.evidence import ReviewBook
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -45,7 +45,7 @@ class BinderOutput:
     flagged: int
 
 
-def _items(store: Store, item_ids: list[int] | None, batch_id: int | None) -> list[Item]:
+def _items(store: LedgerStore, item_ids: list[int] | None, batch_id: int | None) -> list[Item]:
     if item_ids:
         found = store.items(ItemQuery(ids=tuple(item_ids)))
         if len(found) != len(set(item_ids)):
@@ -66,7 +66,7 @@ def _label(item: Item) -> str:
 
 
 def build_binder(
-    store: Store,
+    store: LedgerStore,
     *,
     item_ids: list[int] | None = None,
     batch_id: int | None = None,
@@ -159,7 +159,7 @@ def build_binder(
     )
 
 
-def _path(store: Store, stored: str) -> Path | None:
+def _path(store: LedgerStore, stored: str) -> Path | None:
     if store.path is None:
         return None
     path = (store.files_dir / stored).resolve()
@@ -188,7 +188,7 @@ def _evidence_table(item: BinderItem) -> Table:
 
 
 def write_binder(
-    store: Store,
+    store: LedgerStore,
     output: Path,
     *,
     item_ids: list[int] | None = None,

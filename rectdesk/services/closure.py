@@ -12,24 +12,24 @@ from collections.abc import Sequence
 
 from rectdesk.domain.closure import CloseReview, ReviewState, closing_problem
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Status
-from rectdesk.store import Store
 from rectdesk.store.evidence import ReviewBook
 
 #: Setting: whether a close-off needs an approved application first.
 REVIEW_KEY = "close_review_required"
 
 
-def review_required(store: Store) -> bool:
+def review_required(store: LedgerStore) -> bool:
     return bool(store.setting(REVIEW_KEY, False))
 
 
-def set_review_required(store: Store, required: bool) -> None:
+def set_review_required(store: LedgerStore, required: bool) -> None:
     store.set_setting(REVIEW_KEY, bool(required))
 
 
 def problems(
-    store: Store, items: Sequence[Item], *, evidence_given: bool, reason: str
+    store: LedgerStore, items: Sequence[Item], *, evidence_given: bool, reason: str
 ) -> dict[str, list[Item]]:
     """Why each item may not be closed off now, grouped by the reason (empty: all may)."""
     required = review_required(store)
@@ -45,7 +45,7 @@ def problems(
     return found
 
 
-def ledger_note(store: Store, item_id: int, note: str) -> str:
+def ledger_note(store: LedgerStore, item_id: int, note: str) -> str:
     """The close-off ledger line, naming the reviewer where the item was reviewed."""
     review = ReviewBook(store).latest([item_id]).get(item_id)
     if review is None or review.state is not ReviewState.APPROVED:
@@ -57,7 +57,7 @@ def ledger_note(store: Store, item_id: int, note: str) -> str:
 
 
 def apply(
-    store: Store, item_ids: Sequence[int], *, on: dt.date, applicant: str, note: str
+    store: LedgerStore, item_ids: Sequence[int], *, on: dt.date, applicant: str, note: str
 ) -> list[CloseReview]:
     """申请: ask for the close-off of items that are done (已完成 or 长期坚持)."""
     items = store.items_by_ids(list(dict.fromkeys(item_ids)))
@@ -83,7 +83,7 @@ def apply(
 
 
 def decide(
-    store: Store, review_id: int, *, approve: bool, reviewer: str, on: dt.date, opinion: str
+    store: LedgerStore, review_id: int, *, approve: bool, reviewer: str, on: dt.date, opinion: str
 ) -> CloseReview:
     """审核: the reviewer approves or returns an application, with an opinion."""
     if not reviewer.strip():
@@ -98,6 +98,11 @@ def decide(
     )
 
 
-def pending(store: Store) -> list[CloseReview]:
+def latest_review(store: LedgerStore, item_id: int) -> CloseReview | None:
+    """The item's latest close-off review, if it ever had one."""
+    return ReviewBook(store).latest([item_id]).get(item_id)
+
+
+def pending(store: LedgerStore) -> list[CloseReview]:
     """Applications waiting for a reviewer."""
     return ReviewBook(store).pending()

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Role
 from rectdesk.domain.privacy import OutputMode, mask_data, mask_text
 from rectdesk.domain.rounds import (
@@ -36,7 +37,6 @@ from rectdesk.domain.status import can_change
 from rectdesk.importers.returned import ReturnedFile, ReturnedRow, read_returned
 from rectdesk.importers.values import status_from_text
 from rectdesk.services.collect_values import answer_value, current_value
-from rectdesk.store import Store
 from rectdesk.store.rounds import RoundBook, SentItem
 
 log = logging.getLogger(__name__)
@@ -217,7 +217,7 @@ class _Target:
 
 
 def plan_collect(
-    store: Store,
+    store: LedgerStore,
     paths: Sequence[Path | str],
     *,
     progress: Callable[[int, int], None] | None = None,
@@ -291,7 +291,7 @@ def _claim(report: FileReport, returned: ReturnedFile, secret: bytes, book: Roun
 
 
 def _target(
-    store: Store, book: RoundBook, read: list[tuple[FileReport, ReturnedFile]]
+    store: LedgerStore, book: RoundBook, read: list[tuple[FileReport, ReturnedFile]]
 ) -> _Target | None:
     """The batch most files belong to, and its newest round."""
     batches = Counter(r.batch_id for r, _ in read if r.batch_id is not None)
@@ -307,7 +307,7 @@ def _target(
 
 
 def _guess_batch(
-    store: Store, book: RoundBook, read: list[tuple[FileReport, ReturnedFile]]
+    store: LedgerStore, book: RoundBook, read: list[tuple[FileReport, ReturnedFile]]
 ) -> int | None:
     """Without any mark: the batch whose newest round's items the files' 编号 match best."""
     numbers = {

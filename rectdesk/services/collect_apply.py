@@ -12,12 +12,12 @@ import datetime as dt
 from collections.abc import Callable
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import LedgerKind, Role, Status
 from rectdesk.domain.rounds import ANSWER_LABELS, EXTRA_KEYS, Column, flat
 from rectdesk.services.collect import SINGLE_VALUED, Change, CollectPlan
 from rectdesk.services.collect_values import current_value, status_of
 from rectdesk.services.items import ItemCommand
-from rectdesk.store import Store
 from rectdesk.store.rounds import RoundBook
 
 Actor = Callable[[], str]
@@ -29,7 +29,7 @@ def source(unit: str, round_number: int) -> str:
 
 
 def accept_command(
-    store: Store, plan: CollectPlan, *, actor: Actor, today: dt.date | None = None
+    store: LedgerStore, plan: CollectPlan, *, actor: Actor, today: dt.date | None = None
 ) -> ItemCommand:
     """The command that writes the accepted changes and the answers (run it with ``do()``)."""
     number = plan.round_number
@@ -92,7 +92,7 @@ def _check_single(accepted: list[Change]) -> None:
 
 
 def _apply_item(
-    store: Store, item_id: int, changes: list[Change], number: int, day: dt.date, actor: str
+    store: LedgerStore, item_id: int, changes: list[Change], number: int, day: dt.date, actor: str
 ) -> None:
     item = store.item(item_id)
     fields: dict[str, object] = {}
@@ -131,7 +131,7 @@ def _apply_item(
 
 
 def apply_collect(
-    store: Store, plan: CollectPlan, *, actor: str = "", today: dt.date | None = None
+    store: LedgerStore, plan: CollectPlan, *, actor: str = "", today: dt.date | None = None
 ) -> ItemCommand:
     """Write the accepted changes now (the command line); returns the command that did it."""
     command = accept_command(store, plan, actor=lambda: actor, today=today)

@@ -7,16 +7,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.lights import LightRules
 from rectdesk.services import settings
-from rectdesk.store import Store
 
 
 @dataclass
 class AppContext:
     """The open store and what every part of the window needs alongside it."""
 
-    store: Store
+    store: LedgerStore
     db_path: Path
     today: Callable[[], dt.date] = field(default=dt.date.today)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.lights import LightRules
 from rectdesk.domain.model import Item, Status
 from rectdesk.domain.query import ItemQuery
 from rectdesk.domain.supervision import Letter
-from rectdesk.store import Store
 from rectdesk.store.letters import LetterBook
 
 #: Statuses counted as done in a department's completion rate.
@@ -61,7 +61,7 @@ class Dashboard:
 
 
 def build_dashboard(
-    store: Store, *, today: dt.date, rules: LightRules, list_limit: int = 20
+    store: LedgerStore, *, today: dt.date, rules: LightRules, list_limit: int = 20
 ) -> Dashboard:
     """Count the whole ledger as of ``today``; lists hold the first ``list_limit`` items."""
     base = ItemQuery(today=today, rules=rules)
@@ -111,7 +111,7 @@ def build_dashboard(
     )
 
 
-def _first_items(store: Store, figure: Figure, limit: int) -> list[Item]:
+def _first_items(store: LedgerStore, figure: Figure, limit: int) -> list[Item]:
     # Ids first: the order and filter are answered from an index, and only the few rows
     # shown are read in full.
     if not figure.count:

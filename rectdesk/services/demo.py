@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from rectdesk.domain.deadlines import format_cn_date, parse_deadline
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import (
     Assignment,
     BatchDraft,
@@ -20,7 +21,6 @@ from rectdesk.domain.model import (
     Status,
 )
 from rectdesk.services.paths import resource_dir
-from rectdesk.store import Store
 
 DEMO_FILES = ("seed000.json", "seed001.json", "seed003.json")
 #: The day the sample data describes: sixteen items fall due ten days later. Loaded with a
@@ -45,7 +45,7 @@ def demo_folder() -> Path:
 
 
 def load_demo(
-    store: Store, *, actor: str = "", folder: Path | None = None, today: dt.date | None = None
+    store: LedgerStore, *, actor: str = "", folder: Path | None = None, today: dt.date | None = None
 ) -> DemoResult:
     """Add the demo batches not yet in the store, all in one transaction.
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Role, Status
 from rectdesk.domain.privacy import OutputMode, apply_mode
 from rectdesk.domain.query import ItemQuery
@@ -35,7 +36,7 @@ from rectdesk.fileio import atomic_path
 from rectdesk.reports.dispatch_book import DispatchBook, write_dispatch_book
 from rectdesk.reports.round_documents import NoticeItem, NoticeUnit, RoundFacts, notice_report
 from rectdesk.services import settings
-from rectdesk.store import Store
+from rectdesk.services.audit import note_full_export
 from rectdesk.store.rounds import RoundBook
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,7 @@ def file_name(round_number: int, unit: str) -> str:
     return f"第{round_number}轮整改进展报送表-{safe[:60]}.xlsx"
 
 
-def _items(store: Store, batch_id: int, item_ids: Sequence[int] | None) -> list[Item]:
+def _items(store: LedgerStore, batch_id: int, item_ids: Sequence[int] | None) -> list[Item]:
     if item_ids is None:
         found = store.items(ItemQuery(batch_id=batch_id, sort="source"))
         return [i for i in found if i.status not in NOT_SENT]
@@ -135,7 +136,7 @@ def _row(item: Item, role: Role, seq: int, mode: OutputMode) -> dict[Column, str
 
 
 def dispatch(
-    store: Store,
+    store: LedgerStore,
     batch_id: int,
     output_dir: Path | str,
     *,
@@ -228,7 +229,7 @@ def dispatch(
                 written.append(notice_path)
             what = f"批次 {batch_id} 第{number}轮 下发 {len(files)} 个单位"
             if mode is OutputMode.FULL:
-                store.audit(actor, None, "export_full", "dispatch", "", f"{what}（完整个人信息）")
+                note_full_export(store, actor, "dispatch", f"{what}（完整个人信息）")
             else:
                 store.audit(actor, None, "dispatch", "round", "", what)
     except BaseException:

@@ -30,10 +30,10 @@ from rectdesk.domain.evidence import (
     find_reuse,
     flags_by_item,
 )
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.privacy import OutputMode, mask_data
 from rectdesk.reports.layout import Align, Column, Paragraph, ParagraphStyle, Report, Row, Table
 from rectdesk.reports.masking import mask_report
-from rectdesk.store import Store
 from rectdesk.store.evidence import FingerprintBook
 
 log = logging.getLogger(__name__)
@@ -143,7 +143,7 @@ class ReuseCheck:
 Progress = Callable[[int, int], None]
 
 
-def refresh(store: Store, *, progress: Progress | None = None, workers: int = 2) -> int:
+def refresh(store: LedgerStore, *, progress: Progress | None = None, workers: int = 2) -> int:
     """Fingerprint every evidence content not read yet; returns how many were read."""
     book = FingerprintBook(store)
     missing = book.missing()
@@ -170,7 +170,9 @@ def refresh(store: Store, *, progress: Progress | None = None, workers: int = 2)
     return len(done)
 
 
-def check(store: Store, *, progress: Progress | None = None, fresh: bool = True) -> ReuseCheck:
+def check(
+    store: LedgerStore, *, progress: Progress | None = None, fresh: bool = True
+) -> ReuseCheck:
     """Find every evidence reused across items (fingerprinting new files first)."""
     import time
 
@@ -230,7 +232,7 @@ def describe(group: ReuseGroup) -> str:
 
 
 def reuse_report(
-    store: Store, result: ReuseCheck, *, today: dt.date, mode: OutputMode = OutputMode.MASKED
+    store: LedgerStore, result: ReuseCheck, *, today: dt.date, mode: OutputMode = OutputMode.MASKED
 ) -> Report:
     """佐证材料复用清单: a printable list of every group, item by item."""
     table = Table(
@@ -268,7 +270,7 @@ def reuse_report(
     return mask_report(report) if mode.masks else report
 
 
-def flags_for(store: Store, item_ids: Sequence[int]) -> dict[int, list[str]]:
+def flags_for(store: LedgerStore, item_ids: Sequence[int]) -> dict[int, list[str]]:
     """Each item's reuse findings as sentences (from the fingerprints already read)."""
     result = check(store, fresh=False)
     wanted = set(item_ids)

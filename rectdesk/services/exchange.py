@@ -25,6 +25,7 @@ from typing import Any
 from rectdesk import __version__
 from rectdesk.domain.deadlines import parse_iso
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import (
     Assignment,
     BatchDraft,
@@ -41,7 +42,7 @@ from rectdesk.domain.privacy import OutputMode, apply_mode, mask_data
 from rectdesk.domain.query import ItemQuery
 from rectdesk.fileio import atomic_path
 from rectdesk.services import settings
-from rectdesk.store import Store
+from rectdesk.services.audit import note_full_export
 from rectdesk.store.packages import STORE_ID_KEY, PackageLinks
 
 log = logging.getLogger(__name__)
@@ -126,7 +127,7 @@ def _json_bytes(value: Any) -> bytes:
 
 
 def make_package(
-    store: Store,
+    store: LedgerStore,
     batch_id: int,
     output: Path | str,
     *,
@@ -195,7 +196,7 @@ def make_package(
     what = f"批次 {batch_id} 交换包 → {output.name}"
     with store.transaction():
         if mode is OutputMode.FULL:
-            store.audit(actor, None, "export_full", "package", "", f"{what}（完整个人信息）")
+            note_full_export(store, actor, "package", f"{what}（完整个人信息）")
         else:
             store.audit(actor, None, "package", "batch", "", what)
     size = sum(source.stat().st_size for _part, source in files)
@@ -390,7 +391,7 @@ def _changes(item: Item, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def import_package(
-    store: Store, path: Path | str, *, dry_run: bool = False, actor: str = ""
+    store: LedgerStore, path: Path | str, *, dry_run: bool = False, actor: str = ""
 ) -> PackageImport:
     """Bring a package in as a batch (or update the batch an earlier one made)."""
     path = Path(path)
@@ -460,7 +461,7 @@ def import_package(
     return result
 
 
-def _new_batch(store: Store, manifest: dict[str, Any], actor: str) -> int:
+def _new_batch(store: LedgerStore, manifest: dict[str, Any], actor: str) -> int:
     batch = manifest["batch"]
     name = str(batch["name"])
     office = str(manifest.get("office", "")).strip()
@@ -478,7 +479,7 @@ def _new_batch(store: Store, manifest: dict[str, Any], actor: str) -> int:
 
 
 def _write_items(
-    store: Store,
+    store: LedgerStore,
     batch_id: int,
     plan: list[tuple[dict[str, Any], Item | None, dict[str, Any]]],
     links: PackageLinks,
@@ -501,7 +502,7 @@ def _write_items(
 
 
 def _write_ledger(
-    store: Store,
+    store: LedgerStore,
     entries: list[dict[str, Any]],
     mapped: dict[int, int],
     known: dict[int, int],
@@ -527,7 +528,7 @@ def _write_ledger(
 
 
 def _write_files(
-    store: Store,
+    store: LedgerStore,
     path: Path,
     package: _Package,
     new_files: list[dict[str, Any]],

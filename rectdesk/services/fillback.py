@@ -15,6 +15,7 @@ from typing import Any
 
 from rectdesk.domain.deadlines import format_cn_date
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Status
 from rectdesk.domain.query import ItemQuery
 from rectdesk.fileio import atomic_path
@@ -22,7 +23,7 @@ from rectdesk.importers.readers import read_workbook
 from rectdesk.importers.sniff import Format, sniff
 from rectdesk.importers.tables import DetectedTable, parse_workbook
 from rectdesk.reports.cells import put_text
-from rectdesk.store import Store
+from rectdesk.services.audit import note_full_export
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def _match(items: list[Item]) -> tuple[dict[str, Item], dict[str, Item]]:
 
 
 def fill_back(
-    store: Store,
+    store: LedgerStore,
     batch_id: int,
     original: Path | str,
     output: Path | str,
@@ -131,12 +132,12 @@ def fill_back(
     return FillBackResult(output, matched, unmatched, added)
 
 
-def _save_audited(store: Store, book: Any, output: Path, actor: str, what: str) -> None:
+def _save_audited(store: LedgerStore, book: Any, output: Path, actor: str, what: str) -> None:
     """Save the workbook and its audit record together: both or neither."""
     written = False
     try:
         with store.transaction():
-            store.audit(actor, None, "export_full", "fill_back", "", f"{what}（完整个人信息）")
+            note_full_export(store, actor, "fill_back", f"{what}（完整个人信息）")
             with atomic_path(output) as temporary:
                 book.save(temporary)
             written = True

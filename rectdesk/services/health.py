@@ -17,11 +17,15 @@ from rectdesk.store.backup import (
     newest_sound_backup,
 )
 from rectdesk.store.checks import full_check
+from rectdesk.store.connection import busy
 from rectdesk.store.lock import StoreLock
 from rectdesk.store.opening import ROLLED_BACK, missing_message, refuse_foreign
 from rectdesk.store.sidecars import has_hot_journal, set_aside_strangers
 
 log = logging.getLogger(__name__)
+
+#: Whether an engine error means only that another program holds the ledger (not damage).
+is_busy = busy
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import (
     Assignment,
     BatchDraft,
@@ -31,7 +32,6 @@ from rectdesk.fileio import write_bytes_atomic
 from rectdesk.importers.kinds import guess_kind
 from rectdesk.importers.readers import read_workbook
 from rectdesk.importers.tables import Overrides, ParsedFile, ParsedRow, parse_workbook
-from rectdesk.store import Store
 from rectdesk.store.imports import ImportChange, ImportLog, ImportRecord
 from rectdesk.store.matching import content_key, find_matching_batch
 
@@ -206,7 +206,7 @@ def _key(text: str) -> str:
     return _SPACE.sub("", text)
 
 
-def plan_import(store: Store, parsed: ParsedFile, batch_id: int | None) -> ImportPlan:
+def plan_import(store: LedgerStore, parsed: ParsedFile, batch_id: int | None) -> ImportPlan:
     """Each row new, updated or unchanged against the batch: matched by 编号, else by content."""
     by_number: dict[str, Item] = {}
     by_content: dict[str, Item] = {}
@@ -255,7 +255,7 @@ def plan_import(store: Store, parsed: ParsedFile, batch_id: int | None) -> Impor
 MATCH_SHARE = 0.5
 
 
-def match_batch(store: Store, parsed: ParsedFile) -> BatchMatch | None:
+def match_batch(store: LedgerStore, parsed: ParsedFile) -> BatchMatch | None:
     """The batch already holding most of the file's items, by 编号 (leading zeros aside) and
     content, not by name; None when no batch holds at least half of them."""
     rows = parsed.rows
@@ -355,7 +355,7 @@ def _before(item: Item, changes: dict[str, Any]) -> dict[str, Any]:
 # -- commit and undo --------------------------------------------------------------------------
 
 
-def _keep_source(store: Store, path: Path) -> tuple[str, str, Path | None]:
+def _keep_source(store: LedgerStore, path: Path) -> tuple[str, str, Path | None]:
     """Copy the original file beside the store; returns (relative path, sha256, new copy)."""
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
@@ -369,7 +369,7 @@ def _keep_source(store: Store, path: Path) -> tuple[str, str, Path | None]:
     return relative.as_posix(), digest, target
 
 
-def _backup(store: Store) -> None:
+def _backup(store: LedgerStore) -> None:
     if store.path is None:
         return
     from rectdesk.services.backup import backup_before_import
@@ -378,7 +378,7 @@ def _backup(store: Store) -> None:
 
 
 def commit_import(
-    store: Store,
+    store: LedgerStore,
     plan: ImportPlan,
     *,
     new_batch: BatchDraft | None = None,
@@ -475,7 +475,7 @@ def _reporting(
         yield draft
 
 
-def undo_import(store: Store, import_id: int, *, actor: str = "") -> ImportRecord:
+def undo_import(store: LedgerStore, import_id: int, *, actor: str = "") -> ImportRecord:
     """Take an import back whole: its new items removed, changed items restored."""
     imports = ImportLog(store)
     record = imports.get(import_id)
@@ -511,13 +511,13 @@ def undo_import(store: Store, import_id: int, *, actor: str = "") -> ImportRecor
     return imports.get(import_id)
 
 
-def list_imports(store: Store, batch_id: int | None = None) -> list[ImportRecord]:
+def list_imports(store: LedgerStore, batch_id: int | None = None) -> list[ImportRecord]:
     """Imports, newest first."""
     return ImportLog(store).all(batch_id)
 
 
 def import_file(
-    store: Store,
+    store: LedgerStore,
     path: Path | str,
     *,
     batch_name: str | None = None,

@@ -15,6 +15,7 @@ from typing import Any
 
 from rectdesk.domain.deadlines import parse_deadline
 from rectdesk.domain.errors import TransitionError, UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import (
     FIELD_LABELS,
     Assignment,
@@ -27,7 +28,6 @@ from rectdesk.domain.model import (
 )
 from rectdesk.domain.status import check_change
 from rectdesk.services import closure
-from rectdesk.store import Store
 from rectdesk.store.snapshot import Snapshot, apply_difference, take_snapshot
 
 #: Fields edited one at a time in the detail panel (status, close-off and progress have
@@ -48,7 +48,7 @@ class ItemCommand:
 
     def __init__(
         self,
-        store: Store,
+        store: LedgerStore,
         item_ids: Sequence[int],
         action: Callable[[], None],
         *,
@@ -100,7 +100,7 @@ class ItemCommand:
 class ItemService:
     """Builds the commands for every edit of items; run them with ``do()``."""
 
-    def __init__(self, store: Store, actor: str | Actor = "") -> None:
+    def __init__(self, store: LedgerStore, actor: str | Actor = "") -> None:
         self.store = store
         self._actor: Actor = actor if callable(actor) else (lambda: actor)
 

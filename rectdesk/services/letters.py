@@ -20,6 +20,7 @@ from typing import Any
 
 from rectdesk.domain.deadlines import format_cn_date
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import OPEN_STATUSES, Item
 from rectdesk.domain.privacy import OutputMode, mask_data
 from rectdesk.domain.query import ItemQuery
@@ -38,7 +39,6 @@ from rectdesk.reports.layout import Align, Column, Report, Row, Table
 from rectdesk.reports.letter import LetterDoc, mask_letter, write_letter_docx, write_letter_pdf
 from rectdesk.reports.masking import mask_report
 from rectdesk.services import settings, workcalendar
-from rectdesk.store import Store
 from rectdesk.store.letters import LetterBook
 
 #: Settings of the letters (kept in the store beside the others).
@@ -62,7 +62,7 @@ class LetterSettings:
     phone: str
 
 
-def letter_settings(store: Store) -> LetterSettings:
+def letter_settings(store: LedgerStore) -> LetterSettings:
     unit = str(settings.get(store, "unit_name"))
     try:
         days = int(store.setting(REPLY_DAYS_KEY, DEFAULT_REPLY_DAYS))
@@ -78,7 +78,7 @@ def letter_settings(store: Store) -> LetterSettings:
     )
 
 
-def save_letter_settings(store: Store, *, head: str, prefix: str, reply_days: int) -> None:
+def save_letter_settings(store: LedgerStore, *, head: str, prefix: str, reply_days: int) -> None:
     """Keep the letterhead, the 机关代字 and the reply period."""
     if reply_days < 1 or reply_days > 60:
         raise UserError("答复期限请填1到60个工作日。")
@@ -89,7 +89,7 @@ def save_letter_settings(store: Store, *, head: str, prefix: str, reply_days: in
     store.set_setting(REPLY_DAYS_KEY, int(reply_days))
 
 
-def default_reply_due(store: Store, issued_on: dt.date) -> dt.date:
+def default_reply_due(store: LedgerStore, issued_on: dt.date) -> dt.date:
     """The reply date: the set number of working days after the day of issue."""
     days = letter_settings(store).reply_days
     return count(Period(days, PeriodUnit.WORKDAYS, "印发"), issued_on,
@@ -99,13 +99,13 @@ def default_reply_due(store: Store, issued_on: dt.date) -> dt.date:
 # -- choosing the items ------------------------------------------------------------------------
 
 
-def overdue_items(store: Store, today: dt.date) -> list[Item]:
+def overdue_items(store: LedgerStore, today: dt.date) -> list[Item]:
     """Open items past their deadline (the overdue list)."""
     return store.items(ItemQuery(today=today, rules=settings.light_rules(store), overdue=True,
                                  sort="deadline"))  # fmt: skip
 
 
-def due_items(store: Store, today: dt.date) -> list[Item]:
+def due_items(store: LedgerStore, today: dt.date) -> list[Item]:
     """Open items overdue or due within the warning days (the overdue and due-soon lists)."""
     rules = settings.light_rules(store)
     found = {i.id: i for i in overdue_items(store, today)}
@@ -149,7 +149,7 @@ class Issued:
 
 
 def issue(
-    store: Store,
+    store: LedgerStore,
     items: Sequence[Item],
     *,
     today: dt.date,
@@ -287,7 +287,7 @@ def compose(letter: Letter, options: LetterSettings) -> LetterDoc:
     )
 
 
-def render(store: Store, letter: Letter, fmt: str, path: Path,
+def render(store: LedgerStore, letter: Letter, fmt: str, path: Path,
            mode: OutputMode = OutputMode.MASKED) -> Path:  # fmt: skip
     """Print a registered letter again (e.g. a lost copy), as it was numbered."""
     doc = compose(letter, letter_settings(store))
@@ -298,7 +298,7 @@ def render(store: Store, letter: Letter, fmt: str, path: Path,
 # -- the register ------------------------------------------------------------------------------
 
 
-def find(store: Store, number: str) -> Letter:
+def find(store: LedgerStore, number: str) -> Letter:
     """A letter by its number as printed (〔2026〕3号) or typed (2026-3)."""
     year, seq = parse_letter_number(number)
     found = LetterBook(store).find(year, seq)
@@ -308,7 +308,7 @@ def find(store: Store, number: str) -> Letter:
 
 
 def reply(
-    store: Store,
+    store: LedgerStore,
     number: str,
     *,
     on: dt.date,
@@ -332,7 +332,7 @@ def reply(
     )  # fmt: skip
 
 
-def _keep_file(store: Store, letter: Letter, source: Path) -> tuple[str, str, str]:
+def _keep_file(store: LedgerStore, letter: Letter, source: Path) -> tuple[str, str, str]:
     if not source.is_file():
         raise UserError(f"找不到答复文件“{source}”，请重新选择。")
     digest = hashlib.sha256()
@@ -372,7 +372,7 @@ def letter_dict(letter: Letter, today: dt.date) -> dict[str, Any]:
 
 
 def register_rows(
-    store: Store, today: dt.date, *, year: int | None = None,
+    store: LedgerStore, today: dt.date, *, year: int | None = None,
     mode: OutputMode = OutputMode.MASKED,
 ) -> list[dict[str, Any]]:  # fmt: skip
     """The register as JSON rows, masked unless ``mode`` is full."""
@@ -382,7 +382,7 @@ def register_rows(
 
 
 def register_report(
-    store: Store, today: dt.date, *, year: int | None = None,
+    store: LedgerStore, today: dt.date, *, year: int | None = None,
     mode: OutputMode = OutputMode.MASKED,
 ) -> Report:  # fmt: skip
     """督办登记簿 as a printable landscape table."""
@@ -434,12 +434,17 @@ def _short(text: str, width: int = 24) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def overdue_replies(store: Store, today: dt.date) -> list[Letter]:
+def all_letters(store: LedgerStore) -> list[Letter]:
+    """Every letter in the register, as the register lists them."""
+    return LetterBook(store).letters()
+
+
+def overdue_replies(store: LedgerStore, today: dt.date) -> list[Letter]:
     """Letters whose reply date has passed without a reply (for the dashboard)."""
     return LetterBook(store).unanswered_overdue(today)
 
 
-def item_letters(store: Store, item_id: int) -> list[Letter]:
+def item_letters(store: LedgerStore, item_id: int) -> list[Letter]:
     """The letters that named an item, oldest first (its history)."""
     return LetterBook(store).letters(item_id=item_id)
 

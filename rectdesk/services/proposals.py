@@ -13,6 +13,7 @@ from pathlib import Path
 
 from rectdesk.domain.deadlines import format_cn_date
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Deadline, DeadlineKind
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.domain.proposals import (
@@ -34,14 +35,13 @@ from rectdesk.reports.letter import LetterDoc, mask_letter
 from rectdesk.reports.masking import mask_report
 from rectdesk.services import settings, workcalendar
 from rectdesk.services.letters import letter_settings, write_letter
-from rectdesk.store import Store
 from rectdesk.store.proposals import ProposalBook
 
 #: Setting: the answer classes as the office names them, [[code, meaning], …].
 CLASSES_KEY = "proposal_answer_classes"
 
 
-def answer_classes(store: Store) -> list[tuple[str, str]]:
+def answer_classes(store: LedgerStore) -> list[tuple[str, str]]:
     stored = store.setting(CLASSES_KEY, None)
     if isinstance(stored, list) and stored:
         try:
@@ -51,7 +51,7 @@ def answer_classes(store: Store) -> list[tuple[str, str]]:
     return list(DEFAULT_ANSWER_CLASSES)
 
 
-def set_answer_classes(store: Store, classes: Sequence[tuple[str, str]]) -> None:
+def set_answer_classes(store: LedgerStore, classes: Sequence[tuple[str, str]]) -> None:
     """Rename or add answer classes (codes must be unique and short)."""
     clean = [(c.strip(), n.strip()) for c, n in classes if c.strip()]
     codes = [c for c, _ in clean]
@@ -60,25 +60,25 @@ def set_answer_classes(store: Store, classes: Sequence[tuple[str, str]]) -> None
     store.set_setting(CLASSES_KEY, [list(pair) for pair in clean])
 
 
-def proposal(store: Store, item_id: int) -> Proposal | None:
+def proposal(store: LedgerStore, item_id: int) -> Proposal | None:
     return ProposalBook(store).proposal(item_id)
 
 
-def reply_deadline(store: Store, found: Proposal) -> Counted | None:
+def reply_deadline(store: LedgerStore, found: Proposal) -> Counted | None:
     """The statutory answer deadline counted from 交办 (None without a 交办 date)."""
     if found.assigned_on is None or not found.answer_period.strip():
         return None
     return workcalendar.deadline(store, found.answer_period, found.assigned_on)
 
 
-def co_deadline(store: Store, found: Proposal) -> Counted | None:
+def co_deadline(store: LedgerStore, found: Proposal) -> Counted | None:
     """When a 会办 opinion is due (only where the bureau is 会办)."""
     if found.role is not HandlingRole.CO or found.assigned_on is None:
         return None
     return workcalendar.deadline(store, found.co_period, found.assigned_on)
 
 
-def save(store: Store, found: Proposal, *, actor: str = "") -> Counted | None:
+def save(store: LedgerStore, found: Proposal, *, actor: str = "") -> Counted | None:
     """Keep an item's proposal fields; the reply deadline becomes the item's deadline."""
     store.item(found.item_id)
     if found.key and not found.leader.strip():
@@ -95,7 +95,7 @@ def save(store: Store, found: Proposal, *, actor: str = "") -> Counted | None:
 
 
 def add_contact(
-    store: Store, item_id: int, *, on: dt.date, method: str, who: str = "", content: str = "",
+    store: LedgerStore, item_id: int, *, on: dt.date, method: str, who: str = "", content: str = "",
     opinions: int = 0, actor: str = "",
 ) -> int:  # fmt: skip
     """One contact with the proposer (面对面沟通, 电话沟通, 座谈, 实地考察)."""
@@ -105,15 +105,15 @@ def add_contact(
                                            int(opinions), actor=actor)  # fmt: skip
 
 
-def contacts(store: Store, item_id: int) -> list[Contact]:
+def contacts(store: LedgerStore, item_id: int) -> list[Contact]:
     return ProposalBook(store).contacts([item_id])
 
 
-def answers(store: Store, item_id: int) -> list[Answer]:
+def answers(store: LedgerStore, item_id: int) -> list[Answer]:
     return ProposalBook(store).answers([item_id])
 
 
-def record_answer(store: Store, answer: Answer, *, actor: str = "") -> Answer:
+def record_answer(store: LedgerStore, answer: Answer, *, actor: str = "") -> Answer:
     """The 答复 of a round; a second round only follows a 不满意 first one."""
     if proposal(store, answer.item_id) is None:
         raise UserError("这条事项还没有填写建议提案信息，请先保存建议提案信息。")
@@ -138,7 +138,7 @@ def record_answer(store: Store, answer: Answer, *, actor: str = "") -> Answer:
     return next(a for a in answers(store, answer.item_id) if a.round == answer.round)
 
 
-def second_deadline(store: Store, answer: Answer) -> Counted | None:
+def second_deadline(store: LedgerStore, answer: Answer) -> Counted | None:
     """When the second handling of a 不满意 answer is due (from the feedback date)."""
     if answer.satisfaction != "不满意" or answer.feedback_on is None:
         return None
@@ -146,7 +146,7 @@ def second_deadline(store: Store, answer: Answer) -> Counted | None:
 
 
 def answer_letter(
-    store: Store, item_id: int, round_: int, fmt: str, path: Path,
+    store: LedgerStore, item_id: int, round_: int, fmt: str, path: Path,
     mode: OutputMode = OutputMode.MASKED,
 ) -> Path:  # fmt: skip
     """The 答复函 (class mark, 文号 and 签发人, the answer, 联系人) as PDF or Word."""
@@ -187,7 +187,7 @@ def answer_letter(
 # -- the year's figures --------------------------------------------------------------------------
 
 
-def year_figures(store: Store, year: int) -> YearFigures:
+def year_figures(store: LedgerStore, year: int) -> YearFigures:
     """What seed 004 leaves blank, counted over the proposals 交办 in ``year``."""
     book = ProposalBook(store)
     found = book.proposals(year)
@@ -229,7 +229,7 @@ def year_figures(store: Store, year: int) -> YearFigures:
     return figures
 
 
-def year_report(store: Store, year: int, mode: OutputMode = OutputMode.MASKED) -> Report:
+def year_report(store: LedgerStore, year: int, mode: OutputMode = OutputMode.MASKED) -> Report:
     """The figures as a paragraph and a table, printable like every report."""
     f = year_figures(store, year)
     classes = answer_classes(store)

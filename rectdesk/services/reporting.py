@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.domain.query import ItemQuery
 from rectdesk.fileio import atomic_path
@@ -19,7 +20,7 @@ from rectdesk.reports.layout import Report
 from rectdesk.reports.masking import mask_report
 from rectdesk.reports.templates import BUILTINS, TemplateSpec, builtin
 from rectdesk.services import settings
-from rectdesk.store import Store
+from rectdesk.services.audit import note_full_export
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ class ExportResult:
 # -- templates -------------------------------------------------------------------------------
 
 
-def templates(store: Store) -> list[TemplateSpec]:
+def templates(store: LedgerStore) -> list[TemplateSpec]:
     """The built-in templates, then the clerk's own (by name)."""
     found = [builtin(name) for name in BUILTINS]
     for row in store.templates():
@@ -58,7 +59,7 @@ def templates(store: Store) -> list[TemplateSpec]:
     return found
 
 
-def get_template(store: Store, name: str) -> TemplateSpec:
+def get_template(store: LedgerStore, name: str) -> TemplateSpec:
     """A template by name or Chinese label; a plain message listing the names otherwise."""
     wanted = name.strip()
     for spec in templates(store):
@@ -68,7 +69,7 @@ def get_template(store: Store, name: str) -> TemplateSpec:
     raise UserError(f"没有名为“{name}”的报表模板，可用的有：{names}。")
 
 
-def save_template(store: Store, spec: TemplateSpec) -> None:
+def save_template(store: LedgerStore, spec: TemplateSpec) -> None:
     """Keep a clerk's template under its name (built-in names are reserved)."""
     name = spec.name.strip()
     if not name:
@@ -80,11 +81,20 @@ def save_template(store: Store, spec: TemplateSpec) -> None:
     store.save_template(name, spec.to_dict(), base=spec.base)
 
 
+def delete_template(store: LedgerStore, name: str, actor: str) -> None:
+    """Delete a clerk's template (built-in ones stay), and say so in the audit log."""
+    if name in BUILTINS:
+        raise UserError("内置模板不能删除。")
+    with store.transaction():
+        store.delete_template(name)
+        store.audit(actor, None, "delete_template", "template", name, "")
+
+
 # -- building --------------------------------------------------------------------------------
 
 
 def report_scope(
-    store: Store,
+    store: LedgerStore,
     spec: TemplateSpec,
     *,
     batch_id: int | None = None,
@@ -135,7 +145,7 @@ def report_scope(
 
 
 def build(
-    store: Store,
+    store: LedgerStore,
     template: str | TemplateSpec,
     *,
     batch_id: int | None = None,
@@ -192,14 +202,16 @@ def output_path(output: Path, fmt: str, title: str = "", day: dt.date | None = N
     return output
 
 
-def record_full_export(store: Store, actor: str, what: str) -> None:
-    """Keeping personal data unmasked is always written to the audit log (issue 6)."""
+def record_full_export(
+    store: LedgerStore, actor: str, what: str, *, output: str = "report"
+) -> None:
+    """Keeping personal data unmasked is always written to the audit log, in its own step."""
     with store.transaction():
-        store.audit(actor, None, "export_full", "report", "", what)
+        note_full_export(store, actor, output, what)
 
 
 def export_report(
-    store: Store,
+    store: LedgerStore,
     template: str,
     fmt: str,
     output: Path,

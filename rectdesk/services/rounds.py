@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Role, Status
 from rectdesk.domain.privacy import OutputMode, mask_data
 from rectdesk.domain.rounds import Column, Round
@@ -27,19 +28,18 @@ from rectdesk.reports.round_documents import (
     comparison_report,
 )
 from rectdesk.services import settings
-from rectdesk.store import Store
 from rectdesk.store.rounds import RoundBook
 
 #: What the comparison shows for a round the lead unit did not answer.
 NOT_ANSWERED = "（未报送）"
 
 
-def next_round(store: Store, batch_id: int) -> int:
+def next_round(store: LedgerStore, batch_id: int) -> int:
     """The number the next round of a batch gets."""
     return RoundBook(store).next_number(batch_id)
 
 
-def rounds(store: Store, batch_id: int) -> list[Round]:
+def rounds(store: LedgerStore, batch_id: int) -> list[Round]:
     """Every round of a batch, oldest first."""
     store.batch(batch_id)
     return RoundBook(store).rounds(batch_id)
@@ -64,7 +64,7 @@ def rounds_json(found: list[Round], mode: OutputMode = OutputMode.MASKED) -> lis
     return mask_data(data, mode)  # type: ignore[no-any-return]
 
 
-def get_round(store: Store, batch_id: int, number: int | None = None) -> Round:
+def get_round(store: LedgerStore, batch_id: int, number: int | None = None) -> Round:
     """One round (the newest when no number is given); a plain message when there is none."""
     book = RoundBook(store)
     found = book.latest(batch_id) if number is None else book.round(batch_id, number)
@@ -75,7 +75,7 @@ def get_round(store: Store, batch_id: int, number: int | None = None) -> Round:
     return found
 
 
-def _facts(store: Store, batch_id: int, number: int, cut_off: dt.date | None,
+def _facts(store: LedgerStore, batch_id: int, number: int, cut_off: dt.date | None,
            today: dt.date) -> RoundFacts:  # fmt: skip
     return RoundFacts(
         batch_name=store.batch(batch_id).name, round_number=number, cut_off=cut_off,
@@ -85,7 +85,7 @@ def _facts(store: Store, batch_id: int, number: int, cut_off: dt.date | None,
 
 
 def chase_list(
-    store: Store,
+    store: LedgerStore,
     batch_id: int,
     number: int | None = None,
     *,
@@ -125,7 +125,7 @@ class _Progress:
     status: str
 
 
-def _lead_answers(store: Store, batch_id: int, number: int) -> dict[int, _Progress]:
+def _lead_answers(store: LedgerStore, batch_id: int, number: int) -> dict[int, _Progress]:
     """Each item's answer from its lead unit in a round (the last one collected)."""
     book = RoundBook(store)
     found = book.round(batch_id, number)
@@ -142,7 +142,7 @@ def _lead_answers(store: Store, batch_id: int, number: int) -> dict[int, _Progre
     return result
 
 
-def compare(store: Store, batch_id: int, earlier: int, later: int) -> Comparison:
+def compare(store: LedgerStore, batch_id: int, earlier: int, later: int) -> Comparison:
     """Each item sent in either round: its lead unit's progress in both, and the change."""
     if earlier >= later:
         raise UserError("请选择两个不同的轮次，前一轮在前，如第1轮与第2轮。")
@@ -180,7 +180,7 @@ def _status_text(text: str) -> str:
 
 
 def comparison_report_for(
-    store: Store,
+    store: LedgerStore,
     batch_id: int,
     earlier: int,
     later: int,
@@ -196,7 +196,7 @@ def comparison_report_for(
     return _mode(report, mode)
 
 
-def export(report: Report, output: Path | str, store: Store, *, actor: str = "") -> Path:
+def export(report: Report, output: Path | str, store: LedgerStore, *, actor: str = "") -> Path:
     """Write a round paper as PDF, Word or Excel (by the file's extension), whole or not at all.
 
     A paper that keeps personal data (内部资料) is written to the audit log with the file.

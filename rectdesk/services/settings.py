@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.lights import LightRules
-from rectdesk.store import Store
 
 
 @dataclass(frozen=True)
@@ -34,9 +34,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("backup_folder", str, "", "自动备份文件夹（留空则为数据文件旁的 backups）"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
+#: The name of each setting, for the audit log.
+SETTING_LABELS = {s.key: s.label for s in SETTINGS}
 
 
-def get(store: Store, key: str) -> Any:
+def get(store: LedgerStore, key: str) -> Any:
     """A setting's stored value, or its default."""
     setting = _BY_KEY[key]
     value = store.setting(key, setting.default)
@@ -46,7 +48,7 @@ def get(store: Store, key: str) -> Any:
         return setting.default
 
 
-def put(store: Store, key: str, value: Any) -> None:
+def put(store: LedgerStore, key: str, value: Any) -> None:
     """Store a setting after checking its type."""
     setting = _BY_KEY.get(key)
     if setting is None:
@@ -60,12 +62,35 @@ def put(store: Store, key: str, value: Any) -> None:
     store.set_setting(key, converted)
 
 
-def light_rules(store: Store) -> LightRules:
+def save(store: LedgerStore, values: dict[str, Any], *, keep_empty: bool = False) -> list[str]:
+    """Store changed settings together, each change in the audit log; the keys changed.
+
+    With ``keep_empty`` an empty text leaves the setting as it was (the welcome page, where
+    an untouched field means "not now", not "clear it").
+    """
+    for key in values:
+        if key not in _BY_KEY:
+            raise UserError(f"没有名为“{key}”的设置。")
+    changed = {
+        k: v for k, v in values.items() if (v or v == 0 or not keep_empty) and v != get(store, k)
+    }
+    if not changed:
+        return []
+    who = actor(store)
+    with store.transaction():
+        for key, value in changed.items():
+            old = get(store, key)
+            put(store, key, value)
+            store.audit(who, None, "settings", key, str(old), str(get(store, key)))
+    return list(changed)
+
+
+def light_rules(store: LedgerStore) -> LightRules:
     """The bureau's warning-light thresholds."""
     return LightRules(warn_days=get(store, "warn_days"), stale_days=get(store, "stale_days"))
 
 
-def actor(store: Store) -> str:
+def actor(store: LedgerStore) -> str:
     """Who is making changes, for the audit log."""
     import getpass
 

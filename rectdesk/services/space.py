@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.fileio import format_size, free_bytes
-from rectdesk.store import Store
 from rectdesk.store.backup import backup_bytes
 
 if TYPE_CHECKING:
     from rectdesk.services.importing import ImportPlan
 
-#: Store growth per byte of imported text (the items, their search index and assignments).
+#: LedgerStore growth per byte of imported text (the items, their search index and assignments).
 #: Measured at 2.0 for imports of 3,000 seed-shaped rows and for the 100,000-item benchmark
 #: store (tests/benchmarks/bench_store.py); the rest is margin.
 GROWTH_PER_TEXT_BYTE = 2.5
@@ -50,7 +50,7 @@ class Need:
         return self.backup + self.source + self.growth + self.journal
 
 
-def import_need(store: Store, plan: ImportPlan, *, backup: bool) -> Need:
+def import_need(store: LedgerStore, plan: ImportPlan, *, backup: bool) -> Need:
     """About how much room ``plan`` takes: backup, copy of the file, new data, journal."""
     from rectdesk.services.backup import same_state_backup
 
@@ -83,7 +83,7 @@ def import_need(store: Store, plan: ImportPlan, *, backup: bool) -> Need:
 
 
 def ensure_room_for_import(
-    store: Store, plan: ImportPlan, *, backup: bool, backup_folder: Path | None = None
+    store: LedgerStore, plan: ImportPlan, *, backup: bool, backup_folder: Path | None = None
 ) -> None:
     """Refuse, before anything is written, an import the disk has no room for."""
     if store.path is None:

@@ -7,14 +7,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.workdays import CalendarTable, Counted, explain, parse_period
-from rectdesk.store import Store
 
 #: Setting holding the years the office entered: {"2027": {"rest": [iso…], "work": [iso…]}}.
 KEY = "holiday_calendar"
 
 
-def table(store: Store) -> CalendarTable:
+def table(store: LedgerStore) -> CalendarTable:
     """The published calendar with the office's own years laid over it."""
     entered: dict[int, tuple[frozenset[dt.date], frozenset[dt.date]]] = {}
     for year, days in dict(store.setting(KEY, {}) or {}).items():
@@ -27,13 +27,13 @@ def table(store: Store) -> CalendarTable:
     return CalendarTable(entered)
 
 
-def entered_years(store: Store) -> dict[int, dict[str, list[str]]]:
+def entered_years(store: LedgerStore) -> dict[int, dict[str, list[str]]]:
     """What the office entered, by year (ISO dates)."""
     return {int(y): v for y, v in dict(store.setting(KEY, {}) or {}).items()}
 
 
 def enter_year(
-    store: Store, year: int, rest: Iterable[dt.date], work: Iterable[dt.date]
+    store: LedgerStore, year: int, rest: Iterable[dt.date], work: Iterable[dt.date]
 ) -> dict[str, list[str]]:
     """Record one year's holidays (``rest``) and 调休 working weekend days (``work``)."""
     rest, work = sorted(set(rest)), sorted(set(work))
@@ -56,7 +56,7 @@ def enter_year(
     return value
 
 
-def deadline(store: Store, text: str, start: dt.date) -> Counted:
+def deadline(store: LedgerStore, text: str, start: dt.date) -> Counted:
     """The deadline a period text (``收到之日起20个工作日内``) gives from *start*, explained."""
     counted = explain(text, start, table(store))
     if counted is None:

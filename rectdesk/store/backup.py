@@ -23,17 +23,16 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rectdesk.domain.errors import StoreBusyError, StoreDamagedError, StoreLockedError, UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.fileio import describe_os_error, format_size, free_bytes
 from rectdesk.store.connection import busy, pending_rollback
 from rectdesk.store.fileformat import read_db_header
 from rectdesk.store.lock import StoreLock
 from rectdesk.store.schema import MIGRATIONS
-
-if TYPE_CHECKING:
-    from rectdesk.store.store import Store
+from rectdesk.store.store import engine
 
 log = logging.getLogger(__name__)
 
@@ -566,9 +565,10 @@ def _fsync_dir(path: Path) -> None:
 
 
 def backup_store(
-    store: Store, folder: Path, *, reason: str, link_files: bool = False
+    ledger: LedgerStore, folder: Path, *, reason: str, link_files: bool = False
 ) -> BackupInfo:
     """Back up an open store (see make_backup)."""
+    store = engine(ledger)
     if store.path is None:
         raise UserError("内存中的临时数据不能备份。")
     return make_backup(store.db.conn, store.path, folder, reason=reason, link_files=link_files)

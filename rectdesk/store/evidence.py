@@ -5,22 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rectdesk.domain.closure import CloseReview, ReviewState
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.evidence import EvidenceUse, FileKind, Fingerprint
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.store import rows
-
-if TYPE_CHECKING:
-    from rectdesk.store.store import Store
+from rectdesk.store.store import engine
 
 
 class ReviewBook:
     """Close-off applications and their reviews."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: LedgerStore) -> None:
+        self.store = engine(store)
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         cursor = self.store.db.execute(sql, list(params))
@@ -103,8 +102,8 @@ def _review(r: sqlite3.Row) -> CloseReview:
 class FingerprintBook:
     """What the reuse guard has read of each evidence content, and every evidence use."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: LedgerStore) -> None:
+        self.store = engine(store)
 
     def uses(self) -> list[EvidenceUse]:
         """Every evidence file of every item, with the item's lead unit and label."""
@@ -132,8 +131,10 @@ class FingerprintBook:
             return
         with self.store.transaction():
             self.store.db.conn.executemany(
-                "INSERT OR REPLACE INTO evidence_prints (sha256, kind, phash, text_hash, note)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO evidence_prints (sha256, kind, phash, text_hash, note)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO UPDATE SET"
+                " kind = excluded.kind, phash = excluded.phash, text_hash = excluded.text_hash,"
+                " note = excluded.note",
                 [(p.sha256, p.kind.value, None if p.phash is None else f"{p.phash:016x}",
                   p.text_hash, p.note) for p in prints],
             )  # fmt: skip

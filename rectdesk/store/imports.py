@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.store import rows
-
-if TYPE_CHECKING:
-    from rectdesk.store.store import Store
+from rectdesk.store.store import engine
 
 
 def create_imports_tables(db: sqlite_utils.Database) -> None:
@@ -92,8 +90,8 @@ def _record(row: sqlite3.Row) -> ImportRecord:
 class ImportLog:
     """Reads and writes the imports tables of one store (call inside store.transaction())."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: LedgerStore) -> None:
+        self.store = engine(store)
 
     def _rows(self, sql: str, params: list[object]) -> list[sqlite3.Row]:
         cursor = self.store.db.execute(sql, params)

@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.supervision import Letter, LetterItem, LetterKind, letter_number
 from rectdesk.store import rows
 from rectdesk.store.schema import run_script
+from rectdesk.store.store import engine
 
 if TYPE_CHECKING:
     import sqlite_utils
-
-    from rectdesk.store.store import Store
 
 
 def create_supervision_tables(db: sqlite_utils.Database) -> None:
@@ -88,8 +88,8 @@ _YEAR_IN_USE = "{0}年已有文号{1}，请换一个编号。"
 class LetterBook:
     """Reads and writes the register of one store."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: LedgerStore) -> None:
+        self.store = engine(store)
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         cursor = self.store.db.execute(sql, list(params))
@@ -152,7 +152,7 @@ class LetterBook:
 
     def letters(self, *, year: int | None = None, item_id: int | None = None) -> list[Letter]:
         """Letters in number order (a year's, or those naming an item)."""
-        where, params = "1", []
+        where, params = "TRUE", []
         if year is not None:
             where, params = "year = ?", [year]
         if item_id is not None:

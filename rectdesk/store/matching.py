@@ -6,10 +6,9 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from rectdesk.store.store import Store
+from rectdesk.domain.ledger import LedgerStore
+from rectdesk.store.store import engine
 
 _SPACE = re.compile(r"\s+")
 
@@ -20,13 +19,14 @@ def content_key(text: str) -> str:
 
 
 def find_matching_batch(
-    store: Store, numbers: Sequence[str], contents: Sequence[str]
+    ledger: LedgerStore, numbers: Sequence[str], contents: Sequence[str]
 ) -> tuple[int, int] | None:
     """(batch id, rows matched) of the batch holding most of the rows; None when none does.
 
     ``numbers`` are 编号 without leading zeros, ``contents`` content keys; a row counts once,
     by its 编号 when it has one that matches, else by its content.
     """
+    store = engine(ledger)
     wanted_numbers = set(numbers)
     wanted_contents = set(contents)
     if not wanted_numbers and not wanted_contents:

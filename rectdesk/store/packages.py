@@ -11,12 +11,13 @@ import secrets
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.store.schema import run_script
+from rectdesk.store.store import engine
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from rectdesk.store.store import Store
 
 #: The settings key of this store's own id, named in every package it makes.
 STORE_ID_KEY = "store_id"
@@ -44,8 +45,8 @@ def create_package_tables(db: sqlite_utils.Database) -> None:
 class PackageLinks:
     """Reads and writes the package links of one store."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: LedgerStore) -> None:
+        self.store = engine(store)
 
     def store_id(self) -> str:
         """This store's id, made on first use."""

@@ -13,14 +13,14 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.proposals import Answer, Contact, HandlingRole, Proposal, ProposalKind
 from rectdesk.store import rows
 from rectdesk.store.schema import run_script
+from rectdesk.store.store import engine
 
 if TYPE_CHECKING:
     import sqlite_utils
-
-    from rectdesk.store.store import Store
 
 
 def create_proposal_tables(db: sqlite_utils.Database) -> None:
@@ -82,8 +82,8 @@ _PROPOSAL_COLUMNS = (
 class ProposalBook:
     """Reads and writes the proposal tables of one store."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: LedgerStore) -> None:
+        self.store = engine(store)
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         cursor = self.store.db.execute(sql, list(params))
@@ -142,7 +142,7 @@ class ProposalBook:
         return int(cursor.lastrowid or 0)
 
     def contacts(self, item_ids: Sequence[int] | None = None) -> list[Contact]:
-        where, params = "1", []
+        where, params = "TRUE", []
         if item_ids is not None:
             if not item_ids:
                 return []
@@ -184,7 +184,7 @@ class ProposalBook:
         return int(cursor.lastrowid or 0)
 
     def answers(self, item_ids: Sequence[int] | None = None) -> list[Answer]:
-        where, params = "1", []
+        where, params = "TRUE", []
         if item_ids is not None:
             if not item_ids:
                 return []

@@ -16,15 +16,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Role
 from rectdesk.domain.rounds import Round, UnitRound
 from rectdesk.store import rows
 from rectdesk.store.schema import run_script
+from rectdesk.store.store import engine
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from rectdesk.store.store import Store
 
 #: The settings key of the store's secret that seals every row mark.
 SECRET_KEY = "rounds_secret"
@@ -104,8 +105,8 @@ class Answer:
 class RoundBook:
     """Reads and writes the rounds tables of one store."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: LedgerStore) -> None:
+        self.store = engine(store)
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         cursor = self.store.db.execute(sql, list(params))

@@ -13,7 +13,8 @@ import sqlite3
 
 import sqlite_utils
 
-from rectdesk.store.query import ItemQuery, search_terms, short_term_condition
+from rectdesk.domain.query import ItemQuery, search_terms
+from rectdesk.store.query import short_term_condition
 
 #: Items sampled to judge whether a short term is common enough to scan for.
 SAMPLE = 1500

@@ -13,6 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import Capability, LedgerStore
 from rectdesk.domain.model import (
     Assignment,
     Batch,
@@ -23,11 +24,13 @@ from rectdesk.domain.model import (
     Status,
     normalize_assignments,
 )
+from rectdesk.domain.query import ItemQuery
 from rectdesk.store import rows
-from rectdesk.store.connection import migrate, storage_error
+from rectdesk.store.connection import connect, migrate, storage_error
+from rectdesk.store.dialect import SQLITE, Dialect
 from rectdesk.store.lock import StoreLock
 from rectdesk.store.opening import open_file
-from rectdesk.store.query import ItemQuery, light_case, select_sql, where_clause
+from rectdesk.store.query import light_case, select_sql, where_clause
 from rectdesk.store.records import RecordsMixin
 from rectdesk.store.schema import _INDEXED, _indexed_values
 from rectdesk.store.search import plan_short_terms
@@ -43,6 +46,11 @@ EDITABLE = frozenset(
     }
 )  # fmt: skip
 
+
+#: Page cache of a worker's writer connection, in KiB: a large write keeps its pages in memory
+#: until it commits, instead of taking the file's exclusive lock early and making the window's
+#: reads wait.
+WRITER_CACHE_KIB = 512 * 1024
 
 #: Items whose assignments, extra fields and search entries are written together.
 _ITEMS_PER_FLUSH = 500
@@ -95,6 +103,8 @@ class Store(RecordsMixin):
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None, readonly: bool) -> None:
         self.db = db
+        #: The SQL engine behind the connection (a server store says POSTGRES).
+        self.dialect: Dialect = SQLITE
         self.path = path
         self.readonly = readonly
         self._lock: StoreLock | None = None
@@ -134,6 +144,33 @@ class Store(RecordsMixin):
         db.execute("PRAGMA foreign_keys = ON")
         migrate(db, None)
         return cls(db, None, False)
+
+    @property
+    def capabilities(self) -> frozenset[Capability]:
+        """A file on this computer can be copied, checked and locked; memory cannot."""
+        if self.path is None:
+            return frozenset()
+        return frozenset({Capability.FILE, Capability.FILES_BESIDE, Capability.CONNECTIONS})
+
+    def reader(self) -> Store:
+        """A read-only connection of its own, for a background thread (closed by the caller)."""
+        if self.path is None:
+            raise ValueError("a background reader needs a store file")
+        return Store.open(self.path, readonly=True)
+
+    def worker_writer(self) -> Store:
+        """A second writable connection, for one long write on a worker thread.
+
+        The process already holds the store's single-writer lock, so this connection does not
+        take it again. The write's transaction lives on this connection only: the window keeps
+        reading the last committed state from its own connection, and nothing the window does
+        while the write runs can reach into it. Closed by the caller.
+        """
+        if self.path is None or self.readonly:
+            raise ValueError("a background writer needs the writable store file")
+        writer = Store(connect(self.path), self.path, readonly=False)
+        writer.db.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+        return writer
 
     def close(self) -> None:
         """Close the connection and let another process write."""
@@ -438,13 +475,13 @@ class Store(RecordsMixin):
     def items(self, query: ItemQuery | None = None) -> list[Item]:
         """The items a query selects, in its order."""
         query = query or ItemQuery()
-        sql, params = select_sql(query, "items.*", plan_short_terms(self.db, query))
+        sql, params = select_sql(query, "items.*", self._search_plan(query), self.dialect)
         return self._assemble(self._rows(sql, params))
 
     def item_ids(self, query: ItemQuery | None = None) -> list[int]:
         """Only the ids, in order (the window fetches rows lazily from these)."""
         query = query or ItemQuery()
-        sql, params = select_sql(query, "items.id", plan_short_terms(self.db, query))
+        sql, params = select_sql(query, "items.id", self._search_plan(query), self.dialect)
         return [int(r[0]) for r in self.db.execute(sql, params).fetchall()]
 
     def items_by_ids(self, item_ids: Sequence[int]) -> list[Item]:
@@ -462,7 +499,11 @@ class Store(RecordsMixin):
         return int(self._scalar(f"SELECT count(*) FROM items WHERE {where}", params))
 
     def _where(self, query: ItemQuery) -> tuple[str, list[Any]]:
-        return where_clause(query, plan_short_terms(self.db, query))
+        return where_clause(query, self._search_plan(query), self.dialect)
+
+    def _search_plan(self, query: ItemQuery) -> dict[str, str]:
+        """How SQLite's search index answers the query's short terms (store/search.py)."""
+        return {} if self.dialect.postgres else plan_short_terms(self.db, query)
 
     def _assemble(self, found: list[sqlite3.Row]) -> list[Item]:
         if not found:
@@ -524,9 +565,9 @@ class Store(RecordsMixin):
             source = "item_departments AS items"
         sql = (
             "SELECT departments.name AS department, count(*) AS total,"
-            " sum(items.status IN ('completed', 'closed')) AS finished,"
-            " sum(items.status = 'declined') AS declined,"
-            f" sum(({light_sql}) = 'red') AS overdue"
+            " count(CASE WHEN items.status IN ('completed', 'closed') THEN 1 END) AS finished,"
+            " count(CASE WHEN items.status = 'declined' THEN 1 END) AS declined,"
+            f" count(CASE WHEN ({light_sql}) = 'red' THEN 1 END) AS overdue"
             f" FROM {source} JOIN departments ON departments.id = department_id"
             f" WHERE {where} GROUP BY departments.name ORDER BY total DESC, department"
         )
@@ -593,3 +634,14 @@ class Store(RecordsMixin):
             except sqlite3.DatabaseError as exc:
                 problems.append(f"search index: {exc}")
         return problems
+
+
+def engine(store: LedgerStore) -> Store:
+    """The store behind the ledger protocol, for the store's own books and functions.
+
+    Every ledger RectDesk opens is a Store (its engine is the connection inside); anything
+    else handed to the store's own code is a programming error, said at once.
+    """
+    if not isinstance(store, Store):
+        raise TypeError(f"not a RectDesk store: {type(store).__name__}")
+    return store

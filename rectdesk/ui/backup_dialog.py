@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 from rectdesk.domain.errors import UserError
 from rectdesk.services import backup as backups
 from rectdesk.services import settings
+from rectdesk.services.backup import BackupInfo, list_backups
 from rectdesk.services.context import AppContext
-from rectdesk.store import Store
-from rectdesk.store.backup import BackupInfo, list_backups
+from rectdesk.services.ledger import open_ledger
 from rectdesk.ui import file_dialogs
 from rectdesk.ui.labels import tr_label
 from rectdesk.ui.list_model import ListTableModel
@@ -379,13 +379,9 @@ def restore_open_store(context: AppContext, backup: Path) -> Path:
     keep_in = backups.backup_folder(context.store)
     context.store.close()
     try:
-        kept = backups.restore(path, backup, keep_in=keep_in)
-    except BaseException:
-        context.store = Store.open(path)
-        raise
-    context.store = Store.open(path)
-    with context.store.transaction():
-        context.store.audit(actor, None, "restore", "backup", str(kept), str(backup))
+        kept = backups.restore(path, backup, keep_in=keep_in, actor=actor)
+    finally:
+        context.store = open_ledger(path)
     return kept
 
 

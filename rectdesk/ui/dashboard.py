@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Status
 from rectdesk.domain.query import ItemQuery
 from rectdesk.services.context import AppContext
 from rectdesk.services.dashboard import Dashboard, Figure, build_dashboard
-from rectdesk.store import Store
 from rectdesk.ui.charts import Bar, BarChart
 from rectdesk.ui.labels import tr_label
 from rectdesk.ui.supervision_tab import overdue_replies_text
@@ -187,7 +187,7 @@ class DashboardPage(QWidget):
         generation = self._generation
         today, rules = self.context.today(), self.context.rules()
 
-        def work(store: Store) -> Dashboard:
+        def work(store: LedgerStore) -> Dashboard:
             return build_dashboard(store, today=today, rules=rules, list_limit=LIST_LIMIT)
 
         def done(board: Dashboard) -> None:

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import Capability, LedgerStore
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.services import dispatch as dispatching
 from rectdesk.services.context import AppContext
 from rectdesk.services.rounds import next_round
-from rectdesk.store import Store
 from rectdesk.ui import file_dialogs
 from rectdesk.ui.tasks import Progress, TaskRunner, open_writer
 
@@ -190,14 +190,14 @@ class DispatchDialog(QDialog):
             def report(done: int, total: int) -> None:
                 progress.report(done, total, writing.format(done, total))
 
-            def run(store: Store) -> dispatching.DispatchResult:
+            def run(store: LedgerStore) -> dispatching.DispatchResult:
                 return dispatching.dispatch(
                     store, int(batch_id), Path(folder), round_number=number, cut_off=cut_off,
                     item_ids=picked, mode=mode, notice=notice, actor=actor, today=today,
                     progress=report,
                 )  # fmt: skip
 
-            if context.store.path is None:
+            if Capability.CONNECTIONS not in context.store.capabilities:
                 return run(context.store)
             with open_writer(context.store) as writer:
                 result = run(writer)

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.lights import LIGHT_LABELS
 from rectdesk.domain.model import Status
 from rectdesk.domain.query import ItemQuery
 from rectdesk.services.context import AppContext
-from rectdesk.store import Store
 from rectdesk.ui.labels import tr_label
 from rectdesk.ui.tasks import Reader, read_now
 
@@ -177,7 +177,7 @@ class FilterBar(QWidget):
         self._choices_generation += 1
         generation = self._choices_generation
 
-        def work(store: Store) -> tuple[dict[int, str], list[str], list[str]]:
+        def work(store: LedgerStore) -> tuple[dict[int, str], list[str], list[str]]:
             batches = {b.id: b.name for b in store.batches()}
             return batches, store.departments(), [c for c in store.categories() if c]
 

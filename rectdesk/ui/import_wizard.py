@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import Capability
 from rectdesk.domain.model import BatchDraft, BatchKind
 from rectdesk.importers.headers import FIELD_NAMES
 from rectdesk.importers.kinds import guess_kind
@@ -649,7 +650,9 @@ class ImportWizard(QWizard):
             def report(done: int, total: int) -> None:
                 progress.report(done, total, writing.format(done, total))
 
-            if context.store.path is None:  # a store in memory (tests): no second connection
+            if (
+                Capability.CONNECTIONS not in context.store.capabilities
+            ):  # a store in memory (tests): no second connection
                 result = importing.commit_import(
                     context.store, plan, new_batch=new_batch, actor=actor, today=today
                 )

@@ -111,6 +111,8 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("Labels", "添加佐证材料"),
     QT_TRANSLATE_NOOP("Labels", "导出完整个人信息"),
     QT_TRANSLATE_NOOP("Labels", "从备份恢复"),
+    QT_TRANSLATE_NOOP("Labels", "修改设置"),
+    QT_TRANSLATE_NOOP("Labels", "删除报表模板"),
     QT_TRANSLATE_NOOP("Labels", "台账"),
     QT_TRANSLATE_NOOP("Labels", "佐证材料"),
     QT_TRANSLATE_NOOP("Labels", "其他字段"),
@@ -121,6 +123,9 @@ _MARKED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("Labels", "报表"),
     QT_TRANSLATE_NOOP("Labels", "审计日志"),
     QT_TRANSLATE_NOOP("Labels", "回填原表"),
+    QT_TRANSLATE_NOOP("Labels", "报表模板"),
+    QT_TRANSLATE_NOOP("Labels", "交换包"),
+    QT_TRANSLATE_NOOP("Labels", "下发"),
     # Backup reasons (services.backup)
     QT_TRANSLATE_NOOP("Labels", "每日自动"),
     QT_TRANSLATE_NOOP("Labels", "手动"),

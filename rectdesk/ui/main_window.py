@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 
 from rectdesk import __version__
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import Capability, LedgerStore
 from rectdesk.domain.query import ItemQuery
 from rectdesk.services.context import AppContext
-from rectdesk.store import Store
 from rectdesk.ui.columns import ItemsTable
 from rectdesk.ui.detail_panel import DetailPanel
 from rectdesk.ui.filter_bar import VIEW_FIELDS, FilterBar
@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
         generation = self._count_generation
         query = self.model.query
 
-        def count(store: Store) -> int:
+        def count(store: LedgerStore) -> int:
             return store.count_items(query)
 
         def done(result: object) -> None:
@@ -522,15 +522,17 @@ class MainWindow(QMainWindow):
         counts = self.navigator.counts
         self.filter_bar.set_counts(self._shown, counts.total if counts else None)
 
-    def read_in_background(self, work: Callable[[Store], Any], done: Callable[[Any], None]) -> None:
+    def read_in_background(
+        self, work: Callable[[LedgerStore], Any], done: Callable[[Any], None]
+    ) -> None:
         """Run a read on a connection of its own, off the GUI thread."""
-        path = self.context.db_path
-        if self.runner.synchronous or self.context.store.path is None:
-            done(work(self.context.store))
+        ledger = self.context.store
+        if self.runner.synchronous or Capability.CONNECTIONS not in ledger.capabilities:
+            done(work(ledger))
             return
 
         def task(progress: Progress) -> object:
-            with open_reader(path) as store:
+            with open_reader(ledger) as store:
                 progress.check()
                 return work(store)
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import BATCH_KIND_LABELS, Batch, Status
 from rectdesk.domain.query import ItemQuery
 from rectdesk.services import settings
 from rectdesk.services.context import AppContext
-from rectdesk.store import Store
 from rectdesk.ui.labels import tr_label
 from rectdesk.ui.tasks import Reader, read_now
 
@@ -30,7 +30,7 @@ class Counts:
     by_status: dict[Status, int]
 
 
-def count_views(store: Store, today: dt.date, warn_days: int) -> Counts:
+def count_views(store: LedgerStore, today: dt.date, warn_days: int) -> Counts:
     """Count what each smart view would show."""
     by_status = store.count_by_status(ItemQuery(today=today))
     return Counts(
@@ -95,7 +95,7 @@ class Navigator(QTreeWidget):
         today = self._context.today()
         warn_days = int(settings.get(self._context.store, "warn_days"))
 
-        def work(store: Store) -> tuple[Counts, list[Batch]]:
+        def work(store: LedgerStore) -> tuple[Counts, list[Batch]]:
             return count_views(store, today, warn_days), store.batches()
 
         def done(result: tuple[Counts, list[Batch]]) -> None:

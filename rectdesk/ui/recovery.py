@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from rectdesk.domain.errors import UserError
 from rectdesk.fileio import remove_stale_parts
 from rectdesk.services import backup as backups
+from rectdesk.services.backup import BackupInfo, files_dir_of, read_info, verify_backup
 from rectdesk.services.context import AppContext
 from rectdesk.services.health import (
     BUSY_MESSAGE,
@@ -32,7 +33,6 @@ from rectdesk.services.health import (
     checked_in_background,
     startup_check,
 )
-from rectdesk.store.backup import BackupInfo, files_dir_of, read_info, verify_backup
 from rectdesk.ui import file_dialogs
 from rectdesk.ui.backup_dialog import install_safety_menu
 from rectdesk.ui.tasks import TaskRunner

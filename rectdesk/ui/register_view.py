@@ -29,7 +29,6 @@ from rectdesk.fileio import atomic_path
 from rectdesk.services import letters
 from rectdesk.services.context import AppContext
 from rectdesk.services.reporting import write
-from rectdesk.store.letters import LetterBook
 from rectdesk.ui import file_dialogs
 from rectdesk.ui.bulk_dialogs import from_qdate, to_qdate
 from rectdesk.ui.labels import tr_label
@@ -145,7 +144,7 @@ class RegisterDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(LetterBook(self.context.store).letters())
+        self.model.set_rows(letters.all_letters(self.context.store))
         self.table.resizeColumnsToContents()
 
     def current(self) -> Letter | None:

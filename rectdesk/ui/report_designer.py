@@ -628,7 +628,11 @@ class ReportDesigner(QDialog):
         if spec.builtin:
             QMessageBox.information(self, self.tr("删除模板"), self.tr("内置模板不能删除。"))
             return
-        self.context.store.delete_template(spec.name)
+        try:
+            reporting.delete_template(self.context.store, spec.name, self.context.actor())
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("删除模板"), exc.message)
+            return
         self._fill_bases(None)
         self.load_spec(self.selected_base())
 

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import Capability, LedgerStore
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.domain.query import ItemQuery
 from rectdesk.reports.layout import Report
 from rectdesk.services import reporting
 from rectdesk.services.context import AppContext
-from rectdesk.store import Store
 from rectdesk.ui.file_dialogs import save_file
 from rectdesk.ui.print_preview import PrintPreviewDialog
 from rectdesk.ui.tasks import Progress, TaskRunner, open_reader
@@ -317,7 +317,7 @@ class ReportDialog(QDialog):
         ids = self.scope_ids()
         mode = self.mode()
         template, fmt, today = self.template_name(), self.output_format(), self.context.today()
-        store_path = self.context.store.path
+        store = self.context.store
         self.last_result = None
         try:
             reporting.output_path(path, fmt)
@@ -332,16 +332,16 @@ class ReportDialog(QDialog):
             return None
 
         def work(_progress: Progress) -> reporting.ExportResult:
-            def export(store: Store) -> reporting.ExportResult:
+            def export(store: LedgerStore) -> reporting.ExportResult:
                 return reporting.export_report(
                     store, template, fmt, path,
                     batch_id=scope if isinstance(scope, int) else None,
                     item_ids=ids, mode=mode, today=today, audit=False,
                 )  # fmt: skip
 
-            if store_path is None:  # a store in memory has no second connection
-                return export(self.context.store)
-            with open_reader(store_path) as reader:
+            if Capability.CONNECTIONS not in store.capabilities:
+                return export(store)  # a ledger in memory has no second connection
+            with open_reader(store) as reader:
                 return export(reader)
 
         def failed(exc: BaseException) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import Capability
 from rectdesk.domain.rounds import ROLE_LABELS
 from rectdesk.services.collect import Change, CollectPlan, plan_collect
 from rectdesk.services.collect_apply import accept_command
@@ -211,9 +212,9 @@ class ReviewDialog(QDialog):
             def report(done: int, total: int) -> None:
                 progress.report(done, total, reading.format(done, total))
 
-            if context.store.path is None:
+            if Capability.CONNECTIONS not in context.store.capabilities:
                 return plan_collect(context.store, files, progress=report)
-            with open_reader(context.store.path) as reader:
+            with open_reader(context.store) as reader:
                 return plan_collect(reader, files, progress=report)
 
         self.runner.run(

@@ -106,11 +106,7 @@ class SettingsDialog(QDialog):
         self._qsettings.sync()
         if self._context.readonly:
             return
-        store = self._context.store
-        with store.transaction():
-            for key, value in self.values().items():
-                if settings.get(store, key) != value:
-                    settings.put(store, key, value)
+        settings.save(self._context.store, self.values())
 
     def accept(self) -> None:
         try:

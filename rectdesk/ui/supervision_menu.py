@@ -258,7 +258,7 @@ def make_binder(window: MainWindow) -> None:
     today, actor = context.today(), context.actor()
 
     def work(_progress: Progress) -> binder.BinderOutput:
-        with open_reader(context.store.path) as reader:
+        with open_reader(context.store) as reader:
             return binder.write_binder(reader, Path(target), item_ids=ids or None,
                                        batch_id=batch_id, today=today, actor=actor)  # fmt: skip
 
@@ -321,7 +321,7 @@ def check_reuse(window: MainWindow) -> None:
     def work(progress: Progress) -> evidence_guard.ReuseCheck:
         store = context.store
         if store.readonly:
-            with open_reader(store.path) as reader:
+            with open_reader(store) as reader:
                 return evidence_guard.check(reader, fresh=False)
         with open_writer(store) as writer:
             return evidence_guard.check(

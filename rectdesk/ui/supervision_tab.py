@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import mask_text
 from rectdesk.domain.supervision import Letter
-from rectdesk.services import evidence_guard, letters
+from rectdesk.services import closure, evidence_guard, letters
 from rectdesk.services.context import AppContext
-from rectdesk.store.evidence import ReviewBook
 from rectdesk.ui.labels import tr_label
 
 
@@ -79,7 +78,7 @@ class SupervisionTab(QScrollArea):
         parts = [f"<b>{self.tr('督办函')}</b>"]
         try:
             found = letters.item_letters(store, item_id)
-            review = ReviewBook(store).latest([item_id]).get(item_id)
+            review = closure.latest_review(store, item_id)
             flags = evidence_guard.flags_for(store, [item_id]).get(item_id, [])
         except UserError as exc:
             self.text.setText(html.escape(exc.message))

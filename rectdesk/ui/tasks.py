@@ -12,7 +12,6 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -25,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.services.context import AppContext
-from rectdesk.store import Store
-from rectdesk.store.connection import connect
 
 log = logging.getLogger(__name__)
 
@@ -70,49 +68,33 @@ class Progress:
 
 
 @contextmanager
-def open_reader(path: Path | None) -> Iterator[Store]:
-    """A read-only connection of the task's own (SQLite connections stay in one thread)."""
-    if path is None:
-        raise ValueError("a background reader needs a store file")
-    store = Store.open(path, readonly=True)
+def open_reader(store: LedgerStore) -> Iterator[LedgerStore]:
+    """A read-only connection of the task's own (connections stay in one thread)."""
+    reader = store.reader()
     try:
-        yield store
+        yield reader
     finally:
-        store.close()
-
-
-#: Page cache of a writer connection, in KiB: a large write keeps its pages in memory until it
-#: commits, instead of taking the file's exclusive lock early and making the window's reads wait.
-WRITER_CACHE_KIB = 512 * 1024
+        reader.close()
 
 
 @contextmanager
-def open_writer(store: Store) -> Iterator[Store]:
-    """A second writable connection to the window's store, for one long write on a worker.
-
-    The process already holds the store's single-writer lock, so this connection does not
-    take it again. The write's transaction lives on this connection only: the window keeps
-    reading the last committed state from its own connection, and nothing the window does
-    while the write runs (painting, timers, a repaint that loads rows) can reach into it.
-    """
-    if store.path is None or store.readonly:
-        raise ValueError("a background writer needs the writable store file")
-    writer = Store(connect(store.path), store.path, readonly=False)
+def open_writer(store: LedgerStore) -> Iterator[LedgerStore]:
+    """A second writable connection to the window's store, for one long write on a worker."""
+    writer = store.worker_writer()
     try:
-        writer.db.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
         yield writer
     finally:
         writer.close()
 
 
 #: Runs a read of the store (perhaps on another thread) and hands the result back.
-Reader = Callable[[Callable[[Store], Any], Callable[[Any], None]], None]
+Reader = Callable[[Callable[[LedgerStore], Any], Callable[[Any], None]], None]
 
 
 def read_now(context: AppContext) -> Reader:
     """A reader that reads at once on the window's own connection."""
 
-    def read(work: Callable[[Store], Any], done: Callable[[Any], None]) -> None:
+    def read(work: Callable[[LedgerStore], Any], done: Callable[[Any], None]) -> None:
         done(work(context.store))
 
     return read

@@ -77,11 +77,6 @@ class WelcomeDialog(QDialog):
 
     def save(self) -> None:
         """Keep the names typed (an empty field leaves the setting as it was)."""
-        store = self.context.store
         values = {"unit_name": self.unit_name.text().strip(),
                   "clerk_name": self.clerk_name.text().strip()}  # fmt: skip
-        changed = {k: v for k, v in values.items() if v and v != settings.get(store, k)}
-        if changed:
-            with store.transaction():
-                for key, value in changed.items():
-                    settings.put(store, key, value)
+        settings.save(self.context.store, values, keep_empty=True)

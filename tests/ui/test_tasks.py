@@ -20,7 +20,7 @@ def test_result_arrives_in_the_gui_thread(qtbot: Any, demo_store: Store, db_path
 
     def work(progress: Progress) -> int:
         worker_threads.append(QThread.currentThread() is runner.thread())
-        with open_reader(db_path) as store:
+        with open_reader(demo_store) as store:
             return store.count_items(ItemQuery(search="医院"))
 
     handle = runner.run(
