@@ -9,6 +9,8 @@ from rectdesk.domain.errors import UserError
 from rectdesk.domain.lights import LightRules
 from rectdesk.domain.model import FINISHED_STATUSES, OPEN_STATUSES, Light
 from rectdesk.domain.query import SORT_KEYS, ItemQuery, search_terms
+from rectdesk.store.dialect import SQLITE, Dialect
+from rectdesk.store.pg import search as pg_search
 
 #: The domain's sort keys, mapped to SQL; the source order breaks ties.
 SORTS: dict[str, str] = {
@@ -29,6 +31,12 @@ SORTS: dict[str, str] = {
     "closed_on": "items.closed_on IS NULL, items.closed_on",
     "light": "light_rank",
     "id": "items.id",
+}
+#: Where PostgreSQL needs other words: CAST of a text that is not a number fails there, so
+#: SQLite's reading of it (the leading integer, else 0) is a function of the server schema.
+SERVER_SORTS: dict[str, str] = {
+    **SORTS,
+    "seq": "rectdesk_integer(items.seq), items.seq",
 }
 
 SEARCH_COLUMNS = ("number", "origin", "content", "measures", "outcomes", "progress", "dept_text")
@@ -67,7 +75,7 @@ def escape_like(text: str) -> str:
 
 
 def where_clause(
-    query: ItemQuery, short_plan: dict[str, str] | None = None
+    query: ItemQuery, short_plan: dict[str, str] | None = None, dialect: Dialect = SQLITE
 ) -> tuple[str, list[Any]]:
     """The WHERE part (without the keyword) and its parameters.
 
@@ -80,7 +88,7 @@ def where_clause(
         params.append(query.batch_id)
     if query.ids is not None:
         if not query.ids:
-            parts.append("0")
+            parts.append("FALSE")
         else:
             parts.append(f"items.id IN ({','.join('?' * len(query.ids))})")
             params.extend(query.ids)
@@ -121,10 +129,13 @@ def where_clause(
         params.extend(light_params)
         params.extend(light.value for light in query.lights)
     for term in search_terms(query.search):
-        sql, term_params = _search_term(term, short_plan or {})
+        if dialect.postgres:
+            sql, term_params = pg_search.term_condition(term)
+        else:
+            sql, term_params = _search_term(term, short_plan or {})
         parts.append(sql)
         params.extend(term_params)
-    return (" AND ".join(parts) or "1"), params
+    return (" AND ".join(parts) or "TRUE"), params
 
 
 def _open_dated() -> str:
@@ -144,7 +155,7 @@ def _search_term(term: str, short_plan: dict[str, str]) -> tuple[str, list[Any]]
         confirm, confirm_params = short_term_condition(term)
         return f"{found} AND {confirm}", params + confirm_params
     if term in short_plan:
-        return _index_match(short_plan[term]) if short_plan[term] else ("0", [])
+        return _index_match(short_plan[term]) if short_plan[term] else ("FALSE", [])
     # A common short term: scan in page order, stopping at the page's end.
     return short_term_condition(term)
 
@@ -165,23 +176,27 @@ def short_term_condition(term: str) -> tuple[str, list[Any]]:
     return f"({found})", [term] * len(SEARCH_COLUMNS)
 
 
-def order_clause(query: ItemQuery) -> str:
+def order_clause(query: ItemQuery, dialect: Dialect = SQLITE) -> str:
     """The ORDER BY part (without the keywords)."""
-    if query.sort not in SORTS:
+    sorts = SERVER_SORTS if dialect.postgres else SORTS
+    if query.sort not in sorts:
         raise UserError(f"无法按“{query.sort}”排序，可用的排序字段：{'、'.join(SORTS)}。")
     direction = " DESC" if query.descending else ""
-    columns = [c.strip() + direction for c in SORTS[query.sort].split(",")]
-    if "items.position" not in SORTS[query.sort]:
+    columns = [c.strip() + direction for c in sorts[query.sort].split(",")]
+    if "items.position" not in sorts[query.sort]:
         columns += ["items.batch_id", "items.position"]
     return ", ".join(columns)
 
 
 def select_sql(
-    query: ItemQuery, columns: str, short_plan: dict[str, str] | None = None
+    query: ItemQuery,
+    columns: str,
+    short_plan: dict[str, str] | None = None,
+    dialect: Dialect = SQLITE,
 ) -> tuple[str, list[Any]]:
     """A full SELECT over items with filter, order and page."""
-    where, params = where_clause(query, short_plan)
-    order = order_clause(query)
+    where, params = where_clause(query, short_plan, dialect)
+    order = order_clause(query, dialect)
     extra = ""
     if query.sort == "light":
         light_sql, light_params = light_case(query.today, query.rules)
@@ -194,4 +209,5 @@ def select_sql(
     return sql, params
 
 
-assert tuple(SORTS) == SORT_KEYS, "every sort key of the domain has its SQL"
+assert tuple(SORTS) == tuple(SERVER_SORTS) == SORT_KEYS, "every sort key of the domain has its SQL"
+assert pg_search.SEARCH_COLUMNS == SEARCH_COLUMNS, "both engines search the same columns"

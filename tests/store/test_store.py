@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rectdesk.domain.errors import StoreDamagedError, StoreLockedError, UserError
@@ -79,57 +80,57 @@ def test_newer_store_is_refused(db_path: Path) -> None:
         Store.open(db_path)
 
 
-def test_items_keep_source_order_and_fields(store: Store) -> None:
-    batch = _batch(store)
+def test_items_keep_source_order_and_fields(ledger: Store) -> None:
+    batch = _batch(ledger)
     drafts = [
         ItemDraft(content=f"内容{n}", seq=str(n), number=f"0{n:015d}", category="甲",
                   departments=[Assignment("财务处"), Assignment("规划处")],
                   extra={"备用列": f"值{n}"})
         for n in (3, 1, 2)
     ]  # fmt: skip
-    store.add_items(batch, drafts)
-    items = store.items()
+    ledger.add_items(batch, drafts)
+    items = ledger.items()
     assert [i.seq for i in items] == ["3", "1", "2"]
     first = items[0]
     assert first.number == "0000000000000003"
     assert first.department_names == ["财务处", "规划处"]
     assert [a.role for a in first.departments] == [Role.LEAD, Role.ASSIST]
     assert first.extra == {"备用列": "值3"}
-    assert [i.seq for i in store.items(ItemQuery(sort="seq"))] == ["1", "2", "3"]
+    assert [i.seq for i in ledger.items(ItemQuery(sort="seq"))] == ["1", "2", "3"]
 
 
-def test_marked_lead_comes_first(store: Store) -> None:
-    batch = _batch(store)
-    store.add_items(batch, [ItemDraft(content="x", departments=[
+def test_marked_lead_comes_first(ledger: Store) -> None:
+    batch = _batch(ledger)
+    ledger.add_items(batch, [ItemDraft(content="x", departments=[
         Assignment("办公室", Role.ASSIST), Assignment("科教处", Role.LEAD)])])  # fmt: skip
-    assert store.items()[0].department_names == ["科教处", "办公室"]
+    assert ledger.items()[0].department_names == ["科教处", "办公室"]
 
 
-def test_a_failed_write_leaves_nothing(store: Store) -> None:
-    batch = _batch(store)
+def test_a_failed_write_leaves_nothing(ledger: Store) -> None:
+    batch = _batch(ledger)
 
     def drafts() -> object:
         yield ItemDraft(content="好的一条")
         raise RuntimeError("导入中途失败")
 
     with pytest.raises(RuntimeError):
-        store.add_items(batch, drafts())  # type: ignore[arg-type]
-    assert store.count_items() == 0
-    assert store.audit_log() and store.audit_log()[0].action == "add_batch"
+        ledger.add_items(batch, drafts())  # type: ignore[arg-type]
+    assert ledger.count_items() == 0
+    assert ledger.audit_log() and ledger.audit_log()[0].action == "add_batch"
 
 
-def test_search_finds_any_substring_in_every_searchable_field(store: Store) -> None:
-    batch = _batch(store)
-    store.add_items(batch, [
+def test_search_finds_any_substring_in_every_searchable_field(ledger: Store) -> None:
+    batch = _batch(ledger)
+    ledger.add_items(batch, [
         ItemDraft(content="加强基层卫生人才培训", number="0220220630700418"),
         ItemDraft(content="其他", origin="龙胜县马堤乡", departments=[Assignment("医政医管处")]),
         ItemDraft(content="再一条", measures="1.开展调研", outcomes="形成报告"),
     ])  # fmt: skip
-    ids = store.item_ids()
-    store.add_ledger_entry(ids[2], dt.date(2023, 6, 1), LedgerKind.PROGRESS, "已完成督查")
+    ids = ledger.item_ids()
+    ledger.add_ledger_entry(ids[2], dt.date(2023, 6, 1), LedgerKind.PROGRESS, "已完成督查")
 
     def found(text: str) -> list[int]:
-        return store.item_ids(ItemQuery(search=text))
+        return ledger.item_ids(ItemQuery(search=text))
 
     assert found("卫") == [ids[0]]
     assert found("人才") == [ids[0]]
@@ -148,25 +149,25 @@ def test_search_finds_any_substring_in_every_searchable_field(store: Store) -> N
     assert found("基层 培训") == [ids[0]]  # every term must match
 
 
-def test_search_follows_edits(store: Store) -> None:
-    batch = _batch(store)
-    (item_id,) = store.add_items(batch, [ItemDraft(content="旧的内容")])
-    store.update_item(item_id, {"content": "新的措施内容"})
-    assert store.item_ids(ItemQuery(search="新的措施")) == [item_id]
-    assert store.item_ids(ItemQuery(search="旧的内")) == []
-    store.update_item(item_id, {"departments": [Assignment("疾控处")]})
-    assert store.item_ids(ItemQuery(search="疾控处")) == [item_id]
-    store.delete_items([item_id])
-    assert store.item_ids(ItemQuery(search="新的措施")) == []
+def test_search_follows_edits(ledger: Store) -> None:
+    batch = _batch(ledger)
+    (item_id,) = ledger.add_items(batch, [ItemDraft(content="旧的内容")])
+    ledger.update_item(item_id, {"content": "新的措施内容"})
+    assert ledger.item_ids(ItemQuery(search="新的措施")) == [item_id]
+    assert ledger.item_ids(ItemQuery(search="旧的内")) == []
+    ledger.update_item(item_id, {"departments": [Assignment("疾控处")]})
+    assert ledger.item_ids(ItemQuery(search="疾控处")) == [item_id]
+    ledger.delete_items([item_id])
+    assert ledger.item_ids(ItemQuery(search="新的措施")) == []
 
 
-def test_filters_combine(store: Store) -> None:
-    batch = _batch(store)
-    other = _batch(store, "另一批")
+def test_filters_combine(ledger: Store) -> None:
+    batch = _batch(ledger)
+    other = _batch(ledger, "另一批")
     today = dt.date(2023, 11, 20)
     office, teaching = [Assignment("办公室")], [Assignment("科教处")]
     lasting = Deadline("2023年底前，并长期坚持", dt.date(2023, 1, 1), DeadlineKind.DATE, True)
-    store.add_items(
+    ledger.add_items(
         batch,
         [
             ItemDraft(content="逾期事项", deadline=_due("2023-11-01"), departments=office),
@@ -176,11 +177,11 @@ def test_filters_combine(store: Store) -> None:
             ItemDraft(content="长期事项", deadline=lasting),
         ],
     )
-    store.add_items(other, [ItemDraft(content="逾期事项二", deadline=_due("2023-10-01"))])
+    ledger.add_items(other, [ItemDraft(content="逾期事项二", deadline=_due("2023-10-01"))])
     q = ItemQuery(today=today)
 
     def contents(**kw: object) -> list[str]:
-        return [i.content for i in store.items(ItemQuery(today=today, **kw))]  # type: ignore[arg-type]
+        return [i.content for i in ledger.items(ItemQuery(today=today, **kw))]  # type: ignore[arg-type]
 
     assert contents(overdue=True) == ["逾期事项", "逾期事项二"]
     assert contents(overdue=True, batch_id=batch) == ["逾期事项"]
@@ -189,78 +190,78 @@ def test_filters_combine(store: Store) -> None:
     assert contents(department="办公室", search="临期") == ["临期事项"]
     assert contents(statuses=(Status.COMPLETED,)) == ["已完成事项"]
     assert contents(sort="deadline", limit=2) == ["已完成事项", "长期事项"]
-    assert store.count_items(q) == 6
-    assert store.count_by_status(q)[Status.PENDING] == 5
-    by_department = {d["department"]: d for d in store.count_by_department(q)}
+    assert ledger.count_items(q) == 6
+    assert ledger.count_by_status(q)[Status.PENDING] == 5
+    by_department = {d["department"]: d for d in ledger.count_by_department(q)}
     assert by_department["办公室"]["total"] == 2
     assert by_department["办公室"]["overdue"] == 1
 
 
-def test_update_records_every_change_in_the_audit_log(store: Store) -> None:
-    batch = _batch(store)
-    (item_id,) = store.add_items(batch, [ItemDraft(content="内容")])
-    item = store.update_item(item_id, {"status": Status.IN_PROGRESS, "owner": "张三",
+def test_update_records_every_change_in_the_audit_log(ledger: Store) -> None:
+    batch = _batch(ledger)
+    (item_id,) = ledger.add_items(batch, [ItemDraft(content="内容")])
+    item = ledger.update_item(item_id, {"status": Status.IN_PROGRESS, "owner": "张三",
                                        "deadline": _due("2024-01-31")}, actor="李四")  # fmt: skip
     assert item.status is Status.IN_PROGRESS
     assert item.deadline.date == dt.date(2024, 1, 31)
-    log = store.audit_log(item_id)
+    log = ledger.audit_log(item_id)
     assert {(e.field, e.old, e.new, e.actor) for e in log} == {
         ("status", "pending", "in_progress", "李四"),
         ("owner", "", "张三", "李四"),
         ("deadline", "", "2024-01-31", "李四"),
     }
     with pytest.raises(UserError):
-        store.update_item(item_id, {"id": 5})
+        ledger.update_item(item_id, {"id": 5})
 
 
-def test_ledger_sets_latest_progress(store: Store) -> None:
-    batch = _batch(store)
-    (item_id,) = store.add_items(batch, [ItemDraft(content="内容")])
-    store.add_ledger_entry(item_id, dt.date(2023, 5, 1), LedgerKind.PROGRESS, "第一次进展")
-    store.add_ledger_entry(item_id, dt.date(2023, 3, 1), LedgerKind.PROGRESS, "补记的旧进展")
-    store.add_ledger_entry(item_id, dt.date(2023, 6, 1), LedgerKind.REMINDER, "电话催办")
-    item = store.item(item_id)
+def test_ledger_sets_latest_progress(ledger: Store) -> None:
+    batch = _batch(ledger)
+    (item_id,) = ledger.add_items(batch, [ItemDraft(content="内容")])
+    ledger.add_ledger_entry(item_id, dt.date(2023, 5, 1), LedgerKind.PROGRESS, "第一次进展")
+    ledger.add_ledger_entry(item_id, dt.date(2023, 3, 1), LedgerKind.PROGRESS, "补记的旧进展")
+    ledger.add_ledger_entry(item_id, dt.date(2023, 6, 1), LedgerKind.REMINDER, "电话催办")
+    item = ledger.item(item_id)
     assert item.progress == "第一次进展"
     assert item.progress_on == dt.date(2023, 5, 1)
-    assert [e.text for e in store.ledger(item_id)] == ["补记的旧进展", "第一次进展", "电话催办"]
-    newest = next(e for e in store.ledger(item_id) if e.text == "第一次进展")
-    store.delete_ledger_entry(newest.id)
-    assert store.item(item_id).progress == "补记的旧进展"
+    assert [e.text for e in ledger.ledger(item_id)] == ["补记的旧进展", "第一次进展", "电话催办"]
+    newest = next(e for e in ledger.ledger(item_id) if e.text == "第一次进展")
+    ledger.delete_ledger_entry(newest.id)
+    assert ledger.item(item_id).progress == "补记的旧进展"
     with pytest.raises(UserError):
-        store.add_ledger_entry(item_id, dt.date(2023, 1, 1), LedgerKind.PROGRESS, "  ")
+        ledger.add_ledger_entry(item_id, dt.date(2023, 1, 1), LedgerKind.PROGRESS, "  ")
 
 
-def test_attachments_are_copied_with_size_and_hash(store: Store, tmp_path: Path) -> None:
-    batch = _batch(store)
-    (item_id,) = store.add_items(batch, [ItemDraft(content="内容")])
+def test_attachments_are_copied_with_size_and_hash(ledger: Store, tmp_path: Path) -> None:
+    batch = _batch(ledger)
+    (item_id,) = ledger.add_items(batch, [ItemDraft(content="内容")])
     evidence = tmp_path / "会议纪要.pdf"
     evidence.write_bytes(b"%PDF-1.4 test evidence")
-    attachment = store.add_attachment(item_id, evidence)
-    kept = store.attachment_path(attachment)
+    attachment = ledger.add_attachment(item_id, evidence)
+    kept = ledger.attachment_path(attachment)
     assert kept.is_file() and kept != evidence
-    assert kept.parent.parent.parent == store.files_dir
+    assert kept.parent.parent.parent == ledger.files_dir
     assert attachment.size == evidence.stat().st_size
     assert attachment.sha256 == hashlib.sha256(evidence.read_bytes()).hexdigest()
-    assert store.attachments(item_id) == [attachment]
+    assert ledger.attachments(item_id) == [attachment]
     with pytest.raises(UserError, match="找不到"):
-        store.add_attachment(item_id, tmp_path / "missing.doc")
+        ledger.add_attachment(item_id, tmp_path / "missing.doc")
 
 
-def test_attachment_for_missing_item_leaves_no_file(store: Store, tmp_path: Path) -> None:
+def test_attachment_for_missing_item_leaves_no_file(ledger: Store, tmp_path: Path) -> None:
     evidence = tmp_path / "a.txt"
     evidence.write_text("x")
     with pytest.raises(UserError):
-        store.add_attachment(999, evidence)
-    assert not list(store.files_dir.rglob("*a.txt"))
+        ledger.add_attachment(999, evidence)
+    assert not list(ledger.files_dir.rglob("*a.txt"))
 
 
-def test_settings_and_templates(store: Store) -> None:
-    assert store.setting("warn_days", 10) == 10
-    store.set_setting("warn_days", 3)
-    assert store.setting("warn_days") == 3
-    store.save_template("整改台账（本局）", {"columns": ["seq", "content"]}, base="ledger")
-    store.save_template("整改台账（本局）", {"columns": ["seq"]}, base="ledger")
-    (template,) = store.templates()
+def test_settings_and_templates(ledger: Store) -> None:
+    assert ledger.setting("warn_days", 10) == 10
+    ledger.set_setting("warn_days", 3)
+    assert ledger.setting("warn_days") == 3
+    ledger.save_template("整改台账（本局）", {"columns": ["seq", "content"]}, base="ledger")
+    ledger.save_template("整改台账（本局）", {"columns": ["seq"]}, base="ledger")
+    (template,) = ledger.templates()
     assert template["definition"] == {"columns": ["seq"]}
 
 
@@ -323,7 +324,9 @@ def test_short_terms_use_the_index_when_rare_and_scan_when_common(store: Store) 
     assert store.count_items(ItemQuery(search="鲸 之")) == 1
 
 
-@settings(max_examples=60, deadline=None)
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     rows=st.lists(
         st.tuples(
@@ -335,9 +338,11 @@ def test_short_terms_use_the_index_when_rare_and_scan_when_common(store: Store) 
         max_size=25,
     )
 )
-def test_whole_ledger_department_counts_match_the_general_query(rows: list) -> None:  # type: ignore[type-arg]
+def test_whole_ledger_department_counts_match_the_general_query(
+    new_ledger: Callable[[], Store], rows: list  # type: ignore[type-arg]
+) -> None:
     today = dt.date(2023, 11, 20)
-    store = Store.memory()
+    store = new_ledger()
     batch = _batch(store)
     drafts = []
     for status, offset, ongoing, departments in rows:
