@@ -14,7 +14,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol
 
 from rectdesk.domain.model import (
     Attachment,
@@ -43,7 +43,6 @@ class Capability(enum.Enum):
     CONNECTIONS = "connections"
 
 
-@runtime_checkable
 class LedgerStore(Protocol):
     """Reading and writing the ledger; every method speaks in domain records."""
 
