@@ -2272,8 +2272,8 @@ Saved in: {2}</translation>
         <translation>Items</translation>
     </message>
     <message>
-        <source>只读方式打开：另一个 RectDesk 窗口正在使用这个数据文件。这里只能查看，不能修改；关闭那个窗口后重新打开即可编辑。</source>
-        <translation>Opened read-only: another RectDesk window is using this data file. You can view but not edit here; close that window and reopen to edit.</translation>
+        <source>只读方式打开：这里只能查看，不能修改。要编辑，请关闭正在写入这份数据的其他 RectDesk 程序，或把数据文件放到可以写入的文件夹，然后重新打开。</source>
+        <translation>Opened read-only: you can look but not change anything. To edit, close the other RectDesk program that is writing to this data, or move the data file to a folder you can write to, then open it again.</translation>
     </message>
     <message>
         <source>{0}［只读］</source>
@@ -2574,16 +2574,20 @@ Runs fully offline; data is kept on this computer only.</translation>
 <context>
     <name>OpenStore</name>
     <message>
-        <source>数据文件“{0}”正由另一个 RectDesk 窗口使用。
+        <source>数据文件：{0}
 
-可以以只读方式打开（只能查看，不能修改），或者先关闭那个窗口再打开。</source>
-        <translation>The data file “{0}” is in use by another RectDesk window.
+{1}
 
-You can open it read-only (view only, no changes), or close the other window first and open it again.</translation>
+可以以只读方式打开（只能查看，不能修改）。</source>
+        <translation>Data file: {0}
+
+{1}
+
+You can open it read-only (look, but not change).</translation>
     </message>
     <message>
-        <source>数据文件正在使用</source>
-        <translation>Data file in use</translation>
+        <source>数据文件不能写入</source>
+        <translation>The data file cannot be written</translation>
     </message>
     <message>
         <source>以只读方式打开</source>

@@ -164,14 +164,14 @@ def open_store_interactively(path: Path) -> LedgerStore | None:
     translate = QCoreApplication.translate
     try:
         return open_ledger(path)
-    except StoreLockedError:
+    except StoreLockedError as exc:
+        # Why it cannot be written (another program writes to it, or the folder is read-only),
+        # then what can be done now.
         text = translate(
-            "OpenStore",
-            "数据文件“{0}”正由另一个 RectDesk 窗口使用。\n\n"
-            "可以以只读方式打开（只能查看，不能修改），或者先关闭那个窗口再打开。",
-        ).format(path)
+            "OpenStore", "数据文件：{0}\n\n{1}\n\n可以以只读方式打开（只能查看，不能修改）。"
+        ).format(path, exc.message)
         box = QMessageBox(
-            QMessageBox.Icon.Question, translate("OpenStore", "数据文件正在使用"), text
+            QMessageBox.Icon.Question, translate("OpenStore", "数据文件不能写入"), text
         )
         readonly = box.addButton(
             translate("OpenStore", "以只读方式打开"), QMessageBox.ButtonRole.AcceptRole

@@ -146,8 +146,8 @@ class MainWindow(QMainWindow):
         )
         self.banner.setText(
             self.tr(
-                "只读方式打开：另一个 RectDesk 窗口正在使用这个数据文件。"
-                "这里只能查看，不能修改；关闭那个窗口后重新打开即可编辑。"
+                "只读方式打开：这里只能查看，不能修改。要编辑，请关闭正在写入这份数据的其他"
+                " RectDesk 程序，或把数据文件放到可以写入的文件夹，然后重新打开。"
             )
         )
         self.banner.setVisible(context.readonly)
