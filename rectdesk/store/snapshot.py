@@ -8,10 +8,11 @@ what differs, and records each change in the audit log.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.ledger import LedgerStore
@@ -46,6 +47,8 @@ class ChildTable:
     rowid_column: str | None
     #: column -> referenced child table, for references between child tables.
     references: dict[str, str] = field(default_factory=dict)
+    #: How a row is named in SQL: SQLite's rowid; on a server, the key or the rowid column.
+    rowid_sql: str = "rowid"
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ class Snapshot:
 
 def child_tables(store: Store) -> list[ChildTable]:
     """Tables referencing items, each after the child tables it references."""
+    if store.dialect.postgres:
+        return _ordered(*_server_child_tables(store))
     found: dict[str, ChildTable] = {}
     pending: dict[str, list[tuple[str, str]]] = {}
     for (name,) in store.db.execute(
@@ -76,6 +81,32 @@ def child_tables(store: Store) -> list[ChildTable]:
         alias = pk[0][1] if len(pk) == 1 and str(pk[0][2]).upper() == "INTEGER" else None
         found[name] = ChildTable(name, item_columns[0], alias)
         pending[name] = [(k[3], k[2]) for k in keys if k[2] != "items"]
+    return _ordered(found, pending)
+
+
+def _server_child_tables(
+    store: Store,
+) -> tuple[dict[str, ChildTable], dict[str, list[tuple[str, str]]]]:
+    from rectdesk.store.pg.catalog import foreign_keys
+    from rectdesk.store.pg.connection import PgDatabase
+
+    db = cast(PgDatabase, store.db)
+    found: dict[str, ChildTable] = {}
+    pending: dict[str, list[tuple[str, str]]] = {}
+    for name, keys in foreign_keys(db).items():
+        item_columns = [column for column, parent in keys if parent == "items"]
+        if not item_columns or name == "items":
+            continue
+        named = db.conn.row_id_column(name)
+        alias = None if named == "rowid" else named
+        found[name] = ChildTable(name, item_columns[0], alias, rowid_sql=named or "rowid")
+        pending[name] = [(column, parent) for column, parent in keys if parent != "items"]
+    return found, pending
+
+
+def _ordered(
+    found: dict[str, ChildTable], pending: dict[str, list[tuple[str, str]]]
+) -> list[ChildTable]:
     for name, refs in pending.items():
         found[name].references.update({col: table for col, table in refs if table in found})
     ordered: list[ChildTable] = []
@@ -101,7 +132,7 @@ def take_snapshot(ledger: LedgerStore, item_ids: Sequence[int]) -> Snapshot:
         found: dict[int, dict[str, Any]] = {}
         for chunk in _chunks(ids):
             sql = (
-                f"SELECT rowid AS {_ROWID}, * FROM {_quote(table.name)}"
+                f"SELECT {table.rowid_sql} AS {_ROWID}, * FROM {_quote(table.name)}"
                 f" WHERE {_quote(table.item_column)} IN ({_marks(chunk)})"
             )
             for row in _select(store, sql, chunk):
@@ -127,7 +158,8 @@ def apply_difference(
         gone = [rid for rid, row in before.items() if after.get(rid) != row]
         for chunk in _chunks(gone):
             store.db.execute(
-                f"DELETE FROM {_quote(table.name)} WHERE rowid IN ({_marks(chunk)})", list(chunk)
+                f"DELETE FROM {_quote(table.name)} WHERE {table.rowid_sql} IN ({_marks(chunk)})",
+                list(chunk),
             )
         for rid in gone:
             if before[rid][table.item_column] not in vanishing_set:
@@ -145,7 +177,7 @@ def apply_difference(
             )
         try:
             _insert(store, "items", row)
-        except sqlite3.IntegrityError as exc:
+        except integrity_errors(store) as exc:
             raise UserError(
                 "无法恢复已删除的事项：它所在的批次已被删除。", f"item {item_id}: {exc}"
             ) from exc
@@ -237,14 +269,26 @@ def _insert_child(store: Store, table: ChildTable, rid: int, row: dict[str, Any]
         values = {"rowid": rid, **values}
     else:
         values[table.rowid_column] = rid
+    # On a server a failed statement spoils the whole transaction: try it in a savepoint.
+    guard = store.db.atomic() if store.dialect.postgres else contextlib.nullcontext()
     try:
-        return _insert(store, table.name, values)
-    except sqlite3.IntegrityError:
+        with guard:
+            return _insert(store, table.name, values)
+    except integrity_errors(store):
         # The old rowid was taken meanwhile; the row comes back under a new one.
         values.pop("rowid", None)
         if table.rowid_column is not None:
             values.pop(table.rowid_column, None)
         return _insert(store, table.name, values)
+
+
+def integrity_errors(store: Store) -> tuple[type[Exception], ...]:
+    """The exceptions the store's engine raises for a broken key or constraint."""
+    if store.dialect.postgres:
+        import psycopg
+
+        return (psycopg.IntegrityError,)
+    return (sqlite3.IntegrityError,)
 
 
 def _select(store: Store, sql: str, params: Sequence[Any]) -> Iterator[dict[str, Any]]:

@@ -27,6 +27,7 @@ from rectdesk.domain.model import (
 from rectdesk.domain.query import ItemQuery
 from rectdesk.store import rows
 from rectdesk.store.connection import connect, migrate, storage_error
+from rectdesk.store.dialect import SQLITE, Dialect
 from rectdesk.store.lock import StoreLock
 from rectdesk.store.opening import open_file
 from rectdesk.store.query import light_case, select_sql, where_clause
@@ -102,6 +103,8 @@ class Store(RecordsMixin):
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None, readonly: bool) -> None:
         self.db = db
+        #: The SQL engine behind the connection (a server store says POSTGRES).
+        self.dialect: Dialect = SQLITE
         self.path = path
         self.readonly = readonly
         self._lock: StoreLock | None = None
@@ -472,13 +475,13 @@ class Store(RecordsMixin):
     def items(self, query: ItemQuery | None = None) -> list[Item]:
         """The items a query selects, in its order."""
         query = query or ItemQuery()
-        sql, params = select_sql(query, "items.*", plan_short_terms(self.db, query))
+        sql, params = select_sql(query, "items.*", self._search_plan(query), self.dialect)
         return self._assemble(self._rows(sql, params))
 
     def item_ids(self, query: ItemQuery | None = None) -> list[int]:
         """Only the ids, in order (the window fetches rows lazily from these)."""
         query = query or ItemQuery()
-        sql, params = select_sql(query, "items.id", plan_short_terms(self.db, query))
+        sql, params = select_sql(query, "items.id", self._search_plan(query), self.dialect)
         return [int(r[0]) for r in self.db.execute(sql, params).fetchall()]
 
     def items_by_ids(self, item_ids: Sequence[int]) -> list[Item]:
@@ -496,7 +499,11 @@ class Store(RecordsMixin):
         return int(self._scalar(f"SELECT count(*) FROM items WHERE {where}", params))
 
     def _where(self, query: ItemQuery) -> tuple[str, list[Any]]:
-        return where_clause(query, plan_short_terms(self.db, query))
+        return where_clause(query, self._search_plan(query), self.dialect)
+
+    def _search_plan(self, query: ItemQuery) -> dict[str, str]:
+        """How SQLite's search index answers the query's short terms (store/search.py)."""
+        return {} if self.dialect.postgres else plan_short_terms(self.db, query)
 
     def _assemble(self, found: list[sqlite3.Row]) -> list[Item]:
         if not found:
@@ -558,9 +565,9 @@ class Store(RecordsMixin):
             source = "item_departments AS items"
         sql = (
             "SELECT departments.name AS department, count(*) AS total,"
-            " sum(items.status IN ('completed', 'closed')) AS finished,"
-            " sum(items.status = 'declined') AS declined,"
-            f" sum(({light_sql}) = 'red') AS overdue"
+            " count(CASE WHEN items.status IN ('completed', 'closed') THEN 1 END) AS finished,"
+            " count(CASE WHEN items.status = 'declined' THEN 1 END) AS declined,"
+            f" count(CASE WHEN ({light_sql}) = 'red' THEN 1 END) AS overdue"
             f" FROM {source} JOIN departments ON departments.id = department_id"
             f" WHERE {where} GROUP BY departments.name ORDER BY total DESC, department"
         )
