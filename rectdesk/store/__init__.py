@@ -2,5 +2,6 @@
 
 from rectdesk.domain.query import ItemQuery
 from rectdesk.store.store import Store
+from rectdesk.store.targets import open_store
 
-__all__ = ["ItemQuery", "Store"]
+__all__ = ["ItemQuery", "Store", "open_store"]

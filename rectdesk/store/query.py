@@ -155,7 +155,13 @@ def _search_term(term: str, short_plan: dict[str, str]) -> tuple[str, list[Any]]
         confirm, confirm_params = short_term_condition(term)
         return f"{found} AND {confirm}", params + confirm_params
     if term in short_plan:
-        return _index_match(short_plan[term]) if short_plan[term] else ("FALSE", [])
+        if not short_plan[term]:
+            return "FALSE", []
+        # The index folds the case of every alphabet (full-width and Greek letters too): the
+        # text confirms the term as the scan would have matched it, A-Z alone folded.
+        found, params = _index_match(short_plan[term])
+        confirm, confirm_params = short_term_condition(term)
+        return f"{found} AND {confirm}", params + confirm_params
     # A common short term: scan in page order, stopping at the page's end.
     return short_term_condition(term)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import psycopg
 
 from rectdesk.domain.errors import UserError
+from rectdesk.domain.ledger import Capability
 from rectdesk.store.dialect import POSTGRES
 from rectdesk.store.pg.connection import PgDatabase, connect
 from rectdesk.store.pg.schema import ensure_search_index, migrate, search_index_ready
@@ -103,10 +104,8 @@ class PgStore(Store):
     # -- what a server has, and what it has not -------------------------------------------
 
     @property
-    def capabilities(self) -> frozenset[object]:  # type: ignore[override]
+    def capabilities(self) -> frozenset[Capability]:
         """More connections, yes; a file to copy, lock or check page by page, no."""
-        from rectdesk.domain.ledger import Capability
-
         return frozenset({Capability.CONNECTIONS})
 
     @property
@@ -128,9 +127,6 @@ class PgStore(Store):
         if self.readonly:
             raise ValueError("a background writer needs a writable connection")
         return PgStore.open(self._url, create=False, files_dir=self._files)
-
-    def tune_for_bulk_write(self) -> None:
-        """Nothing to tune: the server keeps its own caches."""
 
     def _suspend_search_trigger(self) -> str | None:
         return None  # no SQLite search index to fill by hand here
