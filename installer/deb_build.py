@@ -32,7 +32,7 @@ INSTALLER = ROOT / "installer"
 PROJECT_PARTS = ("rectdesk", "resources", "translations", "pyproject.toml")
 #: For the arm64 bundling root (the amd64 one is the build root, which has them): libraries
 #: CPython's modules link against, those QtCore/QtGui need to be imported (PyInstaller's hooks
-#: ask Qt where its plugins and translations are), and binutils for PyInstaller's `strip`.
+#: ask Qt where its plugins and translations are), and binutils for PyInstaller's objdump.
 ARM64_RUNTIME = ("libssl1.1", "libffi7", "zlib1g", "liblzma5", "libbz2-1.0", "libuuid1",
                  "libglib2.0-0", "libfontconfig1", "libdbus-1-3", "libx11-6", "libxkbcommon0",
                  "libegl1", "libgl1", "binutils", "ca-certificates")  # fmt: skip
@@ -40,12 +40,14 @@ ARM64_RUNTIME = ("libssl1.1", "libffi7", "zlib1g", "liblzma5", "libbz2-1.0", "li
 
 @dataclass(frozen=True)
 class Target:
-    """One architecture: names, and the newest glibc its package may need."""
+    """One architecture: names, the newest glibc its package may need, and the largest memory
+    page its libraries must load with (arm64 servers and desktops may run 64 KiB pages)."""
 
     deb_arch: str  # amd64, arm64
     machine: str  # x86_64, aarch64
     max_glibc: str
     why: str
+    page_size: int
 
     @property
     def key(self) -> str:
@@ -54,9 +56,9 @@ class Target:
 
 TARGETS = {
     "amd64": Target("amd64", "x86_64", "2.28",
-                    "UOS 20 (Debian 10), Kylin V10 SP1 (Ubuntu 20.04) and newer"),
+                    "UOS 20 (Debian 10), Kylin V10 SP1 (Ubuntu 20.04) and newer", 4096),
     "arm64": Target("arm64", "aarch64", "2.31",
-                    "PyPI's newest arm64 PySide6 wheel for old systems is manylinux_2_31"),
+                    "PyPI's newest arm64 PySide6 wheel for old systems is manylinux_2_31", 65536),
 }  # fmt: skip
 
 
@@ -189,13 +191,14 @@ def build_bundle(target: Target, dist: Path) -> Path:
     problems = bundle_problems(bundle, windows=False)
     if problems:
         raise SystemExit("bundle check failed:\n  " + "\n  ".join(problems))
-    check_glibc(bundle, target)
+    check_elf(bundle, target)
     return bundle
 
 
-def check_glibc(path: Path, target: Target) -> elf_versions.Scan:
-    """Fail when any ELF file under ``path`` (a folder or a .deb) needs a newer glibc."""
-    result = elf_versions.scan(path, max_glibc=target.max_glibc)
+def check_elf(path: Path, target: Target) -> elf_versions.Scan:
+    """Fail when any ELF file under ``path`` (a folder or a .deb) needs a newer glibc, or
+    cannot be loaded with the target's largest page size."""
+    result = elf_versions.scan(path, max_glibc=target.max_glibc, page=target.page_size)
     print(f"    ELF scan of {path.name}: {result.summary()}")
     if result.files == 0:
         raise SystemExit(f"no ELF file in {path}")
@@ -203,6 +206,11 @@ def check_glibc(path: Path, target: Target) -> elf_versions.Scan:
         raise SystemExit(
             f"{path.name} needs a glibc newer than {target.max_glibc} ({target.why}):\n  "
             + "\n  ".join(result.over[:40])
+        )
+    if result.misaligned:
+        raise SystemExit(
+            f"{path.name} has libraries the loader refuses with {target.page_size}-byte pages "
+            "(segments not page-aligned):\n  " + "\n  ".join(result.misaligned[:40])
         )
     return result
 
@@ -221,7 +229,7 @@ def build_debs(arches: list[str], version: str, dist: Path) -> list[Path]:
             min_glibc=scan.glibc() or target.max_glibc,
             glibcxx=elf_versions.show(scan.newest.get("GLIBCXX", ())),
         )  # fmt: skip
-        check_glibc(deb, target)
+        check_elf(deb, target)
         print(f"    {deb.name} ready in {time.monotonic() - started:.0f} s")
         debs.append(deb)
     return debs

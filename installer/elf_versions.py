@@ -7,6 +7,10 @@ Reads each ELF file's version-needed section (.gnu.version_r) directly, so it wo
 architecture on any machine (no objdump for the target needed). A program that references
 ``memcpy@GLIBC_2.14`` cannot start on a glibc older than 2.14; the highest such version over
 all files is the oldest glibc the package runs on. The same holds for GLIBCXX_ (libstdc++).
+
+With ``--page-size`` it also checks that every loadable segment starts at the same place in a
+page of the file as in memory, which the dynamic loader requires ("ELF load command
+address/offset not page-aligned"); ``strip`` breaks this in libraries auditwheel has patched.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SHT_GNU_VERNEED = 0x6FFFFFFE
+PT_LOAD = 1
 _VERSION = re.compile(r"^(GLIBC|GLIBCXX|CXXABI)_(\d+(?:\.\d+)*)$")
 
 Version = tuple[int, ...]
@@ -89,6 +94,34 @@ def needed_versions(data: bytes) -> set[str]:
     return found
 
 
+def misaligned_loads(data: bytes, page: int) -> list[str]:
+    """The loadable segments whose file offset and address differ by a part of ``page``
+    (the loader refuses such a file on a system with that page size)."""
+    if data[:4] != b"\x7fELF":
+        raise ElfError("not an ELF file")
+    endian = {1: "<", 2: ">"}.get(data[5])
+    if data[4] not in (1, 2) or endian is None:
+        raise ElfError("unknown ELF class or byte order")
+    if data[4] == 2:
+        (phoff,) = struct.unpack_from(endian + "Q", data, 0x20)
+        phentsize, phnum = struct.unpack_from(endian + "HH", data, 0x36)
+        header, where = endian + "IIQQ", (2, 3)  # type, flags, offset, vaddr
+    else:
+        (phoff,) = struct.unpack_from(endian + "I", data, 0x1C)
+        phentsize, phnum = struct.unpack_from(endian + "HH", data, 0x2A)
+        header, where = endian + "IIII", (1, 2)  # type, offset, vaddr, paddr
+    wrong = []
+    for index in range(phnum):
+        start = phoff + index * phentsize
+        if start + struct.calcsize(header) > len(data):
+            raise ElfError("program header beyond the end of the file")
+        fields = struct.unpack_from(header, data, start)
+        offset, address = fields[where[0]], fields[where[1]]
+        if fields[0] == PT_LOAD and (address - offset) % page:
+            wrong.append(f"segment {index}: offset {offset:#x}, address {address:#x}")
+    return wrong
+
+
 def _c_string(data: bytes, start: int) -> str:
     end = data.index(b"\0", start)
     return data[start:end].decode("ascii", "replace")
@@ -102,13 +135,19 @@ class Scan:
     newest: dict[str, Version] = field(default_factory=dict)
     culprit: dict[str, str] = field(default_factory=dict)
     over: list[str] = field(default_factory=list)
+    misaligned: list[str] = field(default_factory=list)
 
-    def add(self, name: str, data: bytes, *, max_glibc: Version | None = None) -> None:
+    def add(
+        self, name: str, data: bytes, *, max_glibc: Version | None = None, page: int = 0
+    ) -> None:
         try:
             versions = needed_versions(data)
+            wrong = misaligned_loads(data, page) if page else []
         except (ElfError, struct.error, ValueError):
             return
         self.files += 1
+        if wrong:
+            self.misaligned.append(f"{name}: {wrong[0]}")
         for version in versions:
             match = _VERSION.match(version)
             if not match:
@@ -158,8 +197,8 @@ def _elf_files(folder: Path) -> Iterator[tuple[str, bytes]]:
             yield path.relative_to(folder).as_posix(), b"\x7fELF" + handle.read()
 
 
-def scan(target: Path, *, max_glibc: str = "") -> Scan:
-    """Scan a folder, a single file or a .deb."""
+def scan(target: Path, *, max_glibc: str = "", page: int = 0) -> Scan:
+    """Scan a folder, a single file or a .deb (``page``: check segment alignment too)."""
     limit = parse_version(max_glibc) if max_glibc else None
     result = Scan()
     if target.is_dir():
@@ -169,7 +208,7 @@ def scan(target: Path, *, max_glibc: str = "") -> Scan:
     else:
         members = iter([(target.name, target.read_bytes())])
     for name, data in members:
-        result.add(name, data, max_glibc=limit)
+        result.add(name, data, max_glibc=limit, page=page)
     return result
 
 
@@ -178,8 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("target", type=Path, help="a folder, an ELF file or a .deb")
     parser.add_argument("--max-glibc", default="", metavar="X.Y",
                         help="exit 1 when any file needs a newer glibc")  # fmt: skip
+    parser.add_argument("--page-size", type=int, default=0, metavar="BYTES",
+                        help="exit 1 when a file cannot load with pages this large")  # fmt: skip
     args = parser.parse_args(argv)
-    result = scan(args.target, max_glibc=args.max_glibc)
+    result = scan(args.target, max_glibc=args.max_glibc, page=args.page_size)
     print(result.summary())
     if result.files == 0:
         print("no ELF file found", file=sys.stderr)
@@ -188,8 +229,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"needs glibc newer than {args.max_glibc}:", file=sys.stderr)
         for line in result.over[:50]:
             print(f"  {line}", file=sys.stderr)
-        return 1
-    return 0
+    if result.misaligned:
+        print(f"cannot be loaded with {args.page_size}-byte pages:", file=sys.stderr)
+        for line in result.misaligned[:50]:
+            print(f"  {line}", file=sys.stderr)
+    return 1 if result.over or result.misaligned else 0
 
 
 if __name__ == "__main__":
