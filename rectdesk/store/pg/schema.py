@@ -414,8 +414,11 @@ MIGRATIONS: tuple[PgMigration, ...] = (PgMigration("0001_initial", _INITIAL),)
 def schema_version(db: PgDatabase) -> int:
     """How many steps the database has had (0: none, a new or foreign database)."""
     raw = db.conn.raw
-    found = raw.execute("SELECT to_regclass('rectdesk_schema')").fetchone()
-    if found is None or found[0] is None:
+    found = raw.execute(
+        "SELECT 1 FROM pg_class WHERE relname = 'rectdesk_schema'"
+        " AND relnamespace = current_schema()::regnamespace"
+    ).fetchone()
+    if found is None:
         return 0
     version = raw.execute("SELECT coalesce(max(version), 0) FROM rectdesk_schema").fetchone()
     return int(version[0]) if version else 0
@@ -472,40 +475,50 @@ def migrate(db: PgDatabase, *, readonly: bool, create: bool) -> list[str]:
 
 def search_index_ready(db: PgDatabase) -> bool:
     """Whether the trigram search index exists."""
-    found = db.conn.raw.execute("SELECT to_regclass(%s)", [SEARCH_INDEX]).fetchone()
-    return found is not None and found[0] is not None
+    # A plain query of the catalog (not to_regclass, whose cache may not yet have seen what
+    # another connection committed while this one waited for the lock).
+    found = db.conn.raw.execute(
+        "SELECT 1 FROM pg_class WHERE relname = %s"
+        " AND relnamespace = current_schema()::regnamespace",
+        [SEARCH_INDEX],
+    ).fetchone()
+    return found is not None
 
 
 def ensure_search_index(db: PgDatabase) -> bool:
     """Build the trigram index when the server has pg_trgm and it reads Chinese; True if there.
 
     The extension is created when this account may (pg_trgm is a trusted extension: a
-    database owner may); without it, search scans the table, which stays correct.
+    database owner may); without it, search scans the table, which stays correct. Two PCs
+    opening the ledger at once take turns (the same advisory lock as migrations).
     """
     if search_index_ready(db):
         return True
     raw = db.conn.raw
-    try:
-        with db.atomic():
-            found = raw.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").fetchone()
-            if found is None:
-                raw.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    except psycopg.Error as exc:
-        log.info("no pg_trgm on this server, search scans: %s", str(exc).splitlines()[0])
-        return False
-    schema = raw.execute(
-        "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm'"
-    ).fetchone()
-    if schema is None:
-        return False
-    # Under the "C" locale the server splits no trigrams out of Chinese text: no index then.
-    chinese = raw.execute(f"SELECT {schema[0]}.show_trgm('卫生健康')").fetchone()
-    if chinese is None or not chinese[0]:
-        log.warning("pg_trgm sees no Chinese trigrams (server locale); search scans")
-        return False
     with db.atomic():
+        raw.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+        if search_index_ready(db):
+            return True
+        try:
+            with db.atomic():
+                found = raw.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+                if found.fetchone() is None:
+                    raw.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        except psycopg.Error as exc:
+            log.info("no pg_trgm on this server, search scans: %s", str(exc).splitlines()[0])
+            return False
+        schema = raw.execute(
+            "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm'"
+        ).fetchone()
+        if schema is None:
+            return False
+        # Under the "C" locale the server splits no trigrams out of Chinese text: no index then.
+        chinese = raw.execute(f"SELECT {schema[0]}.show_trgm('卫生健康')").fetchone()
+        if chinese is None or not chinese[0]:
+            log.warning("pg_trgm sees no Chinese trigrams (server locale); search scans")
+            return False
         raw.execute(
-            f"CREATE INDEX IF NOT EXISTS {SEARCH_INDEX} ON items"
+            f"CREATE INDEX {SEARCH_INDEX} ON items"
             f" USING gin (({search_text('')}) {schema[0]}.gin_trgm_ops)"
         )
     return True
