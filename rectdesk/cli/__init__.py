@@ -44,6 +44,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rectdesk.cli.letters",
     "rectdesk.cli.evidence",
     "rectdesk.cli.rounds",
+    "rectdesk.cli.copystore",
 )
 
 
