@@ -1,22 +1,124 @@
-"""Error types shared by every layer."""
+"""Error types shared by every layer, and the translatable messages they carry.
+
+A message is a Chinese *template* with named values: ``UserError(QT_TRANSLATE_NOOP("Errors",
+"找不到编号为 {item_id} 的事项。"), item_id=7)``. The template goes through the translator
+installed with :func:`install_translator` (the window installs Qt's; the command line keeps
+the identity, so it speaks Chinese) and the values are then filled in. Values are never part of
+a template, so braces in a clerk's text cannot break a message. ``pyside6-lupdate`` finds the
+templates by the name ``QT_TRANSLATE_NOOP``, defined here because the domain may not import Qt.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+#: The translation context of every message below the window.
+CONTEXT = "Errors"
+#: The context of the interface's labels (statuses, field names), listed in rectdesk/ui/labels.py.
+LABELS = "Labels"
+
+Translator = Callable[[str, str], str]
+
+
+def _unchanged(context: str, text: str) -> str:
+    return text
+
+
+_translate: Translator = _unchanged
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for the translation files; returns it unchanged."""
+    return text
+
+
+def install_translator(translate: Translator | None) -> None:
+    """Translate every message from now on with ``translate(context, text)``; None: Chinese."""
+    global _translate
+    _translate = translate or _unchanged
+
+
+def translated(context: str, text: str) -> str:
+    """``text`` in the interface language (unchanged when there is no translation)."""
+    return _translate(context, text) or text
+
+
+class Label(str):
+    """A value that is itself a label of the interface (a status, a field's name).
+
+    Shown through the ``Labels`` context, so a message about ``已销号`` says "Closed" in
+    English; a text that is not a listed label comes back unchanged.
+    """
+
+
+class Listing(tuple[Any, ...]):
+    """Several values shown as one, joined with the interface's list separator (、 or , )."""
+
+    def __new__(cls, values: Iterable[Any]) -> Listing:
+        return super().__new__(cls, tuple(values))
+
+
+#: The list separator, translated like the messages.
+SEPARATOR = QT_TRANSLATE_NOOP("Errors", "、")
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, Label):
+        return translated(LABELS, str(value))
+    if isinstance(value, Listing):
+        return translated(CONTEXT, SEPARATOR).join(str(_shown(part)) for part in value)
+    return value
+
+
+def localized(template: str, **values: object) -> str:
+    """``template`` in the interface language with ``values`` filled in.
+
+    Without values the template is shown as it is (a message written whole, braces and all).
+    A translation that names a value the message does not carry falls back to the Chinese.
+    """
+    text = translated(CONTEXT, template)
+    if not values:
+        return text
+    shown = {name: _shown(value) for name, value in values.items()}
+    for candidate in (text, template):
+        try:
+            return candidate.format_map(shown)
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+            continue
+    return template
 
 
 class UserError(Exception):
     """A failure the clerk can understand and act on.
 
-    ``message`` is one plain Chinese sentence saying what went wrong and what to do;
-    ``detail`` carries technical context for the log file only.
+    ``template`` is one plain Chinese sentence saying what went wrong and what to do, with
+    ``{name}`` where a value goes; ``message`` is that sentence in the interface language with
+    the values filled in. ``detail`` carries technical context for the log file only.
     """
 
-    def __init__(self, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, template: str, detail: str = "", **values: object) -> None:
+        super().__init__(template)
+        self.template = template
         self.detail = detail
+        self.values = values
+
+    @property
+    def message(self) -> str:
+        """The sentence the clerk reads, in the interface language."""
+        return localized(self.template, **self.values)
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.template, self.detail, self.values))
+
+
+def _rebuild(
+    kind: type[UserError], template: str, detail: str, values: dict[str, Any]
+) -> UserError:
+    return kind(template, detail, **values)
 
 
 class TransitionError(UserError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rectdesk.domain.errors import TransitionError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Label, Listing, TransitionError
 from rectdesk.domain.model import Status
 
 # Reopening (closed/completed back to 整改中) is allowed because upper levels do send items
@@ -34,13 +34,19 @@ def check_change(
     """Raise a TransitionError in plain Chinese when the change is not allowed."""
     if not can_change(old, new):
         raise TransitionError(
-            f"不能把状态从“{old.label}”直接改为“{new.label}”，"
-            f"可改为：{'、'.join(s.label for s in sorted(ALLOWED[old], key=_order))}。"
+            QT_TRANSLATE_NOOP("Errors", "不能把状态从“{old}”直接改为“{new}”，可改为：{allowed}。"),
+            old=Label(old.label),
+            new=Label(new.label),
+            allowed=Listing(Label(s.label) for s in sorted(ALLOWED[old], key=_order)),
         )
     if new is Status.CLOSED and closed_on is None:
-        raise TransitionError("销号需要填写销号日期，请填写后再销号。")
+        raise TransitionError(QT_TRANSLATE_NOOP("Errors", "销号需要填写销号日期，请填写后再销号。"))
     if new is Status.DECLINED and not reason.strip():
-        raise TransitionError("不予整改需要说明理由（如：非建设性建议、不属于职责范围）。")
+        raise TransitionError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "不予整改需要说明理由（如：非建设性建议、不属于职责范围）。"
+            )
+        )
 
 
 def _order(status: Status) -> int:
@@ -53,5 +59,9 @@ def parse_status(value: str) -> Status:
     for status in Status:
         if text in (status.value, status.label) or text == status.label.split("（")[0]:
             return status
-    codes = "、".join(f"{s.value}（{s.label}）" for s in Status)
-    raise TransitionError(f"无法识别的状态“{value}”，可用：{codes}。")
+    codes = Listing(f"{s.value}（{s.label}）" for s in Status)
+    raise TransitionError(
+        QT_TRANSLATE_NOOP("Errors", "无法识别的状态“{value}”，可用：{codes}。"),
+        value=value,
+        codes=codes,
+    )

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 
 
 class LetterKind(str, Enum):
@@ -50,7 +50,10 @@ def parse_letter_number(text: str) -> tuple[int, int]:
     found = _NUMBER.match(text or "") or _PLAIN.match(text or "")
     if found is None:
         raise UserError(
-            f"“{(text or '').strip()[:30]}”不是督办函文号，请写成〔2026〕3号或 2026-3 这样的形式。"
+            QT_TRANSLATE_NOOP(
+                "Errors", "“{text}”不是督办函文号，请写成〔2026〕3号或 2026-3 这样的形式。"
+            ),
+            text=(text or "").strip()[:30],
         )
     return int(found.group("year")), int(found.group("seq"))
 
