@@ -13,20 +13,44 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Message, UserError
 
 
-def describe_os_error(exc: OSError, path: Path) -> str:
-    """One plain Chinese sentence for a failed write."""
+def describe_os_error(exc: OSError, path: Path) -> Message:
+    """One plain sentence for a failed write."""
     if exc.errno == errno.ENOSPC:
-        return f"磁盘空间不足，无法写入“{path.name}”，请清理磁盘或换一个位置后重试。"
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "Errors", "磁盘空间不足，无法写入“{name}”，请清理磁盘或换一个位置后重试。"
+            ),
+            name=path.name,
+        )
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"没有权限写入“{path}”，请换一个文件夹，或关闭正在使用该文件的程序（如 WPS）后重试。"
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "没有权限写入“{path}”，请换一个文件夹，"
+                "或关闭正在使用该文件的程序（如 WPS）后重试。",
+            ),
+            path=str(path),
+        )
     if exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO):
-        return f"无法写入“{path}”：位置不存在或设备已移除（如 U 盘被拔出），请检查后重试。"
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "无法写入“{path}”：位置不存在或设备已移除（如 U 盘被拔出），请检查后重试。",
+            ),
+            path=str(path),
+        )
     if exc.errno == errno.EROFS:
-        return f"“{path.parent}”是只读位置，请换一个文件夹保存。"
-    return f"写入“{path.name}”失败，请检查磁盘和文件夹后重试。"
+        return Message(
+            QT_TRANSLATE_NOOP("Errors", "“{folder}”是只读位置，请换一个文件夹保存。"),
+            folder=str(path.parent),
+        )
+    return Message(
+        QT_TRANSLATE_NOOP("Errors", "写入“{name}”失败，请检查磁盘和文件夹后重试。"),
+        name=path.name,
+    )
 
 
 #: Characters Windows (NTFS, FAT on a USB stick) refuses in a file name, and the names it reserves.

@@ -41,8 +41,8 @@ def test_disk_full_is_a_plain_message(tmp_path: Path) -> None:
 
 def test_messages_name_the_problem(tmp_path: Path) -> None:
     path = tmp_path / "x.pdf"
-    assert "权限" in describe_os_error(OSError(errno.EACCES, "denied"), path)
-    assert "U 盘" in describe_os_error(OSError(errno.ENODEV, "gone"), path)
+    assert "权限" in str(describe_os_error(OSError(errno.EACCES, "denied"), path))
+    assert "U 盘" in str(describe_os_error(OSError(errno.ENODEV, "gone"), path))
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")

@@ -59,6 +59,41 @@ class Listing(tuple[Any, ...]):
         return super().__new__(cls, tuple(values))
 
 
+class Message:
+    """A sentence to be shown later: a template and its values, translated when it is read.
+
+    Used for the parts of a message made elsewhere (why a write failed, what is wrong with a
+    file): as a value of another message, or as the whole of a UserError's message.
+    """
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: str, **values: object) -> None:
+        self.template = template
+        self.values = values
+
+    def __str__(self) -> str:
+        return localized(self.template, **self.values)
+
+    def __repr__(self) -> str:
+        return f"Message({self.template!r}, **{self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return (self.template, self.values) == (other.template, other.values)
+
+    def __hash__(self) -> int:
+        return hash(self.template)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_message, (self.template, self.values))
+
+
+def _message(template: str, values: dict[str, Any]) -> Message:
+    return Message(template, **values)
+
+
 #: The list separator, translated like the messages.
 SEPARATOR = QT_TRANSLATE_NOOP("Errors", "、")
 
@@ -66,6 +101,8 @@ SEPARATOR = QT_TRANSLATE_NOOP("Errors", "、")
 def _shown(value: object) -> object:
     if isinstance(value, Label):
         return translated(LABELS, str(value))
+    if isinstance(value, Message):
+        return str(value)
     if isinstance(value, Listing):
         return translated(CONTEXT, SEPARATOR).join(str(_shown(part)) for part in value)
     return value
@@ -93,13 +130,17 @@ class UserError(Exception):
     """A failure the clerk can understand and act on.
 
     ``template`` is one plain Chinese sentence saying what went wrong and what to do, with
-    ``{name}`` where a value goes; ``message`` is that sentence in the interface language with
-    the values filled in. ``detail`` carries technical context for the log file only.
+    ``{name}`` where a value goes (or a :class:`Message` made elsewhere, whose values join
+    these); ``message`` is that sentence in the interface language with the values filled in.
+    ``detail`` carries technical context for the log file only.
     """
 
-    def __init__(self, template: str, detail: str = "", **values: object) -> None:
+    def __init__(self, template: str | Message, detail: str = "", **values: object) -> None:
+        if isinstance(template, Message):
+            values = {**template.values, **values}
+            template = template.template
         super().__init__(template)
-        self.template = template
+        self.template: str = template
         self.detail = detail
         self.values = values
 

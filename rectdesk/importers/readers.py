@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.importers.sheetxml import (
     ForbiddenXml,
     SheetReader,
@@ -85,7 +85,11 @@ Cancelled = Callable[[], bool]
 
 
 def too_much_text(path: Path, detail: str = "") -> UserError:
-    return refuse(path, "表格文字总量过大（超过一亿字），已停止读取，请检查文件。", detail)
+    return refuse(
+        path,
+        QT_TRANSLATE_NOOP("Errors", "表格文字总量过大（超过一亿字），已停止读取，请检查文件。"),
+        detail,
+    )
 
 
 class _Budget:
@@ -134,12 +138,19 @@ def read_workbook(
             sheets = [_read_csv(path, budget)]
     except OSError as exc:  # the file went away or the drive failed while it was being read
         raise refuse(
-            path, "读取过程中文件被移走、删除或无法读取，请把文件复制到本机后再导入。", repr(exc)
+            path,
+            QT_TRANSLATE_NOOP(
+                "Errors", "读取过程中文件被移走、删除或无法读取，请把文件复制到本机后再导入。"
+            ),
+            repr(exc),
         ) from exc
     for sheet in sheets:
         _fill_merges(path, sheet)
     if not any(sheet.rows for sheet in sheets):
-        raise refuse(path, "表格里没有任何内容，请确认是否选对了文件。")
+        raise refuse(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "表格里没有任何内容，请确认是否选对了文件。"),
+        )
     return Workbook(path, kind, sheets)
 
 
@@ -154,9 +165,13 @@ def _fill_merges(path: Path, sheet: SheetGrid) -> None:
     if area > MAX_MERGED_CELLS:
         raise refuse(
             path,
-            f"工作表“{sheet.name}”的合并单元格范围异常巨大（疑似恶意构造），已拒绝打开；"
-            "请在 WPS 或 Excel 中取消整行整列的合并后另存。",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "工作表“{sheet}”的合并单元格范围异常巨大（疑似恶意构造），已拒绝打开；"
+                "请在 WPS 或 Excel 中取消整行整列的合并后另存。",
+            ),
             f"{area} merged cells",
+            sheet=sheet.name,
         )
     for merge in sheet.merges:
         if merge.top >= len(rows):
@@ -198,7 +213,11 @@ def _ranges(refs: Sequence[str]) -> list[Merge]:
 
 
 def _broken(path: Path, exc: BaseException) -> UserError:
-    return refuse(path, "文件已损坏或不完整（可能下载或拷贝中断），请重新获取原文件。", repr(exc))
+    return refuse(
+        path,
+        QT_TRANSLATE_NOOP("Errors", "文件已损坏或不完整（可能下载或拷贝中断），请重新获取原文件。"),
+        repr(exc),
+    )
 
 
 def _read_xlsx(path: Path, budget: _Budget) -> list[SheetGrid]:
@@ -256,7 +275,11 @@ def _load_workbook(handle: IO[bytes]) -> Any:
 
 
 def _forbidden(path: Path, exc: BaseException) -> UserError:
-    return refuse(path, "文件含有被禁止的 XML 结构（疑似恶意构造），已拒绝打开。", repr(exc))
+    return refuse(
+        path,
+        QT_TRANSLATE_NOOP("Errors", "文件含有被禁止的 XML 结构（疑似恶意构造），已拒绝打开。"),
+        repr(exc),
+    )
 
 
 def _number_format(book: Any, style_id: int) -> str:
@@ -301,7 +324,11 @@ def _read_xlsx_sheet(path: Path, book: Any, sheet: Any, budget: _Budget) -> Shee
 
     def on_row(index: int, values: list[CellValue]) -> None:
         if index > MAX_ROWS or index < 1:
-            raise refuse(path, f"工作表“{sheet.title}”的行号异常，文件可能已损坏。")
+            raise refuse(
+                path,
+                QT_TRANSLATE_NOOP("Errors", "工作表“{sheet}”的行号异常，文件可能已损坏。"),
+                sheet=sheet.title,
+            )
         kept = False
         for i, value in enumerate(values):
             if isinstance(value, str):
@@ -354,7 +381,10 @@ def _read_xls(path: Path, budget: _Budget) -> list[SheetGrid]:
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise refuse(
-                path, "表格设置了打开密码，请在 WPS 或 Excel 中取消密码后另存，再导入。"
+                path,
+                QT_TRANSLATE_NOOP(
+                    "Errors", "表格设置了打开密码，请在 WPS 或 Excel 中取消密码后另存，再导入。"
+                ),
             ) from exc
         raise _broken(path, exc) from exc
     except Exception as exc:
@@ -426,7 +456,10 @@ def decode_text(path: Path, data: bytes) -> str:
 def _undecodable(path: Path, exc: BaseException | None) -> UserError:
     return refuse(
         path,
-        "文字编码无法识别（不是 UTF-8 或 GBK），请用 WPS 或 Excel 打开后另存为 xlsx 再导入。",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "文字编码无法识别（不是 UTF-8 或 GBK），请用 WPS 或 Excel 打开后另存为 xlsx 再导入。",
+        ),
         repr(exc),
     )
 
@@ -434,7 +467,10 @@ def _undecodable(path: Path, exc: BaseException | None) -> UserError:
 def _read_csv(path: Path, budget: _Budget) -> SheetGrid:
     text = decode_text(path, path.read_bytes())
     if "\x00" in text:
-        raise refuse(path, "文件内容不是表格，也不是文本，请检查是否选错了文件。")
+        raise refuse(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "文件内容不是表格，也不是文本，请检查是否选错了文件。"),
+        )
     sample = text[:20000]
     delimiter = max(",\t;", key=sample.count) if any(d in sample for d in ",\t;") else ","
     csv.field_size_limit(MAX_TOTAL_CHARS)
@@ -447,8 +483,11 @@ def _read_csv(path: Path, budget: _Budget) -> SheetGrid:
         if "end of data" in str(exc):
             raise refuse(
                 path,
-                "文本表格里有一个引号没有配对，它后面的各行都会被并进一个单元格；"
-                "请用 WPS 或 Excel 打开核对后另存为 xlsx 再导入。",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "文本表格里有一个引号没有配对，它后面的各行都会被并进一个单元格；"
+                    "请用 WPS 或 Excel 打开核对后另存为 xlsx 再导入。",
+                ),
                 repr(exc),
             ) from exc
     # Other strictness complaints (a quote inside an unquoted cell) are read as WPS reads them.
@@ -457,7 +496,11 @@ def _read_csv(path: Path, budget: _Budget) -> SheetGrid:
         return _csv_grid(path, text, delimiter, budget, strict=False)
     except csv.Error as exc:
         raise refuse(
-            path, "文本表格的格式有误（引号不配对等），请用 WPS 或 Excel 另存为 xlsx。", repr(exc)
+            path,
+            QT_TRANSLATE_NOOP(
+                "Errors", "文本表格的格式有误（引号不配对等），请用 WPS 或 Excel 另存为 xlsx。"
+            ),
+            repr(exc),
         ) from exc
 
 
@@ -466,7 +509,7 @@ def _csv_grid(path: Path, text: str, delimiter: str, budget: _Budget, *, strict:
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=strict)
     for number, record in enumerate(reader, 1):
         if number > MAX_ROWS:
-            raise refuse(path, "文件行数超过一百万行，已拒绝导入。")
+            raise refuse(path, QT_TRANSLATE_NOOP("Errors", "文件行数超过一百万行，已拒绝导入。"))
         values: list[CellValue] = [
             budget.text(v, grid.notes, f"第{number}行") if v else None for v in record[:MAX_COLUMNS]
         ]

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Message, UserError
 from rectdesk.reports.fontfiles import FontFace, scan_faces
 from rectdesk.reports.layout import Role
 
@@ -142,13 +142,17 @@ class FontPlan:
             lines.append(f"{ROLE_LABELS[role]}字体缺少这些字，打印时会空白：{chars}")
         return lines
 
-    def refusal(self) -> str:
+    def refusal(self) -> Message:
         """The one sentence an export says when no installed font has some character."""
         chars = self.missing_chars()
         shown = chars if len(chars) <= 20 else chars[:20] + "…"
-        return (
-            f"本机所有字体都没有“{shown}”这些字，PDF 中会印成空白，因此没有导出；"
-            "请安装含这些字的中文字体（如宋体、仿宋）后再导出，或改为导出 Word/Excel。"
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "本机所有字体都没有“{chars}”这些字，PDF 中会印成空白，因此没有导出；"
+                "请安装含这些字的中文字体（如宋体、仿宋）后再导出，或改为导出 Word/Excel。",
+            ),
+            chars=shown,
         )
 
 
@@ -172,8 +176,11 @@ def choose_fonts(
     )
     if fallback is None:
         raise UserError(
-            "本机没有可嵌入 PDF 的中文 TrueType 字体（如宋体、仿宋、黑体），无法生成 PDF；"
-            "请安装中文字体后重试，或改为导出 Word/Excel。"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "本机没有可嵌入 PDF 的中文 TrueType 字体（如宋体、仿宋、黑体），无法生成 PDF；"
+                "请安装中文字体后重试，或改为导出 Word/Excel。",
+            )
         )
     choices: dict[Role, FontChoice] = {}
     for role, (name, names) in preferences(wanted).items():
@@ -211,7 +218,11 @@ def load_font(path: Path, index: int) -> tuple[str, frozenset[int]]:
         font = TTFont(name, str(path), subfontIndex=index)
     except (TTFError, OSError) as exc:
         raise UserError(
-            f"字体文件“{path.name}”无法读取或不是 TrueType 字体，请换用其他中文字体。", str(exc)
+            QT_TRANSLATE_NOOP(
+                "Errors", "字体文件“{name}”无法读取或不是 TrueType 字体，请换用其他中文字体。"
+            ),
+            str(exc),
+            name=path.name,
         ) from exc
     pdfmetrics.registerFont(font)
     return name, frozenset(font.face.charToGlyph)

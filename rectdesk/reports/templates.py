@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.reports.fields import CENTRED_FIELDS, FIELD_HEADERS
 from rectdesk.reports.fonts import FAMILIES, OFFICIAL
 from rectdesk.reports.layout import (
@@ -164,7 +164,10 @@ class TemplateSpec:
             spec = cls(**values)
         except (TypeError, ValueError, KeyError, IndexError) as exc:
             raise UserError(
-                "模板定义不完整或已损坏，无法使用；请在报表设计器中重新保存该模板。", str(exc)
+                QT_TRANSLATE_NOOP(
+                    "Errors", "模板定义不完整或已损坏，无法使用；请在报表设计器中重新保存该模板。"
+                ),
+                str(exc),
             ) from exc
         spec.validate()
         return spec
@@ -172,39 +175,91 @@ class TemplateSpec:
     def validate(self) -> None:
         """Raise a plain message when the template cannot produce a report."""
         if self.kind not in (KIND_TABLE, KIND_SUMMARY, KIND_NARRATIVE):
-            raise UserError(f"模板“{self.label}”的类型“{self.kind}”无法识别。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "模板“{label}”的类型“{kind}”无法识别。"),
+                label=self.label,
+                kind=self.kind,
+            )
         if self.kind == KIND_TABLE and not self.columns:
-            raise UserError(f"模板“{self.label}”没有任何列，请至少添加一列。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "模板“{label}”没有任何列，请至少添加一列。"),
+                label=self.label,
+            )
         if self.group_by not in GROUPS:
-            raise UserError(f"模板“{self.label}”的分组方式“{self.group_by}”无法识别。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "模板“{label}”的分组方式“{group}”无法识别。"),
+                label=self.label,
+                group=self.group_by,
+            )
         if self.numbering not in NUMBERINGS:
-            raise UserError(f"模板“{self.label}”的编号方式“{self.numbering}”无法识别。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "模板“{label}”的编号方式“{numbering}”无法识别。"),
+                label=self.label,
+                numbering=self.numbering,
+            )
         if any(c.width <= 0 or c.width_mm < 0 for c in self.columns):
-            raise UserError(f"模板“{self.label}”有列宽不大于零的列，请改为正数。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "模板“{label}”有列宽不大于零的列，请改为正数。"),
+                label=self.label,
+            )
         if self.privacy not in ("masked", "publish"):
             # Keeping phone and ID numbers is chosen for each export, never by default.
-            raise UserError(f"模板“{self.label}”的个人信息默认方式只能是脱敏或公开发布。")
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "模板“{label}”的个人信息默认方式只能是脱敏或公开发布。"
+                ),
+                label=self.label,
+            )
         if not 10 <= self.title_size <= 36:
-            raise UserError(f"模板“{self.label}”的标题字号应在 10 到 36 磅之间。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "模板“{label}”的标题字号应在 10 到 36 磅之间。"),
+                label=self.label,
+            )
         if not 6 <= self.font_size <= 22:
-            raise UserError(f"模板“{self.label}”的表格字号应在 6 到 22 磅之间。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "模板“{label}”的表格字号应在 6 到 22 磅之间。"),
+                label=self.label,
+            )
         for part, name in self.fonts.items():
             if part not in PARTS or (name and name not in FAMILIES):
-                raise UserError(f"模板“{self.label}”的字体设置“{part}：{name}”无法识别。")
+                raise UserError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "模板“{label}”的字体设置“{part}：{name}”无法识别。"
+                    ),
+                    label=self.label,
+                    part=part,
+                    name=name,
+                )
         for part, size in self.sizes.items():
             if part not in DEFAULT_SIZES or not (size == 0 or 6 <= size <= 36):
                 raise UserError(
-                    f"模板“{self.label}”的字号设置“{part}：{size}”应在 6 到 36 磅之间。"
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "模板“{label}”的字号设置“{part}：{size}”应在 6 到 36 磅之间。"
+                    ),
+                    label=self.label,
+                    part=part,
+                    size=size,
                 )
         if self.page_size not in PAGE_SIZES_MM:
             raise UserError(
-                f"模板“{self.label}”的纸张“{self.page_size}”无法识别，可用 A4、A3、B5。"
+                QT_TRANSLATE_NOOP(
+                    "Errors", "模板“{label}”的纸张“{size}”无法识别，可用 A4、A3、B5。"
+                ),
+                label=self.label,
+                size=self.page_size,
             )
         if self.page_number_style not in PAGE_NUMBER_STYLES:
-            raise UserError(f"模板“{self.label}”的页码样式“{self.page_number_style}”无法识别。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "模板“{label}”的页码样式“{style}”无法识别。"),
+                label=self.label,
+                style=self.page_number_style,
+            )
         first, last = self.deadline_range()
         if first and last and first > last:
-            raise UserError(f"模板“{self.label}”的整改时限范围起日晚于止日，请调换。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "模板“{label}”的整改时限范围起日晚于止日，请调换。"),
+                label=self.label,
+            )
 
 
 def _date(text: str) -> dt.date | None:
@@ -213,7 +268,10 @@ def _date(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise UserError(f"日期“{text}”写法不对，请写成 2025-06-30 这样的格式。") from exc
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "日期“{text}”写法不对，请写成 2025-06-30 这样的格式。"),
+            text=text,
+        ) from exc
 
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from rectdesk.domain.errors import (
     QT_TRANSLATE_NOOP,
     Label,
     Listing,
+    Message,
     StoreEmptyError,
     StoreLockedError,
     TransitionError,
@@ -142,3 +143,18 @@ def test_a_translator_that_returns_nothing_leaves_the_chinese() -> None:
         assert localized("需要 {wanted}。", wanted=1) == "需要 1。"
     finally:
         install_translator(None)
+
+
+def test_a_message_made_elsewhere_is_translated_inside_the_one_raised(english: None) -> None:
+    reason = Message("“{name}”不是日期。", name="{0}")
+    assert str(reason) == "“{0}” is not a date."
+    outer = UserError("需要 {wanted}。", wanted=reason)
+    install_translator(None)
+    assert outer.message == "需要 “{0}”不是日期。。"
+
+
+def test_a_message_as_the_whole_of_an_error_keeps_its_values() -> None:
+    exc = StoreLockedError(Message(MISSING, item_id=4), "why")
+    assert (exc.template, exc.values, exc.detail) == (MISSING, {"item_id": 4}, "why")
+    again = pickle.loads(pickle.dumps(Message(MISSING, item_id=4)))
+    assert again == Message(MISSING, item_id=4) and str(again) == exc.message
