@@ -25,7 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rectdesk.domain.errors import StoreBusyError, StoreDamagedError, StoreLockedError, UserError
+from rectdesk.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    Message,
+    StoreBusyError,
+    StoreDamagedError,
+    StoreLockedError,
+    UserError,
+)
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.fileio import describe_os_error, format_size, free_bytes
 from rectdesk.store.connection import busy, pending_rollback
@@ -102,9 +109,13 @@ def check_file(path: Path, *, quick: bool = False, readonly: bool = False) -> li
     except sqlite3.Error as exc:
         if busy(exc) or pending_rollback(exc):
             raise StoreBusyError(
-                f"另一个 RectDesk 程序正在写入数据文件“{path.name}”，现在无法检查；"
-                "数据文件没有损坏，请等它完成后再试。",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "另一个 RectDesk 程序正在写入数据文件“{name}”，现在无法检查；"
+                    "数据文件没有损坏，请等它完成后再试。",
+                ),
                 str(exc),
+                name=path.name,
             ) from exc
         return [f"{type(exc).__name__}: {exc}"]
     except UnicodeDecodeError as exc:  # SQLite's message quoted a damaged name
@@ -198,7 +209,10 @@ def make_backup(
             raise UserError(_backup_error(exc, folder, db_path, link_files), str(exc)) from exc
         if isinstance(exc, sqlite3.Error):
             raise UserError(
-                "备份失败：无法复制数据文件，原有数据和旧备份均未改动。请检查备份位置后重试。",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "备份失败：无法复制数据文件，原有数据和旧备份均未改动。请检查备份位置后重试。",
+                ),
                 f"{type(exc).__name__}: {exc}",
             ) from exc
         raise
@@ -220,8 +234,11 @@ def _copy_database(source: sqlite3.Connection, copy: Path, progress: Progress | 
         problems = [r[0] for r in dest.execute("PRAGMA integrity_check").fetchall()]
         if problems != ["ok"]:
             raise StoreDamagedError(
-                "备份未完成：数据文件的副本没有通过完整性检查，原数据文件可能已损坏，"
-                "请运行“rectdesk-cli check”检查，必要时从较早的备份恢复。",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "备份未完成：数据文件的副本没有通过完整性检查，原数据文件可能已损坏，"
+                    "请运行“rectdesk-cli check”检查，必要时从较早的备份恢复。",
+                ),
                 "; ".join(str(p) for p in problems[:5]),
             )
         has_items = dest.execute(
@@ -295,15 +312,22 @@ def _free_name(folder: Path, name: str) -> Path:
     return candidate
 
 
-def _backup_error(exc: OSError, folder: Path, db_path: Path, link_files: bool) -> str:
+def _backup_error(exc: OSError, folder: Path, db_path: Path, link_files: bool) -> Message:
     if exc.errno == errno.ENOSPC:
         needed = backup_bytes(db_path, link_files=link_files)
-        return (
-            f"备份失败，原有数据和旧备份均未改动：备份位置的磁盘空间不足，这份备份约需 "
-            f"{format_size(needed)}，现在只有 {format_size(free_bytes(folder))} 可用；"
-            "请清理磁盘或换一个位置后重试。"
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "备份失败，原有数据和旧备份均未改动：备份位置的磁盘空间不足，这份备份约需 "
+                "{needed}，现在只有 {free} 可用；请清理磁盘或换一个位置后重试。",
+            ),
+            needed=format_size(needed),
+            free=format_size(free_bytes(folder)),
         )
-    return "备份失败，原有数据和旧备份均未改动：" + describe_os_error(exc, folder / "备份")
+    return Message(
+        QT_TRANSLATE_NOOP("Errors", "备份失败，原有数据和旧备份均未改动：{reason}"),
+        reason=describe_os_error(exc, folder / "备份"),
+    )
 
 
 def backup_bytes(db_path: Path, *, link_files: bool) -> int:
@@ -419,18 +443,28 @@ def restore_backup(backup: Path, db_path: Path, *, keep_in: Path) -> Path:
     problems = verify_backup(backup)
     if problems:
         raise UserError(
-            "这个备份不完整或已损坏，不能用来恢复，请选择另一个备份。", "; ".join(problems)
+            QT_TRANSLATE_NOOP(
+                "Errors", "这个备份不完整或已损坏，不能用来恢复，请选择另一个备份。"
+            ),
+            "; ".join(problems)
         )
     source = backup / _manifest_store_name(backup)
     version = _user_version(source)
     if version > len(MIGRATIONS):
-        raise UserError("这个备份由更新版本的 RectDesk 创建，请升级 RectDesk 后再恢复。")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "这个备份由更新版本的 RectDesk 创建，请升级 RectDesk 后再恢复。"
+            )
+        )
     lock = StoreLock(db_path)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         if not lock.acquire():
             raise StoreLockedError(
-                "数据文件正由另一个 RectDesk 窗口使用，不能恢复。请先关闭那个窗口后重试。"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "数据文件正由另一个 RectDesk 窗口使用，不能恢复。请先关闭那个窗口后重试。",
+                )
             )
     except OSError as exc:
         raise UserError(describe_os_error(exc, db_path), str(exc)) from exc
@@ -450,8 +484,10 @@ def restore_backup(backup: Path, db_path: Path, *, keep_in: Path) -> Path:
         except OSError as exc:
             db_path.with_name(db_path.name + ".restoring" + PART_SUFFIX).unlink(missing_ok=True)
             raise UserError(
-                "恢复失败：" + describe_os_error(exc, db_path) + f"（原数据已另存到“{kept}”）",
+                QT_TRANSLATE_NOOP("Errors", "恢复失败：{reason}（原数据已另存到“{kept}”）"),
                 str(exc),
+                reason=describe_os_error(exc, db_path),
+                kept=str(kept),
             ) from exc
     finally:
         lock.release()
@@ -502,8 +538,11 @@ def _raw_copy(db_path: Path, folder: Path, problem: str) -> Path:
         os.rename(partial, target)
     except OSError as exc:
         raise UserError(
-            "恢复前无法另存当前数据文件，恢复已取消，数据未改动。" + describe_os_error(exc, folder),
+            QT_TRANSLATE_NOOP(
+                "Errors", "恢复前无法另存当前数据文件，恢复已取消，数据未改动。{reason}"
+            ),
             str(exc),
+            reason=describe_os_error(exc, folder),
         ) from exc
     return target
 
@@ -570,7 +609,7 @@ def backup_store(
     """Back up an open store (see make_backup)."""
     store = engine(ledger)
     if store.path is None:
-        raise UserError("内存中的临时数据不能备份。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "内存中的临时数据不能备份。"))
     return make_backup(store.db.conn, store.path, folder, reason=reason, link_files=link_files)
 
 
@@ -587,7 +626,10 @@ def backup_file(
         source = sqlite3.connect(str(db_path), timeout=30)
     except sqlite3.Error as exc:
         raise UserError(
-            "备份失败：无法读取数据文件，请检查文件所在的位置后重试。", str(exc)
+            QT_TRANSLATE_NOOP(
+                "Errors", "备份失败：无法读取数据文件，请检查文件所在的位置后重试。"
+            ),
+            str(exc)
         ) from exc
     try:
         return make_backup(source, db_path, folder, reason=reason, link_files=link_files,
