@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import FIELD_LABELS, LEDGER_KIND_LABELS, AuditEntry
 from rectdesk.domain.privacy import OutputMode, mask_data
@@ -107,7 +107,11 @@ def export(
     target = Path(target)
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise UserError("审计日志只能导出为 .csv 或 .xlsx 文件，请修改文件名的扩展名。")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "审计日志只能导出为 .csv 或 .xlsx 文件，请修改文件名的扩展名。"
+            )
+        )
     if mode is OutputMode.PUBLISH:
         mode = OutputMode.MASKED
     table = rows(entries(store, item_id), mode)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rectdesk import fileio
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.services import settings
 from rectdesk.services.ledger import open_ledger
@@ -80,7 +80,7 @@ def reason_label(reason: str) -> str:
 def backup_folder(store: LedgerStore) -> Path:
     """Where this store's automatic backups go (a setting; ``backups/`` beside it by default)."""
     if store.path is None:
-        raise UserError("内存中的临时数据不能备份。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "内存中的临时数据不能备份。"))
     chosen = str(settings.get(store, "backup_folder")).strip()
     return Path(chosen).expanduser() if chosen else default_backup_dir(store.path)
 
@@ -117,7 +117,7 @@ def plan_backup(
     afterwards); with it, to that folder as a full copy (a USB stick).
     """
     if store.path is None:
-        raise UserError("内存中的临时数据不能备份。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "内存中的临时数据不能备份。"))
     if folder is None:
         return BackupPlan(store.path, backup_folder(store), reason, link_files=True)
     return BackupPlan(store.path, Path(folder), "external", link_files=False)

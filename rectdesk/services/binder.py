@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rectdesk.domain.deadlines import format_cn_date
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item
 from rectdesk.domain.privacy import OutputMode, apply_mode
@@ -49,15 +49,17 @@ def _items(store: LedgerStore, item_ids: list[int] | None, batch_id: int | None)
     if item_ids:
         found = store.items(ItemQuery(ids=tuple(item_ids)))
         if len(found) != len(set(item_ids)):
-            raise UserError("有的事项编号不存在，请用“items”查看后重新填写。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "有的事项编号不存在，请用“items”查看后重新填写。")
+            )
         by_id = {i.id: i for i in found}
         return [by_id[i] for i in dict.fromkeys(item_ids)]
     if batch_id is None:
-        raise UserError("请指定事项（--item）或批次（--batch）。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "请指定事项（--item）或批次（--batch）。"))
     store.batch(batch_id)
     found = store.items(ItemQuery(batch_id=batch_id))
     if not found:
-        raise UserError("这个批次还没有事项，无法生成销号材料。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "这个批次还没有事项，无法生成销号材料。"))
     return found
 
 
@@ -76,7 +78,10 @@ def build_binder(
     """Gather the binder's contents (texts masked unless ``mode`` is full)."""
     items = _items(store, item_ids, batch_id)
     if len(items) > MAX_ITEMS:
-        raise UserError(f"一次最多汇编{MAX_ITEMS}条事项，请按批次或单位分开生成。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "一次最多汇编{count}条事项，请按批次或单位分开生成。"),
+            count=MAX_ITEMS,
+        )
 
     def m(text: str) -> str:
         return apply_mode(text, mode)
@@ -201,7 +206,9 @@ def write_binder(
     output = Path(output)
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in ("pdf", "zip"):
-        raise UserError("销号材料只能生成 .pdf 或 .zip 文件，请换一个文件名。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "销号材料只能生成 .pdf 或 .zip 文件，请换一个文件名。")
+        )
     day = today or dt.date.today()
     doc = build_binder(store, item_ids=item_ids, batch_id=batch_id, today=day, mode=mode)
     if mode is OutputMode.FULL:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Role
 from rectdesk.domain.privacy import OutputMode, mask_data, mask_text
@@ -224,7 +224,7 @@ def plan_collect(
 ) -> CollectPlan:
     """Read every file and compare it with the ledger (writes nothing)."""
     if not paths:
-        raise UserError("请选择要收集的报送表。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "请选择要收集的报送表。"))
     book = RoundBook(store)
     secret = book.secret()
     reports: list[FileReport] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Label, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import LedgerKind, Role, Status
 from rectdesk.domain.rounds import ANSWER_LABELS, EXTRA_KEYS, Column, flat
@@ -34,7 +34,9 @@ def accept_command(
     """The command that writes the accepted changes and the answers (run it with ``do()``)."""
     number = plan.round_number
     if number is None or not plan.received:
-        raise UserError("没有可以写入的报送内容：请先选择能够对应到事项的报送表。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "没有可以写入的报送内容：请先选择能够对应到事项的报送表。")
+        )
     accepted = plan.accepted()
     _check_single(accepted)
     day = today or dt.date.today()
@@ -49,12 +51,21 @@ def accept_command(
         for item_id, changes in by_item.items():
             item = found.get(item_id)
             if item is None:
-                raise UserError("有事项在收集期间被删除了，没有写入任何内容；请重新收集。")
+                raise UserError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "有事项在收集期间被删除了，没有写入任何内容；请重新收集。"
+                    )
+                )
             for change in changes:
                 if flat(current_value(item, change.field)) != flat(change.old):
                     raise UserError(
-                        f"事项“{change.item_label}”的“{change.field_label}”在审核期间被修改过，"
-                        "没有写入任何内容；请重新收集后再审核。"
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "事项“{item}”的“{field}”在审核期间被修改过，"
+                            "没有写入任何内容；请重新收集后再审核。",
+                        ),
+                        item=change.item_label,
+                        field=Label(change.field_label),
                     )
         for item_id, changes in by_item.items():
             _apply_item(store, found[item_id].id, changes, number, day, actor())
@@ -85,8 +96,11 @@ def _check_single(accepted: list[Change]) -> None:
         key = (change.item_id, change.field)
         if key in seen and seen[key] != flat(change.new):
             raise UserError(
-                f"事项“{change.item_label}”的“{change.field_label}”采纳了两个不同的意见，"
-                "请只保留一个后再写入。"
+                QT_TRANSLATE_NOOP(
+                    "Errors", "事项“{item}”的“{field}”采纳了两个不同的意见，请只保留一个后再写入。"
+                ),
+                item=change.item_label,
+                field=Label(change.field_label),
             )
         seen[key] = flat(change.new)
 

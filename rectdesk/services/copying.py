@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.store.copying import CopyReport, Progress, copy_ledger
 from rectdesk.store.pg import is_server_url as is_server
 from rectdesk.store.targets import describe_target, open_store
@@ -32,7 +32,9 @@ def copy_store(
     if describe(source) == describe(target) or (
         both_files and Path(source).resolve() == Path(target).resolve()
     ):
-        raise UserError("原台账和目标台账是同一个，无需复制；请给出另一个目标。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "原台账和目标台账是同一个，无需复制；请给出另一个目标。")
+        )
     origin = open_store(source, readonly=True, create=False,
                         files_dir=source_files if is_server(source) else None)  # fmt: skip
     try:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Role, Status
 from rectdesk.domain.privacy import OutputMode, apply_mode
@@ -97,7 +97,11 @@ def _items(store: LedgerStore, batch_id: int, item_ids: Sequence[int] | None) ->
     found = store.items_by_ids(list(dict.fromkeys(item_ids)))
     others = [i for i in found if i.batch_id != batch_id]
     if others:
-        raise UserError("选中的事项不都属于这个批次，请在同一个批次中选择后再下发。")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "选中的事项不都属于这个批次，请在同一个批次中选择后再下发。"
+            )
+        )
     return found
 
 
@@ -161,7 +165,11 @@ def dispatch(
     number = round_number or upcoming
     if number < 1 or number > upcoming:
         raise UserError(
-            f"轮次应在 1 到 {upcoming} 之间：第{upcoming}轮是下一轮，之前的轮次可以重新下发。"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "轮次应在 1 到 {upcoming} 之间：第{upcoming}轮是下一轮，之前的轮次可以重新下发。",
+            ),
+            upcoming=upcoming,
         )
     existing = book.round(batch_id, number)
     if cut_off is None and existing is not None:
@@ -170,9 +178,17 @@ def dispatch(
     without = [i for i in items if not i.departments]
     units = _units([i for i in items if i.departments])
     if not items:
-        raise UserError("没有需要报送的事项（已销号和不予整改的事项不下发），无法下发。")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "没有需要报送的事项（已销号和不予整改的事项不下发），无法下发。"
+            )
+        )
     if not units:
-        raise UserError("这些事项都还没有责任单位，无法下发；请先给事项填写责任单位。")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "这些事项都还没有责任单位，无法下发；请先给事项填写责任单位。"
+            )
+        )
     warnings: list[str] = []
     if without:
         warnings.append(f"{len(without)}条事项没有责任单位，未下发；请填写责任单位后再下发。")

@@ -24,7 +24,7 @@ from typing import Any
 
 from rectdesk import __version__
 from rectdesk.domain.deadlines import parse_iso
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Message, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import (
     Assignment,
@@ -214,9 +214,15 @@ class _Package:
     attachments: list[dict[str, Any]]
 
 
-def _refuse(path: Path, problem: str, detail: str = "") -> UserError:
+def _refuse(path: Path, problem: str, detail: str = "", **values: object) -> UserError:
+    """The package refused whole; ``problem`` a template (with ``values``) saying what is wrong."""
     return UserError(
-        f"交换包“{path.name}”{problem}，整个交换包未导入；请向报送单位重新索取。", detail
+        QT_TRANSLATE_NOOP(
+            "Errors", "交换包“{name}”{problem}，整个交换包未导入；请向报送单位重新索取。"
+        ),
+        detail,
+        name=path.name,
+        problem=Message(problem, **values),
     )
 
 
@@ -238,11 +244,13 @@ def _hash_part(archive: zipfile.ZipFile, name: str) -> str:
 
 def _read_json(archive: zipfile.ZipFile, name: str, path: Path) -> Any:
     if archive.getinfo(name).file_size > MAX_JSON:
-        raise _refuse(path, f"中的“{name}”异常巨大")
+        raise _refuse(path, QT_TRANSLATE_NOOP("Errors", "中的“{part}”异常巨大"), part=name)
     try:
         return json.loads(archive.read(name).decode())
     except (ValueError, UnicodeDecodeError) as exc:
-        raise _refuse(path, f"中的“{name}”无法读取", str(exc)) from exc
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("Errors", "中的“{part}”无法读取"), str(exc), part=name
+        ) from exc
 
 
 def read_package(path: Path | str) -> _Package:
@@ -252,41 +260,72 @@ def read_package(path: Path | str) -> _Package:
         with zipfile.ZipFile(path) as archive:
             return _check(archive, path)
     except FileNotFoundError as exc:
-        raise UserError(f"找不到交换包“{path.name}”，请检查路径。", str(exc)) from exc
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "找不到交换包“{name}”，请检查路径。"),
+            str(exc),
+            name=path.name,
+        ) from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
             NotImplementedError) as exc:  # fmt: skip
-        raise _refuse(path, "不完整或已损坏（可能下载或拷贝中断）", repr(exc)) from exc
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("Errors", "不完整或已损坏（可能下载或拷贝中断）"), repr(exc)
+        ) from exc
 
 
 def _check(archive: zipfile.ZipFile, path: Path) -> _Package:
     infos = archive.infolist()
     names = [info.filename for info in infos]
     if len(names) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNPACKED:
-        raise _refuse(path, "解压后异常巨大（疑似恶意构造）")
+        raise _refuse(path, QT_TRANSLATE_NOOP("Errors", "解压后异常巨大（疑似恶意构造）"))
     if len(set(names)) != len(names):
-        raise _refuse(path, "中有重名的部分（被改动过）")
+        raise _refuse(path, QT_TRANSLATE_NOOP("Errors", "中有重名的部分（被改动过）"))
     if MANIFEST not in names:
-        raise UserError(f"“{path.name}”不是 RectDesk 交换包（缺少清单 manifest.json），未导入。")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "“{name}”不是 RectDesk 交换包（缺少清单 manifest.json），未导入。"
+            ),
+            name=path.name,
+        )
     manifest = _read_json(archive, MANIFEST, path)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise UserError(f"“{path.name}”不是 RectDesk 交换包，未导入。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "“{name}”不是 RectDesk 交换包，未导入。"),
+            name=path.name,
+        )
     if manifest.get("version") != VERSION:
         raise UserError(
-            f"交换包“{path.name}”由另一版本的 RectDesk 制作（格式版本 {manifest.get('version')}），"
-            "请两边使用相同版本后重新导出。"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "交换包“{name}”由另一版本的 RectDesk 制作（格式版本 {version}）"
+                "，请两边使用相同版本后重新导出。",
+            ),
+            name=path.name,
+            version=manifest.get("version"),
         )
     parts = manifest.get("parts")
     if not isinstance(parts, dict) or not all(isinstance(v, str) for v in parts.values()):
-        raise _refuse(path, "的清单已损坏")
+        raise _refuse(path, QT_TRANSLATE_NOOP("Errors", "的清单已损坏"))
     listed = set(parts)
     present = set(names) - {MANIFEST}
     if present - listed:
-        raise _refuse(path, f"中多出了清单上没有的部分“{sorted(present - listed)[0]}”（被改动过）")
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "中多出了清单上没有的部分“{part}”（被改动过）"),
+            part=sorted(present - listed)[0],
+        )
     if listed - present:
-        raise _refuse(path, f"缺少清单上的部分“{sorted(listed - present)[0]}”（不完整）")
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "缺少清单上的部分“{part}”（不完整）"),
+            part=sorted(listed - present)[0],
+        )
     for name in sorted(listed):
         if _hash_part(archive, name) != parts[name]:
-            raise _refuse(path, f"中的“{name}”与清单记录的校验值不符（被改动或已损坏）")
+            raise _refuse(
+                path,
+                QT_TRANSLATE_NOOP("Errors", "中的“{part}”与清单记录的校验值不符（被改动或已损坏）"),
+                part=name,
+            )
     package = _Package(
         manifest,
         _list(_read_json(archive, "items.json", path), path),
@@ -299,7 +338,7 @@ def _check(archive: zipfile.ZipFile, path: Path) -> _Package:
 
 def _list(value: Any, path: Path) -> list[dict[str, Any]]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise _refuse(path, "的内容格式不对")
+        raise _refuse(path, QT_TRANSLATE_NOOP("Errors", "的内容格式不对"))
     return value
 
 
@@ -325,7 +364,7 @@ def _check_shapes(package: _Package, path: Path) -> None:
             if not isinstance(attachment["part"], str):
                 raise TypeError("part")
     except (KeyError, TypeError, ValueError) as exc:
-        raise _refuse(path, "的内容格式不对", repr(exc)) from exc
+        raise _refuse(path, QT_TRANSLATE_NOOP("Errors", "的内容格式不对"), repr(exc)) from exc
 
 
 # -- importing a package ------------------------------------------------------------------------
@@ -400,7 +439,10 @@ def import_package(
     links = PackageLinks(store)
     source_store = str(manifest.get("source", ""))
     if source_store and source_store == store.setting(STORE_ID_KEY):
-        raise UserError(f"交换包“{path.name}”是本数据文件自己导出的，不需要再导入。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "交换包“{name}”是本数据文件自己导出的，不需要再导入。"),
+            name=path.name,
+        )
     source = f"{source_store}:{manifest['batch']['id']}"
     batch_links = links.links(source, "batch")
     batch_id = batch_links.get(int(manifest["batch"]["id"]))
@@ -431,7 +473,7 @@ def import_package(
     if dry_run:
         return result
     if new_files and store.path is None:
-        raise UserError("内存中的临时数据不能保存佐证材料。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "内存中的临时数据不能保存佐证材料。"))
     with store.transaction():
         if batch_id is None:
             batch_id = _new_batch(store, manifest, actor)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rectdesk.domain.deadlines import format_cn_date
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Status
 from rectdesk.domain.query import ItemQuery
@@ -88,16 +88,22 @@ def fill_back(
 
     original, output = Path(original), Path(output)
     if original.resolve() == output.resolve():
-        raise UserError("请另存为一个新文件，不要覆盖上级下发的原表。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "请另存为一个新文件，不要覆盖上级下发的原表。"))
     if store.readonly:
         raise UserError(
-            "回填会写出完整的个人信息，必须记入审计日志，但数据文件现在是只读打开的；"
-            "请关闭其他 RectDesk 窗口后重新打开，再回填。"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "回填会写出完整的个人信息，必须记入审计日志，但数据文件现在是只读打开的；"
+                "请关闭其他 RectDesk 窗口后重新打开，再回填。",
+            )
         )
     if sniff(original) is not Format.XLSX:
         raise UserError(
-            f"“{original.name}”不是 xlsx 格式，无法按原样回填；"
-            "请用 WPS 或 Excel 另存为 xlsx 后再回填。"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“{name}”不是 xlsx 格式，无法按原样回填；请用 WPS 或 Excel 另存为 xlsx 后再回填。",
+            ),
+            name=original.name,
         )
     parsed = parse_workbook(read_workbook(original))
     items = store.items(ItemQuery(batch_id=batch_id))
@@ -106,7 +112,11 @@ def fill_back(
     try:
         book = openpyxl.load_workbook(original, keep_vba=keep_vba, keep_links=False)
     except Exception as exc:
-        raise UserError(f"无法打开“{original.name}”进行回填，文件可能已损坏。", repr(exc)) from exc
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "无法打开“{name}”进行回填，文件可能已损坏。"),
+            repr(exc),
+            name=original.name,
+        ) from exc
     matched = 0
     unmatched: list[tuple[str, int]] = []
     added: list[str] = []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Listing, UserError, localized
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import (
     Assignment,
@@ -194,10 +194,14 @@ def read_file(
     book = read_workbook(Path(path), progress=progress, cancelled=cancelled)
     parsed = parse_workbook(book, year=year, overrides=overrides)
     if not parsed.rows:
-        reason = "；".join(parsed.notes) or "没有找到事项"
+        reason = "；".join(parsed.notes) or localized(QT_TRANSLATE_NOOP("Errors", "没有找到事项"))
         raise UserError(
-            f"“{Path(path).name}”里没有找到可导入的事项（{reason}），"
-            "请确认表格有“问题/意见内容”一类的列。"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“{name}”里没有找到可导入的事项（{reason}），请确认表格有“问题/意见内容”一类的列。",
+            ),
+            name=Path(path).name,
+            reason=reason,
         )
     return parsed
 
@@ -393,7 +397,7 @@ def commit_import(
     clerk cancelling) rolls the whole import back.
     """
     if plan.batch_id is None and new_batch is None:
-        raise UserError("请选择导入到哪个批次，或填写新批次的名称。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "请选择导入到哪个批次，或填写新批次的名称。"))
     if store.path is not None:
         from rectdesk.services.backup import backup_folder
         from rectdesk.services.space import ensure_room_for_import
@@ -480,11 +484,18 @@ def undo_import(store: LedgerStore, import_id: int, *, actor: str = "") -> Impor
     imports = ImportLog(store)
     record = imports.get(import_id)
     if record.undone_at is not None:
-        raise UserError(f"导入 {import_id} 已于 {record.undone_at} 撤销过了。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "导入 {import_id} 已于 {when} 撤销过了。"),
+            import_id=import_id,
+            when=record.undone_at,
+        )
     later = imports.later_active(record)
     if later:
         raise UserError(
-            f"这个批次在此之后还有导入（编号 {'、'.join(map(str, later))}），请先撤销后面的导入。"
+            QT_TRANSLATE_NOOP(
+                "Errors", "这个批次在此之后还有导入（编号 {later}），请先撤销后面的导入。"
+            ),
+            later=Listing(later),
         )
     with store.transaction():
         changes = imports.changes(import_id)

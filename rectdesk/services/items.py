@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from rectdesk.domain.deadlines import parse_deadline
-from rectdesk.domain.errors import TransitionError, UserError
+from rectdesk.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    Label,
+    Listing,
+    TransitionError,
+    UserError,
+    localized,
+)
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import (
     FIELD_LABELS,
@@ -111,7 +118,8 @@ class ItemService:
         unknown = set(changes) - FIELD_EDITS
         if unknown:
             raise UserError(
-                f"不能在这里修改：{'、'.join(FIELD_LABELS.get(f, f) for f in sorted(unknown))}。"
+                QT_TRANSLATE_NOOP("Errors", "不能在这里修改：{fields}。"),
+                fields=Listing(Label(FIELD_LABELS.get(f, f)) for f in sorted(unknown)),
             )
         item = self.store.item(item_id)
         clean = {name: self._clean(item, name, value) for name, value in changes.items()}
@@ -138,7 +146,7 @@ class ItemService:
             text = str(value or "").strip()
             return text or None
         if name == "content" and not str(value).strip():
-            raise UserError("意见建议内容不能为空，请填写后再保存。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "意见建议内容不能为空，请填写后再保存。"))
         if name == "deadline":
             return value if isinstance(value, Deadline) else self.deadline_for(item, str(value))
         if name == "departments":
@@ -198,7 +206,7 @@ class ItemService:
         """Make a unit the lead of items; the former lead stays on as assisting."""
         name = department.strip()
         if not name:
-            raise UserError("请填写牵头单位的名称。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "请填写牵头单位的名称。"))
         items = self._items(item_ids)
 
         def action() -> None:
@@ -217,7 +225,9 @@ class ItemService:
     def set_deadline(self, item_ids: Sequence[int], text: str) -> ItemCommand:
         """Give items the same deadline text, each read with its own batch's year."""
         if not text.strip():
-            raise UserError("请填写整改时限，例如“2024年6月30日”或“长期坚持”。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "请填写整改时限，例如“2024年6月30日”或“长期坚持”。")
+            )
         items = self._items(item_ids)
         years: dict[int, int | None] = {}
 
@@ -246,13 +256,20 @@ class ItemService:
         problems: dict[str, list[Item]] = {}
         for item in items:
             if item.status is Status.CLOSED:
-                problems.setdefault("已经销号", []).append(item)
+                closed = localized(QT_TRANSLATE_NOOP("Errors", "已经销号"))
+                problems.setdefault(closed, []).append(item)
                 continue
             try:
                 check_change(item.status, Status.CLOSED, closed_on=on)
             except TransitionError:
                 problems.setdefault(
-                    f"“{item.status.label}”的事项不能直接销号，请先改为“已完成（待销号）”",
+                    localized(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "“{status}”的事项不能直接销号，请先改为“{completed}”"
+                        ),
+                        status=Label(item.status.label),
+                        completed=Label(Status.COMPLETED.label),
+                    ),
                     [],
                 ).append(item)
         closing = closure.problems(
@@ -262,7 +279,10 @@ class ItemService:
             problems.setdefault(message, []).extend(found)
         _refuse(problems, len(items))
         if evidence is not None and not Path(evidence).is_file():
-            raise UserError(f"找不到佐证材料文件“{evidence}”，请重新选择。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "找不到佐证材料文件“{path}”，请重新选择。"),
+                path=str(evidence),
+            )
 
         def action() -> None:
             actor = self._actor()
@@ -289,11 +309,14 @@ class ItemService:
     ) -> ItemCommand:
         """Add the same progress entry (date, text, evidence files) to each item's ledger."""
         if not text.strip():
-            raise UserError("请填写整改进展的内容。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "请填写整改进展的内容。"))
         files = [Path(p) for p in evidence]
         for path in files:
             if not path.is_file():
-                raise UserError(f"找不到佐证材料文件“{path}”，请重新选择。")
+                raise UserError(
+                    QT_TRANSLATE_NOOP("Errors", "找不到佐证材料文件“{path}”，请重新选择。"),
+                    path=str(path),
+                )
         items = self._items(item_ids)
 
         def action() -> None:
@@ -321,10 +344,10 @@ class ItemService:
 
     def _items(self, item_ids: Sequence[int]) -> list[Item]:
         if not item_ids:
-            raise UserError("请先选择要修改的事项。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "请先选择要修改的事项。"))
         found = self.store.items_by_ids(list(dict.fromkeys(item_ids)))
         if len(found) != len(set(item_ids)):
-            raise UserError("有事项已被删除，请刷新列表后重新选择。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "有事项已被删除，请刷新列表后重新选择。"))
         return found
 
     def _command(
@@ -357,11 +380,27 @@ def _refuse(problems: dict[str, list[Item]], total: int) -> None:
     if not problems:
         return
     count = sum(len(found) for found in problems.values())
-    reasons = "；".join(
-        f"{message}（{len(found)}条，如“{_name(found[0])}”）"
+    # Each reason is already in the interface language; its own full stop gives way to ours.
+    shown = [
+        localized(
+            QT_TRANSLATE_NOOP("Errors", "{reason}（{count}条，如“{example}”）"),
+            reason=message.rstrip("。."),
+            count=len(found),
+            example=_name(found[0]),
+        )
         if len(found) > 1 or total > 1
-        else message
+        else message.rstrip("。.")
         for message, found in problems.items()
-    )
-    prefix = f"选中的{total}条事项中有{count}条不能这样修改，没有做任何改动：" if total > 1 else ""
-    raise TransitionError(prefix + reasons.rstrip("。") + "。")
+    ]
+    reasons = localized(QT_TRANSLATE_NOOP("Errors", "；")).join(shown)
+    if total > 1:
+        raise TransitionError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "选中的{total}条事项中有{count}条不能这样修改，没有做任何改动：{reasons}。",
+            ),
+            total=total,
+            count=count,
+            reasons=reasons,
+        )
+    raise TransitionError(QT_TRANSLATE_NOOP("Errors", "{reasons}。"), reasons=reasons)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rectdesk.domain.deadlines import format_cn_date
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import OPEN_STATUSES, Item
 from rectdesk.domain.privacy import OutputMode, mask_data
@@ -81,9 +81,13 @@ def letter_settings(store: LedgerStore) -> LetterSettings:
 def save_letter_settings(store: LedgerStore, *, head: str, prefix: str, reply_days: int) -> None:
     """Keep the letterhead, the 机关代字 and the reply period."""
     if reply_days < 1 or reply_days > 60:
-        raise UserError("答复期限请填1到60个工作日。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "答复期限请填1到60个工作日。"))
     if len(prefix) > 20 or any(ch in prefix for ch in "〔〕[]"):
-        raise UserError("机关代字请只写代字本身，如“县卫健督”，年份和序号会自动加上。")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "机关代字请只写代字本身，如“县卫健督”，年份和序号会自动加上。"
+            )
+        )
     store.set_setting(HEAD_KEY, head.strip())
     store.set_setting(PREFIX_KEY, prefix.strip())
     store.set_setting(REPLY_DAYS_KEY, int(reply_days))
@@ -164,23 +168,39 @@ def issue(
     """Register and write one letter per unit for the given items."""
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise UserError(f"督办函只能生成 pdf 或 docx，不支持“{fmt}”。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "督办函只能生成 pdf 或 docx，不支持“{fmt}”。"),
+            fmt=fmt,
+        )
     open_items = [i for i in items if i.status in OPEN_STATUSES]
     if not open_items:
-        raise UserError("选中的事项都已办结（或不予整改），没有需要督办的事项。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "选中的事项都已办结（或不予整改），没有需要督办的事项。")
+        )
     grouped = by_unit(open_items, unit)
     if not grouped:
         if unit is not None:
-            raise UserError(f"没有由“{unit}”牵头或配合的未办结事项，未生成督办函。")
-        raise UserError("这些事项都没有填写责任单位，无法确定发给谁；请先填写责任单位。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "没有由“{unit}”牵头或配合的未办结事项，未生成督办函。"),
+                unit=unit,
+            )
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "这些事项都没有填写责任单位，无法确定发给谁；请先填写责任单位。"
+            )
+        )
     due = reply_due or default_reply_due(store, today)
     if due < today:
-        raise UserError("答复期限早于发函日期，请重新填写。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "答复期限早于发函日期，请重新填写。"))
     output_dir = Path(output_dir)
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"无法创建文件夹“{output_dir}”，请换一个位置。", str(exc)) from exc
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "无法创建文件夹“{folder}”，请换一个位置。"),
+            str(exc),
+            folder=str(output_dir),
+        ) from exc
     options = letter_settings(store)
     book = LetterBook(store)
     if mode is OutputMode.FULL:
@@ -303,7 +323,13 @@ def find(store: LedgerStore, number: str) -> Letter:
     year, seq = parse_letter_number(number)
     found = LetterBook(store).find(year, seq)
     if found is None:
-        raise UserError(f"登记簿中没有{year}年第{seq}号督办函，请用“letters list”查看已有文号。")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "登记簿中没有{year}年第{seq}号督办函，请用“letters list”查看已有文号。"
+            ),
+            year=year,
+            seq=seq,
+        )
     return found
 
 
@@ -321,7 +347,9 @@ def reply(
     letter = find(store, number)
     if on < letter.issued_on:
         raise UserError(
-            f"答复日期{on.isoformat()}早于发函日期{letter.issued_on.isoformat()}，请核对。"
+            QT_TRANSLATE_NOOP("Errors", "答复日期{replied}早于发函日期{issued}，请核对。"),
+            replied=on.isoformat(),
+            issued=letter.issued_on.isoformat(),
         )
     stored = name = digest = ""
     if file is not None:
@@ -334,7 +362,10 @@ def reply(
 
 def _keep_file(store: LedgerStore, letter: Letter, source: Path) -> tuple[str, str, str]:
     if not source.is_file():
-        raise UserError(f"找不到答复文件“{source}”，请重新选择。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "找不到答复文件“{path}”，请重新选择。"),
+            path=str(source),
+        )
     digest = hashlib.sha256()
     with source.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -349,7 +380,9 @@ def _keep_file(store: LedgerStore, letter: Letter, source: Path) -> tuple[str, s
         os.replace(partial, target)
     except OSError as exc:
         raise UserError(
-            f"无法保存答复文件“{source.name}”，请检查磁盘空间和文件权限。", str(exc)
+            QT_TRANSLATE_NOOP("Errors", "无法保存答复文件“{name}”，请检查磁盘空间和文件权限。"),
+            str(exc),
+            name=source.name,
         ) from exc
     return target.relative_to(store.files_dir).as_posix(), source.name, sha
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Listing, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.domain.query import ItemQuery
@@ -65,17 +65,24 @@ def get_template(store: LedgerStore, name: str) -> TemplateSpec:
     for spec in templates(store):
         if wanted in (spec.name, spec.label):
             return spec
-    names = "、".join(f"{s.name}（{s.label}）" for s in templates(store))
-    raise UserError(f"没有名为“{name}”的报表模板，可用的有：{names}。")
+    names = Listing(f"{s.name}（{s.label}）" for s in templates(store))
+    raise UserError(
+        QT_TRANSLATE_NOOP("Errors", "没有名为“{name}”的报表模板，可用的有：{names}。"),
+        name=name,
+        names=names,
+    )
 
 
 def save_template(store: LedgerStore, spec: TemplateSpec) -> None:
     """Keep a clerk's template under its name (built-in names are reserved)."""
     name = spec.name.strip()
     if not name:
-        raise UserError("请给模板起一个名称再保存。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "请给模板起一个名称再保存。"))
     if name in BUILTINS or name in {s.label for s in BUILTINS.values()}:
-        raise UserError(f"“{name}”是内置模板的名称，请换一个名称保存。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "“{name}”是内置模板的名称，请换一个名称保存。"),
+            name=name,
+        )
     spec.validate()
     spec.builtin = False
     store.save_template(name, spec.to_dict(), base=spec.base)
@@ -84,7 +91,7 @@ def save_template(store: LedgerStore, spec: TemplateSpec) -> None:
 def delete_template(store: LedgerStore, name: str, actor: str) -> None:
     """Delete a clerk's template (built-in ones stay), and say so in the audit log."""
     if name in BUILTINS:
-        raise UserError("内置模板不能删除。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "内置模板不能删除。"))
     with store.transaction():
         store.delete_template(name)
         store.audit(actor, None, "delete_template", "template", name, "")
@@ -176,7 +183,10 @@ def write(report: Report, fmt: str, target: Path | io.BytesIO) -> tuple[int | No
         from rectdesk.reports.xlsx import write_xlsx
 
         return None, write_xlsx(report, target)
-    raise UserError(f"不支持“{fmt}”格式，请选择 pdf、docx 或 xlsx。")
+    raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "不支持“{fmt}”格式，请选择 pdf、docx 或 xlsx。"),
+            fmt=fmt,
+        )
 
 
 def file_name(title: str, fmt: str, day: dt.date, fallback: str = "报表") -> str:
@@ -192,13 +202,20 @@ def output_path(output: Path, fmt: str, title: str = "", day: dt.date | None = N
     """
     output = Path(output)
     if fmt not in FORMATS:
-        raise UserError(f"不支持“{fmt}”格式，请选择 pdf、docx 或 xlsx。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "不支持“{fmt}”格式，请选择 pdf、docx 或 xlsx。"),
+            fmt=fmt,
+        )
     if output.is_dir():
         return output / file_name(title, fmt, day or dt.date.today())
     if not output.suffix:
         return output.with_suffix("." + fmt)
     if output.suffix.lower() != "." + fmt:
-        raise UserError(f"输出文件“{output.name}”的扩展名与格式不符，请以 .{fmt} 结尾。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "输出文件“{name}”的扩展名与格式不符，请以 .{fmt} 结尾。"),
+            name=output.name,
+            fmt=fmt,
+        )
     return output
 
 
@@ -231,7 +248,10 @@ def export_report(
     started = time.perf_counter()
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise UserError(f"不支持“{fmt}”格式，请选择 pdf、docx 或 xlsx。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "不支持“{fmt}”格式，请选择 pdf、docx 或 xlsx。"),
+            fmt=fmt,
+        )
     spec = get_template(store, template)
     report = build(store, spec, batch_id=batch_id, item_ids=item_ids, mode=mode, today=today)
     path = output_path(Path(output), fmt, report.title or spec.label, today)

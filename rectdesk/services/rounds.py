@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Role, Status
 from rectdesk.domain.privacy import OutputMode, mask_data
@@ -70,8 +70,11 @@ def get_round(store: LedgerStore, batch_id: int, number: int | None = None) -> R
     found = book.latest(batch_id) if number is None else book.round(batch_id, number)
     if found is None:
         if number is None:
-            raise UserError("这个批次还没有下发过报送表，请先“下发”。")
-        raise UserError(f"这个批次没有第{number}轮，请用“rounds”查看已有轮次。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "这个批次还没有下发过报送表，请先“下发”。"))
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "这个批次没有第{number}轮，请用“rounds”查看已有轮次。"),
+            number=number,
+        )
     return found
 
 
@@ -145,7 +148,9 @@ def _lead_answers(store: LedgerStore, batch_id: int, number: int) -> dict[int, _
 def compare(store: LedgerStore, batch_id: int, earlier: int, later: int) -> Comparison:
     """Each item sent in either round: its lead unit's progress in both, and the change."""
     if earlier >= later:
-        raise UserError("请选择两个不同的轮次，前一轮在前，如第1轮与第2轮。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "请选择两个不同的轮次，前一轮在前，如第1轮与第2轮。")
+        )
     book = RoundBook(store)
     rounds_found = [get_round(store, batch_id, n) for n in (earlier, later)]
     ids: list[int] = []

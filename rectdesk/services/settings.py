@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Label, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.lights import LightRules
 
@@ -52,13 +52,20 @@ def put(store: LedgerStore, key: str, value: Any) -> None:
     """Store a setting after checking its type."""
     setting = _BY_KEY.get(key)
     if setting is None:
-        raise UserError(f"没有名为“{key}”的设置。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "没有名为“{key}”的设置。"), key=key)
     try:
         converted = setting.type(value)
     except (TypeError, ValueError) as exc:
-        raise UserError(f"“{setting.label}”的值“{value}”不正确。") from exc
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "“{setting}”的值“{value}”不正确。"),
+            setting=Label(setting.label),
+            value=value,
+        ) from exc
     if setting.type is int and converted < 0:
-        raise UserError(f"“{setting.label}”不能是负数。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "“{setting}”不能是负数。"),
+            setting=Label(setting.label),
+        )
     store.set_setting(key, converted)
 
 
@@ -70,7 +77,7 @@ def save(store: LedgerStore, values: dict[str, Any], *, keep_empty: bool = False
     """
     for key in values:
         if key not in _BY_KEY:
-            raise UserError(f"没有名为“{key}”的设置。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "没有名为“{key}”的设置。"), key=key)
     changed = {
         k: v for k, v in values.items() if (v or v == 0 or not keep_empty) and v != get(store, k)
     }

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Message, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.fileio import format_size, free_bytes
 from rectdesk.store.backup import backup_bytes
@@ -92,10 +92,10 @@ def ensure_room_for_import(
     here = store.path.parent
     needed_here = need.source + need.growth + need.journal
     if backup_folder is not None and not _same_disk(here, backup_folder):
-        _require(backup_folder, need.backup, need, "备份位置")
+        _require(backup_folder, need.backup, need, QT_TRANSLATE_NOOP("Errors", "备份位置"))
     else:
         needed_here += need.backup
-    _require(here, needed_here, need, "数据文件所在的磁盘")
+    _require(here, needed_here, need, QT_TRANSLATE_NOOP("Errors", "数据文件所在的磁盘"))
 
 
 def _require(folder: Path, needed: int, need: Need, where: str) -> None:
@@ -103,11 +103,20 @@ def _require(folder: Path, needed: int, need: Need, where: str) -> None:
     if free is None or free >= needed:
         return
     raise UserError(
-        f"磁盘空间不足，没有导入（数据未改动）：这次导入约需 {format_size(needed)}"
-        f"（导入前备份 {format_size(need.backup)}、原表副本 {format_size(need.source)}、"
-        f"新增数据约 {format_size(need.growth + need.journal)}），{where}只有 "
-        f"{format_size(free)} 可用；请清理出至少 {format_size(needed - free)} 后重试。",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "磁盘空间不足，没有导入（数据未改动）：这次导入约需 {needed}"
+            "（导入前备份 {backup}、原表副本 {source}、新增数据约 {growth}），{where}只有 "
+            "{free} 可用；请清理出至少 {short} 后重试。",
+        ),
         f"need={need} free={free}",
+        needed=format_size(needed),
+        backup=format_size(need.backup),
+        source=format_size(need.source),
+        growth=format_size(need.growth + need.journal),
+        where=Message(where),
+        free=format_size(free),
+        short=format_size(needed - free),
     )
 
 

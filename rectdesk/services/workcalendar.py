@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.workdays import CalendarTable, Counted, explain, parse_period
 
@@ -39,15 +39,23 @@ def enter_year(
     rest, work = sorted(set(rest)), sorted(set(work))
     stray = [d for d in (*rest, *work) if d.year != year]
     if stray:
-        raise UserError(f"日期{stray[0].isoformat()}不在{year}年内，请核对后重新录入。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "日期{day}不在{year}年内，请核对后重新录入。"),
+            day=stray[0].isoformat(),
+            year=year,
+        )
     both = set(rest) & set(work)
     if both:
         first = min(both).isoformat()
-        raise UserError(f"{first}同时被写成放假和上班，请核对后重新录入。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "{day}同时被写成放假和上班，请核对后重新录入。"),
+            day=first,
+        )
     weekday_work = [d for d in work if d.weekday() < 5]
     if weekday_work:
         raise UserError(
-            f"{weekday_work[0].isoformat()}本来就是工作日；调休上班日应是周六或周日，请核对。"
+            QT_TRANSLATE_NOOP("Errors", "{day}本来就是工作日；调休上班日应是周六或周日，请核对。"),
+            day=weekday_work[0].isoformat(),
         )
     value = {"rest": [d.isoformat() for d in rest], "work": [d.isoformat() for d in work]}
     stored: dict[str, Any] = dict(store.setting(KEY, {}) or {})
@@ -61,8 +69,11 @@ def deadline(store: LedgerStore, text: str, start: dt.date) -> Counted:
     counted = explain(text, start, table(store))
     if counted is None:
         raise UserError(
-            f"“{text.strip()[:40]}”里没有找到期限，请写成“收到之日起20个工作日内”"
-            "“交办之日起3个月内”“30日内”这样的形式。"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“{text}”里没有找到期限，请写成“收到之日起20个工作日内”“交办之日起3个月内”“30日内”这样的形式。",
+            ),
+            text=text.strip()[:40],
         )
     return counted
 
