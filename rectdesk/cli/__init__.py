@@ -45,6 +45,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rectdesk.cli.evidence",
     "rectdesk.cli.rounds",
     "rectdesk.cli.copystore",
+    "rectdesk.cli.closure",
 )
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from rectdesk.domain.closure import CloseReview, ReviewState, closing_problem
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Status
 from rectdesk.store.evidence import ReviewBook
@@ -60,9 +60,18 @@ def apply(
     store: LedgerStore, item_ids: Sequence[int], *, on: dt.date, applicant: str, note: str
 ) -> list[CloseReview]:
     """申请: ask for the close-off of items that are done (已完成 or 长期坚持)."""
-    items = store.items_by_ids(list(dict.fromkeys(item_ids)))
+    wanted = list(dict.fromkeys(item_ids))
+    items = store.items_by_ids(wanted)
     if not items:
         raise UserError("请先选择要申请销号的事项。")
+    missing = sorted(set(wanted) - {i.id for i in items})
+    if missing:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "找不到编号为 {item_id} 的事项，可能已被删除；没有提出任何申请。"
+            ),
+            item_id=missing[0],
+        )
     wrong = [i for i in items if i.status not in (Status.COMPLETED, Status.ONGOING)]
     if wrong:
         raise UserError(
@@ -106,3 +115,28 @@ def latest_review(store: LedgerStore, item_id: int) -> CloseReview | None:
 def pending(store: LedgerStore) -> list[CloseReview]:
     """Applications waiting for a reviewer."""
     return ReviewBook(store).pending()
+
+
+def history(store: LedgerStore, item_id: int) -> list[CloseReview]:
+    """Every close-off application of an item and its review, oldest first."""
+    store.item(item_id)
+    return ReviewBook(store).history(item_id)
+
+
+def open_application(store: LedgerStore, item_id: int) -> CloseReview:
+    """The item's application waiting for a reviewer; a plain refusal when there is none."""
+    store.item(item_id)
+    review = latest_review(store, item_id)
+    if review is None:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "Errors", "事项 {item_id} 还没有提出销号申请，没有可审核的内容；请先提出销号申请。"
+        ), item_id=item_id)  # fmt: skip
+    if review.state is ReviewState.APPROVED:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "Errors", "事项 {item_id} 的销号申请已由{reviewer}审核通过，不用再审核，可以直接销号。"
+        ), item_id=item_id, reviewer=review.reviewer)  # fmt: skip
+    if review.state is ReviewState.REJECTED:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "Errors", "事项 {item_id} 的销号申请已被退回（{opinion}），请补充后重新提出申请。"
+        ), item_id=item_id, opinion=review.opinion)  # fmt: skip
+    return review
