@@ -46,6 +46,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rectdesk.cli.rounds",
     "rectdesk.cli.copystore",
     "rectdesk.cli.closure",
+    "rectdesk.cli.proposals",
 )
 
 

@@ -7,14 +7,15 @@ the item's deadline, so the warning lights, the overdue list and the 督办 lett
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rectdesk.domain.deadlines import format_cn_date
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Listing, UserError
 from rectdesk.domain.ledger import LedgerStore
-from rectdesk.domain.model import Deadline, DeadlineKind
+from rectdesk.domain.model import BatchKind, Deadline, DeadlineKind
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.domain.proposals import (
     CONTACT_METHODS,
@@ -64,6 +65,95 @@ def proposal(store: LedgerStore, item_id: int) -> Proposal | None:
     return ProposalBook(store).proposal(item_id)
 
 
+def applies(store: LedgerStore, item_id: int) -> bool:
+    """Whether an item is handled as a proposal: in a 人大/政协 batch, or already recorded so."""
+    kind = store.batch(store.item(item_id).batch_id).kind
+    if kind in (BatchKind.CONGRESS_REVIEW, BatchKind.CPPCC_PROPOSAL):
+        return True
+    return proposal(store, item_id) is not None
+
+
+#: The step a proposal waits for, in the order of the work.
+STEP_ANSWER = "答复"
+STEP_CO_OPINION = "会办意见"
+STEP_SECOND = "重新办理"
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a proposal stands on a day: the step now due, its clock, whether it is late."""
+
+    proposal: Proposal
+    #: 答复 (主办), 会办意见 (会办), or 重新办理 after a 不满意 answer.
+    step: str
+    #: The step's deadline and how it was counted; None without a date to count from.
+    due: Counted | None
+    #: When the step was done; None while it is still open.
+    done_on: dt.date | None
+    #: Days past the deadline while the step is open (0: not overdue).
+    overdue_days: int
+    answers: tuple[Answer, ...] = ()
+    contacts: int = 0
+    #: Why the deadline could not be counted (a period text the clock cannot read).
+    problem: str = ""
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_days > 0
+
+    @property
+    def on_time(self) -> bool | None:
+        """Whether the step was done by its deadline (None: still open, or no deadline)."""
+        if self.done_on is None or self.due is None:
+            return None
+        return self.done_on <= self.due.date
+
+
+def standing(
+    store: LedgerStore, found: Proposal, today: dt.date, *,
+    given: Sequence[Answer] | None = None, contacts: int | None = None,
+) -> Standing:  # fmt: skip
+    """The step a proposal waits for on ``today``, counted on the working-day clock."""
+    if given is None:
+        given = answers(store, found.item_id)
+    if contacts is None:
+        contacts = len(ProposalBook(store).contacts([found.item_id]))
+    by_round = {a.round: a for a in given}
+    first, second = by_round.get(1), by_round.get(2)
+    due: Counted | None = None
+    problem = ""
+    try:
+        if found.role is HandlingRole.CO:
+            step, done = STEP_CO_OPINION, found.co_opinion_on
+            due = co_deadline(store, found)
+        elif first is not None and first.satisfaction == "不满意":
+            step, done = STEP_SECOND, second.answered_on if second else None
+            due = second_deadline(store, first)
+        else:
+            step, done = STEP_ANSWER, first.answered_on if first else None
+            due = reply_deadline(store, found)
+    except UserError as exc:
+        problem = exc.message
+    late = (today - due.date).days if due is not None and done is None else 0
+    return Standing(found, step, due, done, max(late, 0),
+                    tuple(sorted(given, key=lambda a: a.round)), contacts, problem)  # fmt: skip
+
+
+def standings(store: LedgerStore, today: dt.date, year: int | None = None) -> list[Standing]:
+    """Every proposal (交办 in ``year``, or all), each with the step it waits for."""
+    book = ProposalBook(store)
+    found = book.proposals(year)
+    ids = [p.item_id for p in found]
+    given: dict[int, list[Answer]] = {}
+    for answer in book.answers(ids):
+        given.setdefault(answer.item_id, []).append(answer)
+    counts = Counter(c.item_id for c in book.contacts(ids))
+    return [
+        standing(store, p, today, given=given.get(p.item_id, []), contacts=counts[p.item_id])
+        for p in found
+    ]
+
+
 def reply_deadline(store: LedgerStore, found: Proposal) -> Counted | None:
     """The statutory answer deadline counted from 交办 (None without a 交办 date)."""
     if found.assigned_on is None or not found.answer_period.strip():
@@ -111,6 +201,44 @@ def contacts(store: LedgerStore, item_id: int) -> list[Contact]:
 
 def answers(store: LedgerStore, item_id: int) -> list[Answer]:
     return ProposalBook(store).answers([item_id])
+
+
+def next_round(store: LedgerStore, item_id: int) -> int:
+    """The round a new answer belongs to: 2 once the first was rated 不满意, else 1."""
+    earlier = answers(store, item_id)
+    return 2 if earlier and earlier[0].satisfaction == "不满意" else 1
+
+
+def record_satisfaction(
+    store: LedgerStore, item_id: int, satisfaction: str, on: dt.date, *,
+    round_: int | None = None, actor: str = "",
+) -> Answer:  # fmt: skip
+    """The proposer's rating of an answer already recorded (the latest, or ``round_``)."""
+    if satisfaction not in SATISFACTIONS:
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "满意度请选：{choices}。"), choices=Listing(SATISFACTIONS)
+        )
+    given = answers(store, item_id)
+    if not given:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "Errors", "事项 {item_id} 还没有登记答复，请先登记答复再记录满意度。"
+        ), item_id=item_id)  # fmt: skip
+    chosen = given[-1] if round_ is None else next((a for a in given if a.round == round_), None)
+    if chosen is None:
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "事项 {item_id} 没有第{round}次答复。"),
+                        item_id=item_id, round=round_)  # fmt: skip
+    if on < chosen.answered_on:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "Errors", "反馈日期{on}早于答复日期{answered}，请核对。"
+        ), on=on.isoformat(), answered=chosen.answered_on.isoformat())  # fmt: skip
+    if chosen.round == 1 and satisfaction != "不满意" and len(given) > 1:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "Errors",
+            "已按“不满意”重新办理过，第一次答复的满意度不能再改；请记录重新办理后的满意度。",
+        ))  # fmt: skip
+    return record_answer(
+        store, replace(chosen, satisfaction=satisfaction, feedback_on=on), actor=actor
+    )
 
 
 def record_answer(store: LedgerStore, answer: Answer, *, actor: str = "") -> Answer:
