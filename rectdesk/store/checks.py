@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from rectdesk.domain.errors import StoreBusyError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, StoreBusyError
 from rectdesk.store.connection import busy, pending_rollback
 
 
@@ -40,9 +40,13 @@ def full_check(path: Path, *, writable: bool) -> list[str]:
     except sqlite3.DatabaseError as exc:
         if busy(exc) or pending_rollback(exc):
             raise StoreBusyError(
-                f"另一个 RectDesk 程序正在写入数据文件“{path.name}”，现在无法检查；"
-                "数据文件没有损坏，请等它完成后再试。",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "另一个 RectDesk 程序正在写入数据文件“{name}”，"
+                    "现在无法检查；数据文件没有损坏，请等它完成后再试。",
+                ),
                 str(exc),
+                name=path.name,
             ) from exc
         return [f"{type(exc).__name__}: {exc}"]
     except UnicodeDecodeError as exc:  # SQLite's message quoted a damaged name

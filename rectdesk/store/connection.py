@@ -8,7 +8,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from rectdesk.domain.errors import StoreBusyError, StoreDamagedError, UserError
+from rectdesk.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    Message,
+    StoreBusyError,
+    StoreDamagedError,
+    UserError,
+)
 from rectdesk.store.lock import StoreLock
 from rectdesk.store.schema import MIGRATIONS
 
@@ -27,7 +33,11 @@ def connect(
             conn = sqlite3.connect(str(path), check_same_thread=False)
     except sqlite3.Error as exc:
         raise UserError(
-            f"无法打开数据文件“{path}”，请检查文件是否存在、是否有读写权限。", str(exc)
+            QT_TRANSLATE_NOOP(
+                "Errors", "无法打开数据文件“{path}”，请检查文件是否存在、是否有读写权限。"
+            ),
+            str(exc),
+            path=str(path),
         ) from exc
     # Transactions are managed explicitly (BEGIN/COMMIT through Database.atomic).
     conn.isolation_level = None
@@ -47,18 +57,30 @@ def connect(
         conn.close()
         if pending_rollback(exc):
             raise StoreBusyError(
-                f"数据文件“{path.name}”有一次中断的写入还没有回滚，只读方式无法处理；"
-                "请关闭其他 RectDesk 窗口后再试（回滚会自动进行）。",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "数据文件“{name}”有一次中断的写入还没有回滚，"
+                    "只读方式无法处理；请关闭其他 RectDesk 窗口后再试（回滚会自动进行）。",
+                ),
                 str(exc),
+                name=path.name,
             ) from exc
         if busy(exc):
             raise StoreBusyError(
-                f"另一个 RectDesk 程序正在写入数据文件“{path.name}”（例如正在导入），现在无法读取；"
-                "数据文件没有损坏，请等它完成后再试。",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "另一个 RectDesk 程序正在写入数据文件“{name}”（例如正在导入）"
+                    "，现在无法读取；数据文件没有损坏，请等它完成后再试。",
+                ),
                 str(exc),
+                name=path.name,
             ) from exc
         raise StoreDamagedError(
-            f"数据文件“{path.name}”已损坏或不是 RectDesk 数据文件，请从备份恢复。", str(exc)
+            QT_TRANSLATE_NOOP(
+                "Errors", "数据文件“{name}”已损坏或不是 RectDesk 数据文件，请从备份恢复。"
+            ),
+            str(exc),
+            name=path.name,
         ) from exc
     return db
 
@@ -98,7 +120,9 @@ def migrate(db: sqlite_utils.Database, path: Path | None) -> list[str]:
     version = schema_version(db)
     if version > len(MIGRATIONS):
         raise UserError(
-            "这个数据文件由更新版本的 RectDesk 创建，请升级 RectDesk 后再打开。",
+            QT_TRANSLATE_NOOP(
+                "Errors", "这个数据文件由更新版本的 RectDesk 创建，请升级 RectDesk 后再打开。"
+            ),
             f"user_version={version}, known={len(MIGRATIONS)}",
         )
     todo = MIGRATIONS[version:]
@@ -128,13 +152,17 @@ def copy_before_migration(db: sqlite_utils.Database, path: Path, name: str) -> P
 
 #: SQLite messages that mean the disk or the drive failed, not the program.
 _STORAGE_FAILURES: tuple[tuple[str, str], ...] = (
-    ("database or disk is full", "磁盘空间不足，本次修改没有保存。请清理磁盘后重试。"),
-    ("disk i/o error", "读写数据文件时出错（可能是 U 盘被拔出或网络断开），本次修改没有保存。"
-                       "请检查数据文件所在的位置后重新打开 RectDesk。"),
-    ("unable to open database file", "找不到数据文件所在的位置（可能是 U 盘被拔出或网络断开），"
-                                     "本次修改没有保存。请重新连接后重新打开 RectDesk。"),
-    ("readonly database", "数据文件所在的位置已无法写入（可能是 U 盘被拔出或设为只读），"
-                          "本次修改没有保存。请检查后重新打开 RectDesk。"),
+    ("database or disk is full", QT_TRANSLATE_NOOP(
+        "Errors", "磁盘空间不足，本次修改没有保存。请清理磁盘后重试。")),
+    ("disk i/o error", QT_TRANSLATE_NOOP(
+        "Errors", "读写数据文件时出错（可能是 U 盘被拔出或网络断开），本次修改没有保存。"
+                  "请检查数据文件所在的位置后重新打开 RectDesk。")),
+    ("unable to open database file", QT_TRANSLATE_NOOP(
+        "Errors", "找不到数据文件所在的位置（可能是 U 盘被拔出或网络断开），"
+                  "本次修改没有保存。请重新连接后重新打开 RectDesk。")),
+    ("readonly database", QT_TRANSLATE_NOOP(
+        "Errors", "数据文件所在的位置已无法写入（可能是 U 盘被拔出或设为只读），"
+                  "本次修改没有保存。请检查后重新打开 RectDesk。")),
 )  # fmt: skip
 
 
@@ -144,20 +172,25 @@ def storage_error(exc: sqlite3.Error, path: Path | None = None) -> UserError | N
     For a full disk the message says how much room is left where the store lies.
     """
     text = str(exc).lower()
-    for needle, message in _STORAGE_FAILURES:
+    for needle, template in _STORAGE_FAILURES:
         if needle in text:
+            message = Message(template)
             if needle == "database or disk is full" and path is not None:
                 message = _full_disk_message(path)
             return UserError(message, f"{type(exc).__name__}: {exc}")
     return None
 
 
-def _full_disk_message(path: Path) -> str:
+def _full_disk_message(path: Path) -> Message:
     from rectdesk.fileio import format_size, free_bytes
 
-    return (
-        f"磁盘空间不足，本次修改没有保存（已撤回，数据未改动）：数据文件所在的磁盘只剩 "
-        f"{format_size(free_bytes(path.parent))}，不够这次写入使用；请清理磁盘后重试。"
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "磁盘空间不足，本次修改没有保存（已撤回，数据未改动）：数据文件所在的磁盘只剩 "
+            "{free}，不够这次写入使用；请清理磁盘后重试。",
+        ),
+        free=format_size(free_bytes(path.parent)),
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rectdesk.domain.closure import CloseReview, ReviewState
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Label, UserError
 from rectdesk.domain.evidence import EvidenceUse, FileKind, Fingerprint
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.store import rows
@@ -44,7 +44,10 @@ class ReviewBook:
         """Record the reviewer's decision on an open application."""
         review = self.review(review_id)
         if review.state is not ReviewState.APPLIED:
-            raise UserError(f"这份销号申请已经审核过（{review.state.label}），不能再次审核。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "这份销号申请已经审核过（{state}），不能再次审核。"),
+                state=Label(review.state.label),
+            )
         state = ReviewState.APPROVED if approve else ReviewState.REJECTED
         with self.store.transaction():
             self.store.db.execute(
@@ -60,7 +63,7 @@ class ReviewBook:
     def review(self, review_id: int) -> CloseReview:
         found = self._rows("SELECT * FROM close_reviews WHERE id = ?", [review_id])
         if not found:
-            raise UserError("找不到这份销号申请，可能已被删除。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "找不到这份销号申请，可能已被删除。"))
         return _review(found[0])
 
     def latest(self, item_ids: Iterable[int]) -> dict[int, CloseReview]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.store import rows
 from rectdesk.store.store import engine
@@ -130,7 +130,12 @@ class ImportLog:
         """One import; a plain message when it does not exist."""
         found = self._rows("SELECT * FROM imports WHERE id = ?", [import_id])
         if not found:
-            raise UserError(f"找不到编号为 {import_id} 的导入记录，请用“imports”查看。")
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "找不到编号为 {import_id} 的导入记录，请用“imports”查看。"
+                ),
+                import_id=import_id,
+            )
         return _record(found[0])
 
     def all(self, batch_id: int | None = None) -> list[ImportRecord]:

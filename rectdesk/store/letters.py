@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.supervision import Letter, LetterItem, LetterKind, letter_number
 from rectdesk.store import rows
@@ -82,7 +82,7 @@ def create_supervision_tables(db: sqlite_utils.Database) -> None:
     )
 
 
-_YEAR_IN_USE = "{0}年已有文号{1}，请换一个编号。"
+_YEAR_IN_USE = QT_TRANSLATE_NOOP("Errors", "{year}年已有文号{number}，请换一个编号。")
 
 
 class LetterBook:
@@ -121,7 +121,9 @@ class LetterBook:
             if seq is not None and self.store._scalar(
                 "SELECT 1 FROM letters WHERE year = ? AND seq = ?", [year, seq]
             ):
-                raise UserError(_YEAR_IN_USE.format(year, letter_number(prefix, year, seq)))
+                raise UserError(
+                    _YEAR_IN_USE, year=year, number=letter_number(prefix, year, seq)
+                )
             cursor = self.store.db.execute(
                 "INSERT INTO letters (year, seq, prefix, kind, unit, issued_on, reply_due,"
                 " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -143,7 +145,7 @@ class LetterBook:
     def letter(self, letter_id: int) -> Letter:
         found = self._rows("SELECT * FROM letters WHERE id = ?", [letter_id])
         if not found:
-            raise UserError("找不到这份督办函，可能已被删除。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "找不到这份督办函，可能已被删除。"))
         return self._assemble(found)[0]
 
     def find(self, year: int, seq: int) -> Letter | None:

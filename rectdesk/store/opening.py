@@ -17,6 +17,8 @@ from pathlib import Path
 import sqlite_utils
 
 from rectdesk.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    Message,
     StoreBusyError,
     StoreDamagedError,
     StoreEmptyError,
@@ -52,10 +54,14 @@ class Opened:
     notices: list[str] = field(default_factory=list)
 
 
-def missing_message(path: Path) -> str:
-    return (
-        f"数据文件“{path}”不存在：请检查路径是否写对；"
-        "只有 demo、import 和窗口首次启动会新建数据文件。"
+def missing_message(path: Path) -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "数据文件“{path}”不存在：请检查路径是否写对；"
+            "只有 demo、import 和窗口首次启动会新建数据文件。",
+        ),
+        path=str(path),
     )
 
 
@@ -123,14 +129,20 @@ def _take_lock(path: Path) -> StoreLock:
         taken = lock.acquire()
     except OSError as exc:  # the lock file cannot be made: a read-only folder or medium
         raise StoreLockedError(
-            "数据文件所在的文件夹不能写入（只读或没有权限），只能以只读方式查看；"
-            "要修改数据，请把数据文件复制到可以写入的文件夹。",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "数据文件所在的文件夹不能写入（只读或没有权限），只能以只读方式查看；"
+                "要修改数据，请把数据文件复制到可以写入的文件夹。",
+            ),
             str(exc),
         ) from exc
     if not taken:
         raise StoreLockedError(
-            "这个数据文件正由另一个 RectDesk 程序（窗口或命令行）写入，"
-            "请等它完成或关闭它后再试；也可以以只读方式打开。"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "这个数据文件正由另一个 RectDesk 程序（窗口或命令行）写入，"
+                "请等它完成或关闭它后再试；也可以以只读方式打开。",
+            )
         )
     return lock
 
@@ -161,16 +173,26 @@ def refuse_empty(path: Path, *, create: bool) -> None:
                                             f"{found.created_at:%Y-%m-%d %H:%M}"))  # fmt: skip
     if not create:
         raise StoreMissingError(
-            f"数据文件“{path}”是空文件（0 字节），里面没有数据；请检查路径是否写对。"
+            QT_TRANSLATE_NOOP(
+                "Errors", "数据文件“{path}”是空文件（0 字节），里面没有数据；请检查路径是否写对。"
+            ),
+            path=str(path),
         )
 
 
-def empty_message(path: Path, backup: str, items: int, when: str) -> str:
-    return (
-        f"数据文件“{path.name}”是空文件（0 字节），不是新的空台账（可能在复制或断电时被截断）；"
-        f"旁边的 backups 文件夹里有 {when} 的完好备份“{backup}”（{items} 条事项），"
-        f"请用“rectdesk-cli restore {path.parent / 'backups' / backup}”恢复，"
-        "或打开 RectDesk 窗口按提示恢复。"
+def empty_message(path: Path, backup: str, items: int, when: str) -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "数据文件“{name}”是空文件（0 字节），不是新的空台账（可能在复制或断电时被截断）；"
+            "旁边的 backups 文件夹里有 {when} 的完好备份“{backup}”（{items} 条事项），"
+            "请用“rectdesk-cli restore {folder}”恢复，或打开 RectDesk 窗口按提示恢复。",
+        ),
+        name=path.name,
+        when=when,
+        backup=backup,
+        items=items,
+        folder=str(path.parent / "backups" / backup),
     )
 
 
@@ -212,10 +234,14 @@ def _table_names(path: Path) -> set[str]:
         conn.close()
 
 
-def foreign_message(path: Path) -> str:
-    return (
-        f"“{path.name}”是其他程序的数据库文件，不是 RectDesk 数据文件；RectDesk 没有改动它，"
-        "请检查 --db 给出的路径。"
+def foreign_message(path: Path) -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "“{name}”是其他程序的数据库文件，不是 RectDesk 数据文件；RectDesk 没有改动它，"
+            "请检查 --db 给出的路径。",
+        ),
+        name=path.name,
     )
 
 
@@ -234,16 +260,24 @@ def quick_problems(db: sqlite_utils.Database) -> list[str]:
     return [r for r in rows if r != "ok"]
 
 
-def damaged_message(path: Path) -> str:
-    return (
-        f"数据文件“{path.name}”已损坏（打开时的快速检查没有通过），为免读到或写入错误的数据，"
-        "这次没有使用它；请运行“rectdesk-cli check”查看，"
-        "并用“rectdesk-cli backups”找到完好的备份恢复。"
+def damaged_message(path: Path) -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "数据文件“{name}”已损坏（打开时的快速检查没有通过），为免读到或写入错误的数据，"
+            "这次没有使用它；请运行“rectdesk-cli check”查看，"
+            "并用“rectdesk-cli backups”找到完好的备份恢复。",
+        ),
+        name=path.name,
     )
 
 
-def busy_message(path: Path) -> str:
-    return (
-        f"另一个 RectDesk 程序正在写入数据文件“{path.name}”（例如正在导入），现在无法读取；"
-        "数据文件没有损坏，请等它完成后再试。"
+def busy_message(path: Path) -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "另一个 RectDesk 程序正在写入数据文件“{name}”（例如正在导入），现在无法读取；"
+            "数据文件没有损坏，请等它完成后再试。",
+        ),
+        name=path.name,
     )

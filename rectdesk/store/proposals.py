@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.proposals import Answer, Contact, HandlingRole, Proposal, ProposalKind
 from rectdesk.store import rows
@@ -129,7 +129,7 @@ class ProposalBook:
         *, actor: str = "",
     ) -> int:  # fmt: skip
         if opinions < 0:
-            raise UserError("征求到的意见条数不能是负数。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "征求到的意见条数不能是负数。"))
         with self.store.transaction():
             self.store.item(item_id)
             cursor = self.store.db.execute(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Listing, UserError
 from rectdesk.domain.lights import LightRules
 from rectdesk.domain.model import FINISHED_STATUSES, OPEN_STATUSES, Light
 from rectdesk.domain.query import SORT_KEYS, ItemQuery, search_terms
@@ -115,7 +115,7 @@ def where_clause(
         params.extend([*_OPEN, query.today.isoformat()])
     if query.due_within is not None:
         if query.due_within < 0:
-            raise UserError("“到期天数”不能是负数。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "“到期天数”不能是负数。"))
         # Beyond the calendar's end every dated deadline is "within": no date overflow.
         try:
             end = query.today + dt.timedelta(days=query.due_within)
@@ -186,7 +186,11 @@ def order_clause(query: ItemQuery, dialect: Dialect = SQLITE) -> str:
     """The ORDER BY part (without the keywords)."""
     sorts = SERVER_SORTS if dialect.postgres else SORTS
     if query.sort not in sorts:
-        raise UserError(f"无法按“{query.sort}”排序，可用的排序字段：{'、'.join(SORTS)}。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "无法按“{sort}”排序，可用的排序字段：{sorts}。"),
+            sort=query.sort,
+            sorts=Listing(SORTS),
+        )
     direction = " DESC" if query.descending else ""
     columns = [c.strip() + direction for c in sorts[query.sort].split(",")]
     if "items.position" not in sorts[query.sort]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.model import Attachment, AuditEntry, LedgerEntry, LedgerKind
 from rectdesk.fileio import format_size, free_bytes, portable_name
 from rectdesk.store import rows
@@ -60,7 +60,7 @@ class RecordsMixin:
     ) -> int:
         """Add a ledger line; a progress line newer than the last becomes the item's progress."""
         if not text.strip() and kind is not LedgerKind.CLOSE_OFF:
-            raise UserError("台账内容不能为空，请填写进展情况。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "台账内容不能为空，请填写进展情况。"))
         with self.transaction():
             item = self.item(item_id)
             cursor = self.db.execute(
@@ -91,7 +91,7 @@ class RecordsMixin:
         with self.transaction():
             found = self._rows("SELECT * FROM ledger WHERE id = ?", [entry_id])
             if not found:
-                raise UserError("找不到这条台账记录，可能已被删除。")
+                raise UserError(QT_TRANSLATE_NOOP("Errors", "找不到这条台账记录，可能已被删除。"))
             entry = rows.ledger_from_row(found[0])
             self.db.execute("DELETE FROM ledger WHERE id = ?", [entry_id])
             self._refresh_progress(entry.item_id)
@@ -120,19 +120,33 @@ class RecordsMixin:
         """Copy an evidence file beside the store and record it with its size and sha256."""
         source = Path(source)
         if not source.is_file():
-            raise UserError(f"找不到佐证材料文件“{source}”，请重新选择。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "找不到佐证材料文件“{path}”，请重新选择。"),
+                path=str(source),
+            )
         size = source.stat().st_size
         if size > MAX_EVIDENCE_BYTES:
             raise UserError(
-                f"佐证材料“{source.name}”有 {format_size(size)}，超过单个文件"
-                f" {format_size(MAX_EVIDENCE_BYTES)} 的上限；请压缩或只选取关键页后再添加。"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "佐证材料“{name}”有 {size}，超过单个文件 {limit} 的上限；"
+                    "请压缩或只选取关键页后再添加。",
+                ),
+                name=source.name,
+                size=format_size(size),
+                limit=format_size(MAX_EVIDENCE_BYTES),
             )
         free = free_bytes(self.files_dir)
         if free is not None and free < size + EVIDENCE_SPARE_BYTES:
             raise UserError(
-                f"磁盘空间不足：复制佐证材料“{source.name}”需要约"
-                f" {format_size(size + EVIDENCE_SPARE_BYTES)}，只剩 {format_size(free)}；"
-                "请清理磁盘后再添加。"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "磁盘空间不足：复制佐证材料“{name}”需要约 {needed}，"
+                    "只剩 {free}；请清理磁盘后再添加。",
+                ),
+                name=source.name,
+                needed=format_size(size + EVIDENCE_SPARE_BYTES),
+                free=format_size(free),
             )
         digest = _sha256(source)
         folder = self.files_dir / "attachments" / str(item_id)
@@ -146,7 +160,9 @@ class RecordsMixin:
         except OSError as exc:
             partial.unlink(missing_ok=True)
             raise UserError(
-                f"无法复制佐证材料“{source.name}”，请检查磁盘空间和文件权限。", str(exc)
+                QT_TRANSLATE_NOOP("Errors", "无法复制佐证材料“{name}”，请检查磁盘空间和文件权限。"),
+                str(exc),
+                name=source.name,
             ) from exc
         relative = target.relative_to(self.files_dir).as_posix()
         try:
@@ -170,7 +186,7 @@ class RecordsMixin:
         """One evidence record."""
         found = self._rows("SELECT * FROM attachments WHERE id = ?", [attachment_id])
         if not found:
-            raise UserError("找不到这份佐证材料，可能已被删除。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "找不到这份佐证材料，可能已被删除。"))
         return _attachment(found[0])
 
     def attachments(self, item_id: int) -> list[Attachment]:

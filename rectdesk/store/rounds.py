@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Role
 from rectdesk.domain.rounds import Round, UnitRound
@@ -121,7 +121,9 @@ class RoundBook:
         if isinstance(found, str) and len(found) >= 32:
             return bytes.fromhex(found)
         if self.store.readonly:
-            raise UserError("这个数据文件还没有下发过报送表，无法核对收回的表格。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "这个数据文件还没有下发过报送表，无法核对收回的表格。")
+            )
         made = secrets.token_hex(32)
         self.store.set_setting(SECRET_KEY, made)
         return bytes.fromhex(made)

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.store.fileformat import journal_is_hot, journal_mismatch, wal_mismatch
 
 log = logging.getLogger(__name__)
@@ -89,9 +89,14 @@ def _move(path: Path, reason: str, now: dt.datetime) -> SetAside:
         os.rename(path, target)
     except OSError as exc:
         raise UserError(
-            f"数据文件旁的“{path.name}”不属于这个数据文件，而 RectDesk 无法把它改名移开"
-            "（可能没有权限）；为免它混入数据，这次没有打开数据文件，请把它移到别处后再试。",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "数据文件旁的“{name}”不属于这个数据文件，"
+                "而 RectDesk 无法把它改名移开（可能没有权限）；"
+                "为免它混入数据，这次没有打开数据文件，请把它移到别处后再试。",
+            ),
             f"{reason}; rename failed: {exc}",
+            name=path.name,
         ) from exc
     log.warning("moved %s aside to %s: %s", path.name, target.name, reason)
     return SetAside(path, target, reason)

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.store import rows
 from rectdesk.store.store import engine
@@ -172,14 +172,17 @@ def apply_difference(
         row = target.items[item_id]
         if store._scalar("SELECT 1 FROM items WHERE id = ?", [item_id]):
             raise UserError(
-                "无法恢复已删除的事项：它的编号已被新添加的事项占用。",
+                QT_TRANSLATE_NOOP("Errors", "无法恢复已删除的事项：它的编号已被新添加的事项占用。"),
                 f"item id {item_id} is taken",
             )
         try:
             _insert(store, "items", row)
         except integrity_errors(store) as exc:
             raise UserError(
-                "无法恢复已删除的事项：它所在的批次已被删除。", f"item {item_id}: {exc}"
+                QT_TRANSLATE_NOOP(
+                    "Errors", "无法恢复已删除的事项：它所在的批次已被删除。"
+                ),
+                f"item {item_id}: {exc}"
             ) from exc
         store.audit(actor, item_id, action, "item", "", _item_title(row))
     for item_id in changing:

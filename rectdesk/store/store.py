@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Listing, UserError
 from rectdesk.domain.ledger import Capability, LedgerStore
 from rectdesk.domain.model import (
     Assignment,
@@ -217,14 +217,17 @@ class Store(RecordsMixin):
     def _check_writable(self) -> None:
         if self.readonly:
             raise UserError(
-                "当前以只读方式打开，不能修改数据。请关闭其他 RectDesk 窗口后重新打开。"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "当前以只读方式打开，不能修改数据。请关闭其他 RectDesk 窗口后重新打开。",
+                )
             )
 
     @property
     def files_dir(self) -> Path:
         """The folder beside the database that holds evidence and source files."""
         if self.path is None:
-            raise UserError("内存中的临时数据不能保存附件。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "内存中的临时数据不能保存附件。"))
         return self.path.with_name(self.path.stem + "-files")
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
@@ -267,7 +270,12 @@ class Store(RecordsMixin):
             [batch_id],
         )
         if not found:
-            raise UserError(f"找不到编号为 {batch_id} 的批次，请用“batches”查看已有批次。")
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "找不到编号为 {batch_id} 的批次，请用“batches”查看已有批次。"
+                ),
+                batch_id=batch_id,
+            )
         return rows.batch_from_row(found[0])
 
     def find_batch(self, name: str) -> Batch | None:
@@ -422,7 +430,10 @@ class Store(RecordsMixin):
         """Change fields of one item, recording each change in the audit log."""
         unknown = set(changes) - EDITABLE - {"extra"}
         if unknown:
-            raise UserError(f"不能修改这些字段：{'、'.join(sorted(unknown))}。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "不能修改这些字段：{fields}。"),
+                fields=Listing(sorted(unknown)),
+            )
         with self.transaction():
             old = self.item(item_id)
             columns: dict[str, Any] = {}
@@ -469,7 +480,10 @@ class Store(RecordsMixin):
         """One item; a plain message when it does not exist."""
         found = self.items_by_ids([item_id])
         if not found:
-            raise UserError(f"找不到编号为 {item_id} 的事项，可能已被删除。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "找不到编号为 {item_id} 的事项，可能已被删除。"),
+                item_id=item_id,
+            )
         return found[0]
 
     def items(self, query: ItemQuery | None = None) -> list[Item]:
