@@ -59,18 +59,20 @@ def _dates(text: str | None) -> list[dt.date]:
     for part in filter(None, (p.strip() for p in (text or "").replace("，", ",").split(","))):
         found = _RANGE.match(part)
         if found is None:
-            raise UserError(f"“{part}”不是日期，请写成 2027-02-06 或 2027-02-06..2027-02-13。")
+            raise UserError(
+                "“{text}”不是日期，请写成 2027-02-06 或 2027-02-06..2027-02-13。", text=part
+            )
         first = parse_day(found.group(1))
         last = parse_day(found.group(2)) if found.group(2) else first
         if not 0 <= (last - first).days <= _MAX_RANGE_DAYS:
-            raise UserError(f"日期区间“{part}”不对，请把较早的日期写在前面。")
+            raise UserError("日期区间“{text}”不对，请把较早的日期写在前面。", text=part)
         days.extend(first + dt.timedelta(days=i) for i in range((last - first).days + 1))
     return days
 
 
 def cmd_holidays(args: argparse.Namespace) -> int:
     if not 1949 < args.year < 2200:
-        raise UserError(f"年份{args.year}不对，请写四位年份，如 2027。")
+        raise UserError("年份{year}不对，请写四位年份，如 2027。", year=args.year)
     if args.rest is None and args.work is None:
         with open_store(args, write=False) as store:
             table = workcalendar.table(store)

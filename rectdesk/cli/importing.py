@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from rectdesk.cli.common import open_store, print_json
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import Listing, UserError
 from rectdesk.domain.model import BatchKind
 from rectdesk.domain.privacy import mask_text
 from rectdesk.services import settings
@@ -57,13 +57,17 @@ def _kind(code: str | None) -> BatchKind | None:
     for kind in BatchKind:
         if code in (kind.value, kind.label):
             return kind
-    raise UserError(f"无法识别的批次类型“{code}”，可用：{'、'.join(k.value for k in BatchKind)}。")
+    raise UserError(
+        "无法识别的批次类型“{code}”，可用：{kinds}。",
+        code=code,
+        kinds=Listing(k.value for k in BatchKind),
+    )
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     kind = _kind(args.kind)
     if args.year is not None and not 1990 <= args.year <= 2100:
-        raise UserError(f"年份“{args.year}”不对，请写成 2024 这样的四位年份。")
+        raise UserError("年份“{year}”不对，请写成 2024 这样的四位年份。", year=args.year)
     with open_store(args, write=not args.dry_run, create=not args.dry_run) as store:
         result = import_file(
             store,

@@ -141,7 +141,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
     """Delete items after an explicit --yes."""
     if not args.yes:
         raise UserError(
-            f"删除 {len(args.ids)} 条事项无法在命令行撤销；确认无误请加上 --yes 再运行。"
+            "删除 {count} 条事项无法在命令行撤销；确认无误请加上 --yes 再运行。",
+            count=len(args.ids),
         )
 
     def build(service: ItemService, _store: LedgerStore) -> ItemCommand:

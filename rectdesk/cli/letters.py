@@ -68,7 +68,9 @@ def cmd_issue(args: argparse.Namespace) -> int:
         elif args.overdue:
             items = letters.overdue_items(store, today)
             if not items:
-                raise UserError(f"截至{today.isoformat()}没有逾期事项，未生成督办函。")
+                raise UserError(
+                    "截至{day}没有逾期事项，未生成督办函。", day=today.isoformat()
+                )
         else:
             items = letters.due_items(store, today)
         issued = letters.issue(
