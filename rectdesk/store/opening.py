@@ -104,7 +104,9 @@ def open_file(path: Path, *, readonly: bool, create: bool, verify: bool = False)
             if busy(exc):
                 raise StoreBusyError(busy_message(path), str(exc)) from exc
             raise StoreDamagedError(
-                f"数据文件“{path.name}”已损坏，无法打开，请从备份恢复。", str(exc)
+                QT_TRANSLATE_NOOP("Errors", "数据文件“{name}”已损坏，无法打开，请从备份恢复。"),
+                str(exc),
+                name=path.name,
             ) from exc
         except BaseException:
             db.conn.close()
