@@ -183,6 +183,18 @@ def test_scan_reads_inside_a_deb(tmp_path: Path) -> None:
     assert scan.over == ["./opt/a.so: GLIBC_2.31"]
 
 
+def test_installed_size_counts_a_linked_library_once(tmp_path: Path) -> None:
+    deb = _installer_module("debian_package")
+    qt = tmp_path / "opt" / "rectdesk" / "_internal" / "PySide6" / "Qt" / "lib"
+    qt.mkdir(parents=True)
+    (qt / "libQt6Core.so.6").write_bytes(b"x" * 300 * 1024)
+    (qt.parents[2] / "libQt6Core.so.6").symlink_to("PySide6/Qt/lib/libQt6Core.so.6")
+    (tmp_path / "usr" / "bin").mkdir(parents=True)
+    (tmp_path / "usr" / "bin" / "rectdesk").symlink_to(qt / "libQt6Core.so.6")
+    (tmp_path / "opt" / "rectdesk" / "rectdesk").write_bytes(b"y" * 20 * 1024)
+    assert deb.installed_kib(tmp_path) == 320
+
+
 # --- the built packages, when present ----------------------------------------------------------
 
 LIMITS = {"amd64": "2.28", "arm64": "2.31"}
@@ -204,6 +216,13 @@ def test_built_deb_runs_on_its_promised_glibc(arch: str) -> None:
                                  text=True, check=True).stdout  # fmt: skip
         assert f"libc6 (>= {scan.glibc()})" in depends
         assert "libxcb-cursor0" in depends and "fonts-wqy-zenhei |" in depends
+        # Installed-Size (KiB) is what the files take: no more than their sum.
+        size = subprocess.run(["dpkg-deb", "-f", str(deb), "Installed-Size"],
+                              capture_output=True, text=True, check=True).stdout  # fmt: skip
+        listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True,
+                                 check=True).stdout  # fmt: skip
+        files = sum(int(line.split()[2]) for line in listing.splitlines() if line[0] == "-")
+        assert int(size) <= files // 1024 + 1, deb
 
 
 @pytest.mark.parametrize(("machine", "arch"), [("x86_64", "amd64"), ("aarch64", "arm64")])
