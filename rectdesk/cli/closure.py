@@ -86,7 +86,12 @@ def _day(args: argparse.Namespace) -> dt.date:
 
 def review_dict(review: CloseReview, item: Item | None) -> dict[str, Any]:
     """One application with its review, masked like every output."""
-    data: dict[str, Any] = {
+    masked: dict[str, Any] = mask_data(_review_data(review, item))
+    return masked
+
+
+def _review_data(review: CloseReview, item: Item | None) -> dict[str, Any]:
+    return {
         "review_id": review.id,
         "item_id": review.item_id,
         "number": item.number if item else None,
@@ -100,8 +105,6 @@ def review_dict(review: CloseReview, item: Item | None) -> dict[str, Any]:
         "reviewed_on": review.reviewed_on.isoformat() if review.reviewed_on else None,
         "opinion": review.opinion,
     }
-    masked: dict[str, Any] = mask_data(data)
-    return masked
 
 
 def _items(store: LedgerStore, reviews: list[CloseReview]) -> dict[int, Item]:
@@ -193,7 +196,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         "closed_on": item.closed_on.isoformat() if item.closed_on else None,
         "evidence": evidence, "review_required": required,
         "can_close": problem is None, "problem": problem,
-        "reviews": [review_dict(r, item) for r in reviews],
+        "reviews": [_review_data(r, item) for r in reviews],
     }  # fmt: skip
     masked: dict[str, Any] = mask_data(data)
     if args.json:
