@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rectdesk.cli.common import open_store, parse_day, print_json, short
-from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Listing, UserError
+from rectdesk.domain.errors import Listing, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import BatchKind, Item
 from rectdesk.domain.privacy import OutputMode, mask_data, mask_text
@@ -327,19 +327,20 @@ def _existing(store: LedgerStore, item_id: int) -> Proposal:
     found = proposals.proposal(store, item_id)
     if found is None:
         store.item(item_id)
-        raise UserError(QT_TRANSLATE_NOOP(
-            "Errors", "事项 {item_id} 还没有填写建议提案信息；请先用“proposals set”填写。"
-        ), item_id=item_id)  # fmt: skip
+        raise UserError(
+            "事项 {item_id} 还没有填写建议提案信息；请先用“proposals set”填写。", item_id=item_id
+        )
     return found
 
 
 def _applies(store: LedgerStore, item_id: int) -> None:
     """Refuse an item the window would not show a 建议提案 page for."""
     if not proposals.applies(store, item_id):
-        raise UserError(QT_TRANSLATE_NOOP(
-            "Errors", "事项 {item_id} 不在人大代表建议或政协委员提案批次中，不能登记建议提案；"
-            "导入时请把批次类型设为 congress_review 或 cppcc_proposal。"
-        ), item_id=item_id)  # fmt: skip
+        raise UserError(
+            "事项 {item_id} 不在人大代表建议或政协委员提案批次中，不能登记建议提案；"
+            "导入时请把批次类型设为 congress_review 或 cppcc_proposal。",
+            item_id=item_id,
+        )
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -348,8 +349,10 @@ def _applies(store: LedgerStore, item_id: int) -> None:
 def _pick(text: str, options: dict[str, Any], what: str) -> Any:
     found = options.get(text.strip().lower())
     if found is None:
-        raise UserError(QT_TRANSLATE_NOOP("Errors", "{what}“{text}”无法识别，可用：{choices}。"),
-                        what=what, text=text, choices=Listing(options))  # fmt: skip
+        raise UserError(
+            "{what}“{text}”无法识别，可用：{choices}。",
+            what=what, text=text, choices=Listing(options),
+        )  # fmt: skip
     return found
 
 
@@ -432,9 +435,10 @@ def _text(args: argparse.Namespace) -> str:
     try:
         return Path(args.text_file).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "Errors", "读不了答复正文文件“{name}”，请确认它存在并以 UTF-8 保存。"
-        ), str(exc), name=Path(args.text_file).name) from exc  # fmt: skip
+        raise UserError(
+            "读不了答复正文文件“{name}”，请确认它存在并以 UTF-8 保存。",
+            str(exc), name=Path(args.text_file).name,
+        ) from exc  # fmt: skip
 
 
 def cmd_reply(args: argparse.Namespace) -> int:
@@ -442,9 +446,7 @@ def cmd_reply(args: argparse.Namespace) -> int:
     on = _day(args.date)
     satisfaction = args.satisfaction.strip()
     if args.feedback_date and not satisfaction:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "Errors", "写了满意度反馈日期，却没有写满意度；请用 --satisfaction 写明。"
-        ))  # fmt: skip
+        raise UserError("写了满意度反馈日期，却没有写满意度；请用 --satisfaction 写明。")
     feedback = _day(args.feedback_date) if satisfaction else None
     body = _text(args)
     with open_store(args, write=True) as store:
@@ -558,6 +560,4 @@ def _pair(text: str) -> tuple[str, str]:
         if mark in text:
             code, name = text.split(mark, 1)
             return code.strip().upper(), name.strip()
-    raise UserError(QT_TRANSLATE_NOOP(
-        "Errors", "答复分类“{text}”请写成“代号=含义”，如 A=所提问题已经解决或采纳。"
-    ), text=text)  # fmt: skip
+    raise UserError("答复分类“{text}”请写成“代号=含义”，如 A=所提问题已经解决或采纳。", text=text)
