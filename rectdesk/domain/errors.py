@@ -108,6 +108,11 @@ def _shown(value: object) -> object:
     return value
 
 
+def listing(values: Iterable[object]) -> str:
+    """Values joined with the interface's list separator (、 or , ), labels translated."""
+    return str(_shown(Listing(values)))
+
+
 def localized(template: str, **values: object) -> str:
     """``template`` in the interface language with ``values`` filled in.
 

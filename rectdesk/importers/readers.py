@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError, localized
 from rectdesk.importers.sheetxml import (
     ForbiddenXml,
     SheetReader,
@@ -102,9 +102,15 @@ class _Budget:
         self.progress = progress
         self.cancelled = cancelled
 
-    def text(self, value: str, notes: list[str], where: str) -> str:
+    def text(self, value: str, notes: list[str], row: int) -> str:
         if len(value) > MAX_CELL_CHARS:
-            notes.append(f"{where}单元格超过 {MAX_CELL_CHARS} 个字符，已截断")
+            notes.append(
+                localized(
+                    QT_TRANSLATE_NOOP("Errors", "第{row}行单元格超过 {limit} 个字符，已截断"),
+                    row=row,
+                    limit=MAX_CELL_CHARS,
+                )
+            )
             value = value[:MAX_CELL_CHARS]
         self.chars += len(value)
         if self.chars > MAX_TOTAL_CHARS:
@@ -334,7 +340,7 @@ def _read_xlsx_sheet(path: Path, book: Any, sheet: Any, budget: _Budget) -> Shee
             if isinstance(value, str):
                 size = len(value)
                 if size > MAX_CELL_CHARS or budget.chars + size > MAX_TOTAL_CHARS:
-                    values[i] = value = budget.text(value, grid.notes, f"第{index}行")
+                    values[i] = value = budget.text(value, grid.notes, index)
                 else:
                     budget.chars += size  # what budget.text does for a cell within limits
                 kept = kept or value != ""
@@ -352,7 +358,11 @@ def _read_xlsx_sheet(path: Path, book: Any, sheet: Any, budget: _Budget) -> Shee
         reader.parse(source)
     grid.merges = _ranges(reader.merges)
     if reader.wide:
-        grid.notes.append(f"第 {MAX_COLUMNS} 列以后的内容已忽略")
+        grid.notes.append(
+            localized(
+                QT_TRANSLATE_NOOP("Errors", "第 {column} 列以后的内容已忽略"), column=MAX_COLUMNS
+            )
+        )
     _trim(grid)
     return grid
 
@@ -411,7 +421,7 @@ def _read_xls_sheet(path: Path, book: Any, index: int, budget: _Budget) -> Sheet
             cell = sheet.cell(r, c)
             value: CellValue = None
             if cell.ctype == xlrd.XL_CELL_TEXT:
-                value = budget.text(str(cell.value), grid.notes, f"第{r + 1}行")
+                value = budget.text(str(cell.value), grid.notes, r + 1)
             elif cell.ctype == xlrd.XL_CELL_NUMBER:
                 value = float(cell.value)
             elif cell.ctype == xlrd.XL_CELL_DATE:
@@ -511,7 +521,7 @@ def _csv_grid(path: Path, text: str, delimiter: str, budget: _Budget, *, strict:
         if number > MAX_ROWS:
             raise refuse(path, QT_TRANSLATE_NOOP("Errors", "文件行数超过一百万行，已拒绝导入。"))
         values: list[CellValue] = [
-            budget.text(v, grid.notes, f"第{number}行") if v else None for v in record[:MAX_COLUMNS]
+            budget.text(v, grid.notes, number) if v else None for v in record[:MAX_COLUMNS]
         ]
         grid.rows.append(values)
         budget.row_done()

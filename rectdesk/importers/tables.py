@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from rectdesk.domain.deadlines import parse_deadline, parse_iso
 from rectdesk.domain.departments import parse_departments
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, localized
 from rectdesk.domain.model import Assignment, Deadline, ItemDraft, Role, Status
 from rectdesk.importers.headers import ColumnMap, map_columns
 from rectdesk.importers.readers import CellValue, Row, SheetGrid, Workbook
@@ -357,7 +358,7 @@ def _to_item(
     row = ParsedRow(table.sheet, r + 1, ItemDraft(content=content))
     draft = row.draft
     if not content:
-        row.warnings.append("问题内容为空，请核对")
+        row.warnings.append(localized(QT_TRANSLATE_NOOP("Errors", "问题内容为空，请核对")))
     draft.seq = values.get("seq", "")
     number, warning = restore_number(cells.get("number"))
     draft.number = number
@@ -421,7 +422,12 @@ def _status(row: ParsedRow, values: dict[str, str], cells: dict[str, CellValue])
     status = status_from_text(values.get("status", ""))
     closed = yes_no(values.get("closed", ""))
     if values.get("status") and status is None:
-        row.warnings.append(f"完成情况“{values['status'][:20]}”无法识别，已按未启动导入")
+        row.warnings.append(
+            localized(
+                QT_TRANSLATE_NOOP("Errors", "完成情况“{status}”无法识别，已按未启动导入"),
+                status=values["status"][:20],
+            )
+        )
     closed_cell = cells.get("closed_on")
     closed_on = None
     if isinstance(closed_cell, dt.datetime):
@@ -436,7 +442,9 @@ def _status(row: ParsedRow, values: dict[str, str], cells: dict[str, CellValue])
         status = Status.CLOSED
         row.closed = True
         if closed_on is None:
-            row.warnings.append("已销号但没有销号日期，请补填")
+            row.warnings.append(
+                localized(QT_TRANSLATE_NOOP("Errors", "已销号但没有销号日期，请补填"))
+            )
     row.status_given = status is not None
     if status is None and draft.progress:
         status = Status.IN_PROGRESS
@@ -464,7 +472,14 @@ def _pad_numbers(table: DetectedTable, grid: SheetGrid) -> None:
             continue
         if "0" + number[:3] in prefixes:  # same series as its peers, less the zero
             row.draft.number = "0" + number
-            row.warnings.append(f"编号“{number}”丢失了前导零，已按同表编号补为“0{number}”，请核对")
+            row.warnings.append(
+                localized(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "编号“{number}”丢失了前导零，已按同表编号补为“0{number}”，请核对"
+                    ),
+                    number=number,
+                )
+            )
 
 
 def parse_workbook(
@@ -475,12 +490,24 @@ def parse_workbook(
     notes: list[str] = []
     found: list[tuple[SheetGrid, int]] = []
     for grid in book.sheets:
-        notes.extend(f"工作表“{grid.name}”：{note}" for note in grid.notes)
+        notes.extend(
+            localized(
+                QT_TRANSLATE_NOOP("Errors", "工作表“{sheet}”：{note}"), sheet=grid.name, note=note
+            )
+            for note in grid.notes
+        )
         if not grid.rows:
             continue
         start = _SheetReader(grid, None, {}).first_header()
         if start is None:
-            notes.append(f"工作表“{grid.name}”没有找到含“问题/意见内容”列的表头，未导入")
+            notes.append(
+                localized(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "工作表“{sheet}”没有找到含“问题/意见内容”列的表头，未导入"
+                    ),
+                    sheet=grid.name,
+                )
+            )
             continue
         found.append((grid, start))
     title, doc_year, source, doc = "", None, "", ""
@@ -508,7 +535,9 @@ def parse_workbook(
         if found_year != doc_year:
             doc_year, source = found_year, "表中时限"
     if found and not any(table.rows for table in tables):
-        notes.append("找到了表头，但表头下面没有可导入的事项")
+        notes.append(
+            localized(QT_TRANSLATE_NOOP("Errors", "找到了表头，但表头下面没有可导入的事项"))
+        )
     return ParsedFile(book, title, doc_year, source, doc, tables, notes, dated)
 
 

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from rectdesk.domain.deadlines import format_cn_date
-from rectdesk.domain.errors import TransitionError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, TransitionError, localized
 from rectdesk.domain.model import Status
 from rectdesk.domain.status import parse_status
 from rectdesk.importers.readers import CellValue
@@ -55,9 +55,17 @@ def restore_number(value: CellValue) -> tuple[str | None, str]:
     if isinstance(value, float):
         if value.is_integer() and 0 <= value < EXACT_LIMIT:
             return str(int(value)), ""
-        return None, f"编号“{value:.6g}”已被表格转成数字并丢失了位数，请对照原件手工补录"
+        return None, localized(
+            QT_TRANSLATE_NOOP(
+                "Errors", "编号“{number}”已被表格转成数字并丢失了位数，请对照原件手工补录"
+            ),
+            number=f"{value:.6g}",
+        )
     if isinstance(value, dt.date | dt.time):
-        return None, f"编号“{cell_text(value)}”被表格当成了日期，请对照原件手工补录"
+        return None, localized(
+            QT_TRANSLATE_NOOP("Errors", "编号“{number}”被表格当成了日期，请对照原件手工补录"),
+            number=cell_text(value),
+        )
     text = cell_text(value)
     if not text:
         return None, ""
@@ -68,13 +76,20 @@ def restore_number(value: CellValue) -> tuple[str | None, str]:
         try:
             number = Decimal(text)
         except InvalidOperation:
-            return None, f"编号“{text}”无法识别，请手工补录"
+            return None, localized(
+                QT_TRANSLATE_NOOP("Errors", "编号“{number}”无法识别，请手工补录"), number=text
+            )
         digits = len(number.as_tuple().digits)
         if number == number.to_integral_value() and number >= 0:
             whole = str(int(number))
             if len(whole) <= digits:
                 return whole, ""
-        return None, f"编号“{text}”是科学计数法，位数已丢失，请对照原件手工补录"
+        return None, localized(
+            QT_TRANSLATE_NOOP(
+                "Errors", "编号“{number}”是科学计数法，位数已丢失，请对照原件手工补录"
+            ),
+            number=text,
+        )
     return text, ""
 
 

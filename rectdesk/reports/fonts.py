@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Message, UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Message, UserError, localized
 from rectdesk.reports.fontfiles import FontFace, scan_faces
 from rectdesk.reports.layout import Role
 
@@ -68,18 +68,29 @@ GENERIC = (
     "Droid Sans Fallback", "Noto Sans SC", "Noto Serif SC",
 )  # fmt: skip
 
+#: Each role's name (Chinese; shown in the interface language through the Errors context).
 ROLE_LABELS: dict[Role, str] = {
-    Role.TITLE: "标题",
-    Role.BODY: "正文和表格",
-    Role.HEADING: "一级标题",
-    Role.KAI: "二级标题",
-    Role.PAGE_NUMBER: "页码",
-    Role.ATTACHMENT: "附件标注",
-    Role.SUBTITLE: "副标题",
-    Role.TABLE_HEADER: "表头",
-    Role.SECTION: "分组行和合计行",
-    Role.SIGNOFF: "落款行",
+    Role.TITLE: QT_TRANSLATE_NOOP("Errors", "标题"),
+    Role.BODY: QT_TRANSLATE_NOOP("Errors", "正文和表格"),
+    Role.HEADING: QT_TRANSLATE_NOOP("Errors", "一级标题"),
+    Role.KAI: QT_TRANSLATE_NOOP("Errors", "二级标题"),
+    Role.PAGE_NUMBER: QT_TRANSLATE_NOOP("Errors", "页码"),
+    Role.ATTACHMENT: QT_TRANSLATE_NOOP("Errors", "附件标注"),
+    Role.SUBTITLE: QT_TRANSLATE_NOOP("Errors", "副标题"),
+    Role.TABLE_HEADER: QT_TRANSLATE_NOOP("Errors", "表头"),
+    Role.SECTION: QT_TRANSLATE_NOOP("Errors", "分组行和合计行"),
+    Role.SIGNOFF: QT_TRANSLATE_NOOP("Errors", "落款行"),
 }
+
+
+def role_font_line(label: str, font: str) -> str:
+    """One line of a font list: a role (its Chinese label) and the font it is set in."""
+    return localized(
+        QT_TRANSLATE_NOOP("Errors", "{role}：{font}"),
+        role=Message(label),
+        font=font,
+    )
+
 
 
 @dataclass(frozen=True)
@@ -99,10 +110,15 @@ class FontChoice:
         return self.face.name
 
     def describe(self) -> str:
-        label = ROLE_LABELS[self.role]
+        label = Message(ROLE_LABELS[self.role])
         if self.official:
-            return f"{label}：{self.wanted}"
-        return f"{label}：{self.wanted} 未安装，改用 {self.family}"
+            return role_font_line(ROLE_LABELS[self.role], self.wanted)
+        return localized(
+            QT_TRANSLATE_NOOP("Errors", "{role}：{font} 未安装，改用 {used}"),
+            role=label,
+            font=self.wanted,
+            used=self.family,
+        )
 
 
 @dataclass
@@ -129,17 +145,34 @@ class FontPlan:
         return "".join(seen)
 
     def describe(self) -> list[str]:
-        """One Chinese line per role, then one per missing set."""
-        lines = [c.describe() for c in self.choices.values()]
+        """One line per role, then one per missing set (in the interface language)."""
+        return [c.describe() for c in self.choices.values()] + self.gaps()
+
+    def gaps(self) -> list[str]:
+        """One line per set of characters a role's font lacks: drawn in another face, or blank."""
+        lines: list[str] = []
         for role, found in self.stand_ins.items():
             by_face: dict[str, str] = {}
             for ch, face in found.items():
                 by_face[face.name] = by_face.get(face.name, "") + ch
             for name, chars in by_face.items():
                 shown = chars if len(chars) <= 20 else chars[:20] + "…"
-                lines.append(f"{ROLE_LABELS[role]}字体缺少“{shown}”，这些字改用 {name}")
+                lines.append(
+                    localized(
+                        QT_TRANSLATE_NOOP("Errors", "{role}字体缺少“{chars}”，这些字改用 {font}"),
+                        role=Message(ROLE_LABELS[role]),
+                        chars=shown,
+                        font=name,
+                    )
+                )
         for role, chars in self.missing.items():
-            lines.append(f"{ROLE_LABELS[role]}字体缺少这些字，打印时会空白：{chars}")
+            lines.append(
+                localized(
+                    QT_TRANSLATE_NOOP("Errors", "{role}字体缺少这些字，打印时会空白：{chars}"),
+                    role=Message(ROLE_LABELS[role]),
+                    chars=chars,
+                )
+            )
         return lines
 
     def refusal(self) -> Message:

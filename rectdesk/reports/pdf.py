@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Label, UserError, localized
 from rectdesk.reports.fontfiles import FontFace
 from rectdesk.reports.fonts import FontPlan, load_font, plan_fonts
 from rectdesk.reports.layout import (
@@ -633,8 +633,18 @@ def _row_name(table: Table, row: Row, number: int, index: int) -> str:
     keys = [c.key for c in table.columns]
     seq = row.cells[keys.index("seq")] if "seq" in keys else str(index)
     code = row.cells[keys.index("number")] if "number" in keys else ""
-    where = f"表{number}" if number > 1 else ""
-    return f"{where}第{seq}项" + (f"（编号{code}）" if code else "")
+    if number > 1 and code:
+        return localized(
+            QT_TRANSLATE_NOOP("Errors", "表{table}第{seq}项（编号{code}）"),
+            table=number,
+            seq=seq,
+            code=code,
+        )
+    if number > 1:
+        return localized(QT_TRANSLATE_NOOP("Errors", "表{table}第{seq}项"), table=number, seq=seq)
+    if code:
+        return localized(QT_TRANSLATE_NOOP("Errors", "第{seq}项（编号{code}）"), seq=seq, code=code)
+    return localized(QT_TRANSLATE_NOOP("Errors", "第{seq}项"), seq=seq)
 
 
 def check_layout(report: Report, plan: FontPlan) -> list[str]:
@@ -642,7 +652,7 @@ def check_layout(report: Report, plan: FontPlan) -> list[str]:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     notes = [c.describe() for c in plan.choices.values() if not c.official]
-    notes += [line for line in plan.describe() if "缺少" in line]
+    notes += plan.gaps()
     width, height = page_points(report)
     top, bottom, left, right = (m * MM for m in report.page_margins_mm())
     area, page_height = width - left - right, height - top - bottom
@@ -666,13 +676,27 @@ def check_layout(report: Report, plan: FontPlan) -> list[str]:
                 tallest = max(tallest, len(wrap(text, room, metrics)))
             if tallest * leading + 2 * PAD_Y > page_height * 0.9:
                 notes.append(
-                    f"{_row_name(table, row, number, index)}的内容比一页还高，将跨页续排"
-                    "（续页序号栏注“(续)”）；如要少占页数，可在报表设计器中调小表格字号，"
-                    "或给“整改措施”等长文字列固定更大的宽度。"
+                    localized(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "{row}的内容比一页还高，将跨页续排（续页序号栏注“(续)”）"
+                            "；如要少占页数，可在报表设计器中调小表格字号，"
+                            "或给“整改措施”等长文字列固定更大的宽度。",
+                        ),
+                        row=_row_name(table, row, number, index),
+                    )
                 )
         for col, word in narrow.items():
             notes.append(
-                f"表{number}的“{table.columns[col].header}”列太窄，放不下“{word}”，会断行；"
-                "可在报表设计器中加宽该列。"
+                localized(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "表{table}的“{column}”列太窄，放不下“{word}”，"
+                        "会断行；可在报表设计器中加宽该列。",
+                    ),
+                    table=number,
+                    column=Label(table.columns[col].header),
+                    word=word,
+                )
             )
     return notes

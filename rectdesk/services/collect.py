@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Label, UserError, listing, localized
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Role
 from rectdesk.domain.privacy import OutputMode, mask_data, mask_text
@@ -241,8 +241,14 @@ def plan_collect(
             continue
         if returned is None:
             report.problems.append(
-                f"“{report.name}”里没有找到报送表的表头（编号、问题内容、整改进展等），"
-                "不是下发的报送表，未纳入。"
+                localized(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "“{name}”里没有找到报送表的表头（编号、问题内容、"
+                        "整改进展等），不是下发的报送表，未纳入。",
+                    ),
+                    name=report.name,
+                )
             )
             continue
         _claim(report, returned, secret, book)
@@ -253,7 +259,13 @@ def plan_collect(
         for report, _returned in read:
             if not report.problems:
                 report.problems.append(
-                    f"“{report.name}”对应不到任何已下发的轮次（校验码和编号都对不上），未纳入。"
+                    localized(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "“{name}”对应不到任何已下发的轮次（校验码和编号都对不上），未纳入。",
+                        ),
+                        name=report.name,
+                    )
                 )
         return plan
     plan.batch_id, plan.round_number = target.batch_id, target.number
@@ -358,21 +370,42 @@ def _latest_per_unit(
     for report, returned in read:
         if report.batch_id is not None and report.batch_id != target.batch_id:
             report.problems.append(
-                f"“{report.name}”是另一个批次的报送表，与本次收集的批次不同，未纳入；请分开收集。"
+                localized(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "“{name}”是另一个批次的报送表，与本次收集的批次不同，未纳入；请分开收集。",
+                    ),
+                    name=report.name,
+                )
             )
             continue
         if report.round_number is not None and report.round_number != target.number:
             report.problems.append(
-                f"“{report.name}”是第{report.round_number}轮的报送表，现在收集的是第"
-                f"{target.number}轮，内容已过时，未纳入；请让该单位填写第{target.number}轮的报送表。"
+                localized(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "“{name}”是第{old}轮的报送表，现在收集的是第{current}轮，"
+                        "内容已过时，未纳入；请让该单位填写第{current}轮的报送表。",
+                    ),
+                    name=report.name,
+                    old=report.round_number,
+                    current=target.number,
+                )
             )
             continue
         if report.unit_id is None:
             _unit_from_names(report, returned, target)
             if report.unit_id is None:
                 report.problems.append(
-                    f"“{report.name}”看不出是哪个单位报送的（校验码已删除，报送单位一行和文件名"
-                    "也对不上），未纳入；请让该单位用下发的原表重新填写。"
+                    localized(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "“{name}”看不出是哪个单位报送的（校验码已删除，"
+                            "报送单位一行和文件名也对不上），未纳入；"
+                            "请让该单位用下发的原表重新填写。",
+                        ),
+                        name=report.name,
+                    )
                 )
                 continue
         report.batch_id, report.round_number = target.batch_id, target.number
@@ -384,8 +417,15 @@ def _latest_per_unit(
         newest = pairs[-1]
         for report, _returned in pairs[:-1]:
             report.problems.append(
-                f"“{report.name}”与“{newest[0].name}”都是{report.unit}报送的，"
-                f"以较新的“{newest[0].name}”为准，这份未纳入。"
+                localized(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "“{name}”与“{newer}”都是{unit}报送的，以较新的“{newer}”为准，这份未纳入。",
+                    ),
+                    name=report.name,
+                    newer=newest[0].name,
+                    unit=report.unit,
+                )
             )
         chosen.append(newest)
     return chosen
@@ -400,8 +440,10 @@ def _modified(path: Path) -> float:
 
 def _rows_text(rows: Iterable[int]) -> str:
     listed = sorted(set(rows))
-    shown = "、".join(str(r) for r in listed[:12])
-    return shown + ("等" if len(listed) > 12 else "")
+    shown = listing(listed[:12])
+    if len(listed) > 12:
+        return localized(QT_TRANSLATE_NOOP("Errors", "{rows}等"), rows=shown)
+    return shown
 
 
 def _read_rows(
@@ -462,42 +504,100 @@ def _read_rows(
     name = report.name
     if bad_marks:
         report.problems.append(
-            f"“{name}”第{_rows_text(bad_marks)}行的校验码不对（被改动过，或是手工填写），"
-            "这些行未纳入；其余行照常审核。"
+            localized(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "“{name}”第{rows}行的校验码不对（被改动过，或是手工填写）"
+                    "，这些行未纳入；其余行照常审核。",
+                ),
+                name=name,
+                rows=_rows_text(bad_marks),
+            )
         )
     if foreign:
         report.problems.append(
-            f"“{name}”第{_rows_text(foreign)}行是从别的单位或别的轮次的报送表复制来的，未纳入。"
+            localized(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "“{name}”第{rows}行是从别的单位或别的轮次的报送表复制来的，未纳入。"
+                ),
+                name=name,
+                rows=_rows_text(foreign),
+            )
         )
     for column, rows in edited.items():
         report.problems.append(
-            f"“{name}”第{_rows_text(rows)}行受保护的“{COLUMN_BY_KEY[column].header}”列被改动过，"
-            "这些改动不会写入台账；同一行填写的进展照常审核。"
+            localized(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "“{name}”第{rows}行受保护的“{column}”列被改动过，"
+                    "这些改动不会写入台账；同一行填写的进展照常审核。",
+                ),
+                name=name,
+                rows=_rows_text(rows),
+                column=Label(COLUMN_BY_KEY[column].header),
+            )
         )
     if twice:
         report.warnings.append(
-            f"“{name}”第{_rows_text(twice)}行与前面的行是同一事项，只取前面的一行。"
+            localized(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "“{name}”第{rows}行与前面的行是同一事项，只取前面的一行。"
+                ),
+                name=name,
+                rows=_rows_text(twice),
+            )
         )
     if by_content and not returned.has_token_column:
         report.warnings.append(
-            f"“{name}”的校验码列已被删除，已按编号和内容对应到{len(by_content)}条事项，请核对。"
+            localized(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "“{name}”的校验码列已被删除，已按编号和内容对应到{count}条事项，请核对。",
+                ),
+                name=name,
+                count=len(by_content),
+            )
         )
     elif by_content:
         report.warnings.append(
-            f"“{name}”第{_rows_text(by_content)}行没有校验码，已按编号和内容对应到事项，请核对。"
+            localized(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "“{name}”第{rows}行没有校验码，已按编号和内容对应到事项，请核对。"
+                ),
+                name=name,
+                rows=_rows_text(by_content),
+            )
         )
     if strangers:
         report.warnings.append(
-            f"“{name}”第{_rows_text(strangers)}行不是下发给该单位的事项（或是补充说明），未纳入；"
-            "如是新问题，请另行登记。"
+            localized(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "“{name}”第{rows}行不是下发给该单位的事项（或是补充说明）"
+                    "，未纳入；如是新问题，请另行登记。",
+                ),
+                name=name,
+                rows=_rows_text(strangers),
+            )
         )
     formulas = sorted({row.row for row in returned.rows if row.formulas})
     if formulas:
         report.warnings.append(
-            f"“{name}”第{_rows_text(formulas)}行有公式，已按显示的文字读取，公式本身不会写入台账。"
+            localized(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "“{name}”第{rows}行有公式，已按显示的文字读取，公式本身不会写入台账。"
+                ),
+                name=name,
+                rows=_rows_text(formulas),
+            )
         )
     if returned.token_by_content:
-        report.warnings.append(f"“{name}”的校验码列标题被改动过，已按内容找到该列。")
+        report.warnings.append(
+            localized(
+                QT_TRANSLATE_NOOP("Errors", "“{name}”的校验码列标题被改动过，已按内容找到该列。"),
+                name=name,
+            )
+        )
 
 
 def _match(row: ReturnedRow, mine: dict[int, SentItem], items: dict[int, Item]) -> SentItem | None:
@@ -544,7 +644,14 @@ def _answer(
             continue  # left as it was sent, or emptied: an empty cell never erases the ledger
         new, note = answer_value(column, given)
         if new is None:
-            report.warnings.append(f"“{report.name}”第{row.row}行：{note}")
+            report.warnings.append(
+                localized(
+                    QT_TRANSLATE_NOOP("Errors", "“{name}”第{row}行：{note}"),
+                    name=report.name,
+                    row=row.row,
+                    note=note,
+                )
+            )
             continue
         old = current_value(item, column)
         if flat(new) == flat(old):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rectdesk.domain.deadlines import format_cn_date, parse_deadline
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, localized
 from rectdesk.domain.model import Item, Status
 from rectdesk.domain.rounds import EXTRA_KEYS, STATUS_CHOICES, Column
 from rectdesk.importers.values import status_from_text
@@ -28,11 +29,20 @@ def answer_value(column: Column, given: str) -> tuple[str | None, str]:
     if column is Column.STATUS:
         status = status_from_text(text)
         if status is None:
-            return None, f"完成情况“{text[:20]}”无法识别，请从下拉列表中选择，这一项未纳入。"
+            return None, localized(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "完成情况“{status}”无法识别，请从下拉列表中选择，这一项未纳入。"
+                ),
+                status=text[:20],
+            )
         if status not in UNIT_STATUSES:
-            return None, (
-                f"完成情况“{text[:20]}”不能由报送单位填报（销号、不予整改须在事项中办理），"
-                "这一项未纳入。"
+            return None, localized(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "完成情况“{status}”不能由报送单位填报（销号、"
+                    "不予整改须在事项中办理），这一项未纳入。",
+                ),
+                status=text[:20],
             )
         return status.label, ""
     if column is Column.COMPLETED_ON:

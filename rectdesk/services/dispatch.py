@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError, localized
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Role, Status
 from rectdesk.domain.privacy import OutputMode, apply_mode
@@ -191,9 +191,21 @@ def dispatch(
         )
     warnings: list[str] = []
     if without:
-        warnings.append(f"{len(without)}条事项没有责任单位，未下发；请填写责任单位后再下发。")
+        warnings.append(
+            localized(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "{count}条事项没有责任单位，未下发；请填写责任单位后再下发。"
+                ),
+                count=len(without),
+            )
+        )
     if cut_off is not None and cut_off < day:
-        warnings.append(f"报送截止日期{cut_off.isoformat()}已经过去，请确认是否填错。")
+        warnings.append(
+            localized(
+                QT_TRANSLATE_NOOP("Errors", "报送截止日期{day}已经过去，请确认是否填错。"),
+                day=cut_off.isoformat(),
+            )
+        )
     folder = Path(output_dir)
     facts = RoundFacts(
         batch_name=batch.name, round_number=number, cut_off=cut_off,

@@ -8,7 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rectdesk.domain.errors import StoreBusyError, StoreForeignError, StoreMissingError
+from rectdesk.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    StoreBusyError,
+    StoreForeignError,
+    StoreMissingError,
+    localized,
+)
 from rectdesk.services.location import location_warning
 from rectdesk.store.backup import (
     BackupInfo,
@@ -57,37 +63,63 @@ class StartupHealth:
         return self.damaged or (self.empty and self.newest_good is not None)
 
     def message(self) -> str:
-        """The plain Chinese sentence the clerk reads when the store is damaged or empty."""
+        """The plain sentence the clerk reads when the store is damaged or empty."""
         if self.empty and self.newest_good is not None:
             return empty_message(self.path, self.newest_good)
         if not self.damaged:
             return ""
         if self.newest_good is None:
-            return (
-                f"数据文件“{self.path.name}”已损坏，而且没有找到可用的备份。"
-                "请不要再往这个文件写入，把它复制一份后联系技术支持；"
-                "如有 U 盘上的备份，可以选择它来恢复。"
+            return localized(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "数据文件“{name}”已损坏，而且没有找到可用的备份。"
+                    "请不要再往这个文件写入，把它复制一份后联系技术支持；"
+                    "如有 U 盘上的备份，可以选择它来恢复。",
+                ),
+                name=self.path.name,
             )
-        when = f"{self.newest_good.created_at:%Y年%m月%d日 %H:%M}"
-        return (
-            f"数据文件“{self.path.name}”已损坏。找到了 {when} 的完好备份，"
-            "可以用它恢复（之后的修改需要重新录入）；损坏的文件会另存一份，不会删除。"
+        return localized(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "数据文件“{name}”已损坏。找到了 {when} 的完好备份，"
+                "可以用它恢复（之后的修改需要重新录入）；损坏的文件会另存一份，不会删除。",
+            ),
+            name=self.path.name,
+            when=_when(self.newest_good),
         )
+
+
+def _when(backup: BackupInfo) -> str:
+    """When a backup was made, as the interface writes a moment: 2024年06月30日 14:05."""
+    made = backup.created_at
+    return localized(
+        QT_TRANSLATE_NOOP("Errors", "{year}年{month}月{day}日 {time}"),
+        year=made.year,
+        month=f"{made.month:02d}",
+        day=f"{made.day:02d}",
+        time=f"{made:%H:%M}",
+    )
 
 
 def empty_message(path: Path, backup: BackupInfo) -> str:
     """The sentence for an empty store with a sound backup beside it."""
-    when = f"{backup.created_at:%Y年%m月%d日 %H:%M}"
-    return (
-        f"数据文件“{path.name}”是空文件（0 字节），不是新的空台账，可能在复制或断电时被截断。"
-        f"找到了 {when} 的完好备份（{backup.items or 0} 条事项），可以用它恢复；"
-        "空文件会另存一份，不会删除。"
+    return localized(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "数据文件“{name}”是空文件（0 字节），不是新的空台账，"
+            "可能在复制或断电时被截断。找到了 {when} 的完好备份（{items} 条事项）"
+            "，可以用它恢复；空文件会另存一份，不会删除。",
+        ),
+        name=path.name,
+        when=_when(backup),
+        items=backup.items or 0,
     )
 
 
-BUSY_MESSAGE = (
+BUSY_MESSAGE = QT_TRANSLATE_NOOP(
+    "Errors",
     "另一个 RectDesk 程序正在写入这个数据文件（例如命令行正在导入），这次启动没有检查它；"
-    "数据文件没有损坏，等那边完成后再打开即可看到最新数据。"
+    "数据文件没有损坏，等那边完成后再打开即可看到最新数据。",
 )
 
 #: Stores larger than this are checked in the background: a quick check reads the whole file
@@ -143,7 +175,7 @@ def startup_check(
             return StartupHealth(db_path, location_warning=warning, busy=True, notices=notices)
         if interrupted and not has_hot_journal(db_path):
             log.warning("an interrupted write to %s was rolled back at start", db_path)
-            notices.append(ROLLED_BACK)
+            notices.append(localized(ROLLED_BACK))
     if not problems:
         return StartupHealth(db_path, location_warning=warning, notices=notices)
     log.error("store %s failed its quick check: %s", db_path, "; ".join(problems[:5]))
@@ -223,7 +255,7 @@ def check_store(path: Path) -> StoreCheck:
             return StoreCheck(path, notices=notices, busy=True)
         if interrupted and not has_hot_journal(path):
             log.warning("an interrupted write to %s was rolled back by the check", path)
-            notices.append(ROLLED_BACK)
+            notices.append(localized(ROLLED_BACK))
     if problems:
         log.error("store %s failed its check: %s", path, "; ".join(problems[:5]))
     return StoreCheck(path, problems, notices)

@@ -229,7 +229,12 @@ def plan_import(store: LedgerStore, parsed: ParsedFile, batch_id: int | None) ->
         draft = parsed_row.draft
         if draft.number:
             if draft.number in seen:
-                parsed_row.warnings.append(f"编号与第{seen[draft.number]}行重复")
+                parsed_row.warnings.append(
+                    localized(
+                        QT_TRANSLATE_NOOP("Errors", "编号与第{row}行重复"),
+                        row=seen[draft.number],
+                    )
+                )
             seen.setdefault(draft.number, parsed_row.row)
         notes: list[str] = []
         match = by_number.get(draft.number) if draft.number else None
@@ -239,8 +244,15 @@ def plan_import(store: LedgerStore, parsed: ParsedFile, batch_id: int | None) ->
             if near is not None and near.number and near.number != draft.number:
                 match = near
                 notes.append(
-                    f"编号“{draft.number}”与已有事项的“{near.number}”只差前导零，"
-                    "已按同一事项对应（保留原编号），请核对"
+                    localized(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "编号“{number}”与已有事项的“{near}”只差前导零，"
+                            "已按同一事项对应（保留原编号），请核对",
+                        ),
+                        number=draft.number,
+                        near=near.number,
+                    )
                 )
         if match is None and not draft.number:
             match = by_content.get(_key(draft.content))

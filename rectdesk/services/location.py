@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path, PureWindowsPath
 
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, localized
+
 #: File systems reached over the network (as /proc/mounts names them).
 NETWORK_FS = frozenset(
     {"cifs", "smb", "smbfs", "smb3", "nfs", "nfs4", "ncpfs", "afs", "9p", "davfs",
@@ -27,13 +29,15 @@ class Location(enum.Enum):
     REMOVABLE = "removable"
 
 
-NETWORK_WARNING = (
+NETWORK_WARNING = QT_TRANSLATE_NOOP(
+    "Errors",
     "数据文件“{name}”保存在网络共享位置（{where}）。网络文件夹上的数据库容易因断网或多人同时打开而损坏，"
-    "建议把数据文件放在本机硬盘上，用“备份到指定位置”把备份存到共享文件夹。"
+    "建议把数据文件放在本机硬盘上，用“备份到指定位置”把备份存到共享文件夹。",
 )
-REMOVABLE_WARNING = (
+REMOVABLE_WARNING = QT_TRANSLATE_NOOP(
+    "Errors",
     "数据文件“{name}”保存在可移动磁盘（{where}）上。使用中拔出 U 盘可能丢失最近的修改，"
-    "建议把数据文件放在本机硬盘上，只把备份存到 U 盘；如需继续使用，请先关闭 RectDesk 再拔出。"
+    "建议把数据文件放在本机硬盘上，只把备份存到 U 盘；如需继续使用，请先关闭 RectDesk 再拔出。",
 )
 
 
@@ -54,9 +58,9 @@ def location_warning(path: Path) -> str | None:
     except OSError:
         return None
     if kind is Location.NETWORK:
-        return NETWORK_WARNING.format(name=path.name, where=where)
+        return localized(NETWORK_WARNING, name=path.name, where=where)
     if kind is Location.REMOVABLE:
-        return REMOVABLE_WARNING.format(name=path.name, where=where)
+        return localized(REMOVABLE_WARNING, name=path.name, where=where)
     return None
 
 

@@ -16,7 +16,7 @@ from rectdesk.domain.privacy import OutputMode
 from rectdesk.domain.query import ItemQuery
 from rectdesk.fileio import atomic_path
 from rectdesk.reports.build import ReportScope, build_report
-from rectdesk.reports.layout import Report
+from rectdesk.reports.layout import Report, Role
 from rectdesk.reports.masking import mask_report
 from rectdesk.reports.templates import BUILTINS, TemplateSpec, builtin
 from rectdesk.services import settings
@@ -280,13 +280,13 @@ def export_report(
 
 def describe_fonts(fonts: object) -> tuple[dict[str, str], str, list[str]]:
     """Fonts used, missing characters and Chinese notes from any writer's font answer."""
-    from rectdesk.reports.fonts import FontPlan
+    from rectdesk.reports.fonts import FontPlan, role_font_line
 
     if isinstance(fonts, FontPlan):
         return fonts.fonts_used(), fonts.missing_chars(), fonts.describe()
     if isinstance(fonts, dict):
         used = {str(k): str(v) for k, v in fonts.items()}
-        return used, "", [f"{k}：{v}" for k, v in used.items()]
+        return used, "", [role_font_line(k, v) for k, v in used.items()]
     return {}, "", []
 
 
@@ -299,6 +299,8 @@ class Preview:
     font_notes: list[str]
     missing_chars: str
     warnings: list[str]
+    #: For each role set in a stand-in for its official font, the warning that says so.
+    fallbacks: dict[Role, str] = field(default_factory=dict)
 
 
 def render_preview(report: Report) -> Preview:
@@ -313,4 +315,7 @@ def render_preview(report: Report) -> Preview:
         font_notes=result.fonts.describe(),
         missing_chars=result.fonts.missing_chars(),
         warnings=check_layout(report, result.fonts),
+        fallbacks={
+            c.role: c.describe() for c in result.fonts.choices.values() if not c.official
+        },
     )

@@ -26,6 +26,7 @@ from rectdesk.domain.errors import (
     StoreLockedError,
     StoreMissingError,
     UserError,
+    localized,
 )
 from rectdesk.fileio import describe_os_error
 from rectdesk.store.connection import busy, connect, migrate
@@ -39,9 +40,10 @@ log = logging.getLogger(__name__)
 #: Tables every RectDesk store has had since its first release.
 _OWN_TABLES = frozenset({"batches", "items"})
 
-ROLLED_BACK = (
+ROLLED_BACK = QT_TRANSLATE_NOOP(
+    "Errors",
     "上次有一次写入没有完成（程序被强制结束、断电或磁盘已满），已自动回滚到那次写入之前；"
-    "在那之前保存的数据都在。"
+    "在那之前保存的数据都在。",
 )
 
 
@@ -91,7 +93,7 @@ def open_file(path: Path, *, readonly: bool, create: bool, verify: bool = False)
                 db.execute("PRAGMA journal_mode = DELETE")
             if interrupted and not has_hot_journal(path):
                 log.warning("an interrupted write to %s was rolled back", path)
-                notices.append(ROLLED_BACK)
+                notices.append(localized(ROLLED_BACK))
             if verify:
                 problems = quick_problems(db)
                 if problems:

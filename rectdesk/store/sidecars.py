@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError, localized
 from rectdesk.store.fileformat import journal_is_hot, journal_mismatch, wal_mismatch
 
 log = logging.getLogger(__name__)
@@ -32,9 +32,14 @@ class SetAside:
 
     def sentence(self) -> str:
         """What the clerk reads."""
-        return (
-            f"数据文件旁的“{self.original.name}”不属于这个数据文件（可能是从别处复制来的），"
-            f"RectDesk 没有使用它，已改名为“{self.moved_to.name}”留在原处。"
+        return localized(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "数据文件旁的“{name}”不属于这个数据文件（可能是从别处复制来的）"
+                "，RectDesk 没有使用它，已改名为“{moved}”留在原处。",
+            ),
+            name=self.original.name,
+            moved=self.moved_to.name,
         )
 
 
