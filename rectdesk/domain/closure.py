@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, localized
+
 
 class ReviewState(str, Enum):
     """Where a close-off application stands."""
@@ -51,21 +53,30 @@ def closing_problem(
     review_required: bool,
     review: CloseReview | None,
 ) -> str | None:
-    """Why an item may not be closed off now (None: it may).
+    """Why an item may not be closed off now, in the interface language (None: it may).
 
     Closing without any evidence file needs a written reason (纸面销号 is what inspections look
     for); where the office reviews close-offs, only an approved application may be closed.
     """
     if review_required:
         if review is None:
-            return "本单位要求销号先审核：请先提出销号申请，审核通过后再销号"
+            return localized(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "本单位要求销号先审核：请先提出销号申请，审核通过后再销号"
+                )
+            )
         if review.state is ReviewState.APPLIED:
-            return "销号申请尚未审核，请审核通过后再销号"
+            return localized(QT_TRANSLATE_NOOP("Errors", "销号申请尚未审核，请审核通过后再销号"))
         if review.state is ReviewState.REJECTED:
-            return "销号申请审核未通过，请补充材料后重新申请"
+            return localized(
+                QT_TRANSLATE_NOOP("Errors", "销号申请审核未通过，请补充材料后重新申请")
+            )
     if not has_evidence and len(reason.strip()) < MIN_REASON_CHARS:
-        return (
-            "没有任何佐证材料，销号需要写明理由（如“会议纪要已报纪检组存档”）；"
-            "或先添加佐证材料"
+        return localized(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "没有任何佐证材料，销号需要写明理由（如“会议纪要已报纪检组存档”）；"
+                "或先添加佐证材料",
+            )
         )
     return None

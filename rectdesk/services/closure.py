@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from rectdesk.domain.closure import CloseReview, ReviewState, closing_problem
-from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Label, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Status
 from rectdesk.store.evidence import ReviewBook
@@ -63,7 +63,7 @@ def apply(
     wanted = list(dict.fromkeys(item_ids))
     items = store.items_by_ids(wanted)
     if not items:
-        raise UserError("请先选择要申请销号的事项。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "请先选择要申请销号的事项。"))
     missing = sorted(set(wanted) - {i.id for i in items})
     if missing:
         raise UserError(
@@ -75,8 +75,15 @@ def apply(
     wrong = [i for i in items if i.status not in (Status.COMPLETED, Status.ONGOING)]
     if wrong:
         raise UserError(
-            f"只有“已完成（待销号）”或“长期坚持”的事项可以申请销号，"
-            f"有{len(wrong)}条事项不是（如“{wrong[0].number or wrong[0].seq or wrong[0].id}”）。"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "只有“{completed}”或“{ongoing}”的事项可以申请销号，"
+                "有{count}条事项不是（如“{example}”）。",
+            ),
+            completed=Label(Status.COMPLETED.label),
+            ongoing=Label(Status.ONGOING.label),
+            count=len(wrong),
+            example=wrong[0].number or wrong[0].seq or wrong[0].id,
         )
     book = ReviewBook(store)
     open_ = book.latest([i.id for i in items])
@@ -96,12 +103,14 @@ def decide(
 ) -> CloseReview:
     """审核: the reviewer approves or returns an application, with an opinion."""
     if not reviewer.strip():
-        raise UserError("请填写审核人。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "请填写审核人。"))
     if not approve and not opinion.strip():
-        raise UserError("退回销号申请时请写明审核意见（需要补充什么）。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "退回销号申请时请写明审核意见（需要补充什么）。")
+        )
     review = ReviewBook(store).review(review_id)
     if on < review.applied_on:
-        raise UserError("审核日期早于申请日期，请核对。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "审核日期早于申请日期，请核对。"))
     return ReviewBook(store).decide(
         review_id, approve=approve, reviewer=reviewer.strip(), on=on, opinion=opinion.strip()
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rectdesk.domain.deadlines import format_cn_date
-from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Listing, UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Label, Listing, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import BatchKind, Deadline, DeadlineKind
 from rectdesk.domain.privacy import OutputMode
@@ -57,7 +57,11 @@ def set_answer_classes(store: LedgerStore, classes: Sequence[tuple[str, str]]) -
     clean = [(c.strip(), n.strip()) for c, n in classes if c.strip()]
     codes = [c for c, _ in clean]
     if not clean or len(set(codes)) != len(codes) or any(len(c) > 4 for c in codes):
-        raise UserError("答复分类的代号不能为空、不能重复，最长4个字符（如 A、B、C）。")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "答复分类的代号不能为空、不能重复，最长4个字符（如 A、B、C）。"
+            )
+        )
     store.set_setting(CLASSES_KEY, [list(pair) for pair in clean])
 
 
@@ -172,7 +176,7 @@ def save(store: LedgerStore, found: Proposal, *, actor: str = "") -> Counted | N
     """Keep an item's proposal fields; the reply deadline becomes the item's deadline."""
     store.item(found.item_id)
     if found.key and not found.leader.strip():
-        raise UserError("重点提案需要填写领办的领导。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "重点提案需要填写领办的领导。"))
     counted = reply_deadline(store, found)
     due = co_deadline(store, found) if found.role is HandlingRole.CO else counted
     with store.transaction():
@@ -190,7 +194,10 @@ def add_contact(
 ) -> int:  # fmt: skip
     """One contact with the proposer (面对面沟通, 电话沟通, 座谈, 实地考察)."""
     if method not in CONTACT_METHODS:
-        raise UserError(f"沟通方式请选：{'、'.join(CONTACT_METHODS)}。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "沟通方式请选：{choices}。"),
+            choices=Listing(Label(m) for m in CONTACT_METHODS),
+        )
     return ProposalBook(store).add_contact(item_id, on, method, who.strip(), content.strip(),
                                            int(opinions), actor=actor)  # fmt: skip
 
@@ -244,19 +251,29 @@ def record_satisfaction(
 def record_answer(store: LedgerStore, answer: Answer, *, actor: str = "") -> Answer:
     """The 答复 of a round; a second round only follows a 不满意 first one."""
     if proposal(store, answer.item_id) is None:
-        raise UserError("这条事项还没有填写建议提案信息，请先保存建议提案信息。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "这条事项还没有填写建议提案信息，请先保存建议提案信息。")
+        )
     codes = [c for c, _ in answer_classes(store)]
     if answer.answer_class not in codes:
-        raise UserError(f"答复分类请选：{'、'.join(codes)}。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "答复分类请选：{choices}。"),
+            choices=Listing(codes),
+        )
     if answer.satisfaction and answer.satisfaction not in SATISFACTIONS:
-        raise UserError(f"满意度请选：{'、'.join(SATISFACTIONS)}。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "满意度请选：{choices}。"),
+            choices=Listing(Label(s) for s in SATISFACTIONS),
+        )
     if answer.round not in (1, 2):
-        raise UserError("答复只有第一次办理和不满意后的重新办理两轮。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "答复只有第一次办理和不满意后的重新办理两轮。"))
     earlier = {a.round: a for a in answers(store, answer.item_id)}
     if answer.round == 2 and earlier.get(1) is None:
-        raise UserError("还没有第一次答复，不能登记重新办理。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "还没有第一次答复，不能登记重新办理。"))
     if answer.round == 2 and earlier[1].satisfaction != "不满意":
-        raise UserError("只有代表委员对第一次答复不满意时，才需要重新办理。")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "只有代表委员对第一次答复不满意时，才需要重新办理。")
+        )
     with store.transaction():
         ProposalBook(store).save_answer(answer, actor=actor)
         changes = {"result_class": answer.answer_class}
@@ -281,7 +298,7 @@ def answer_letter(
     found = proposal(store, item_id)
     answer = next((a for a in answers(store, item_id) if a.round == round_), None)
     if found is None or answer is None:
-        raise UserError("这条建议提案还没有登记答复，无法生成答复函。")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "这条建议提案还没有登记答复，无法生成答复函。"))
     options = letter_settings(store)
     code = f"第{found.code}号" if found.code else ""
     name = dict(answer_classes(store)).get(answer.answer_class, "")
