@@ -130,7 +130,8 @@ def where_clause(
         params.extend(light.value for light in query.lights)
     for term in search_terms(query.search):
         if dialect.postgres:
-            sql, term_params = pg_search.term_condition(term)
+            dense = (short_plan or {}).get(term) == pg_search.DENSE
+            sql, term_params = pg_search.term_condition(term, dense=dense)
         else:
             sql, term_params = _search_term(term, short_plan or {})
         parts.append(sql)

@@ -516,8 +516,13 @@ class Store(RecordsMixin):
         return where_clause(query, self._search_plan(query), self.dialect)
 
     def _search_plan(self, query: ItemQuery) -> dict[str, str]:
-        """How SQLite's search index answers the query's short terms (store/search.py)."""
-        return {} if self.dialect.postgres else plan_short_terms(self.db, query)
+        """How the engine's search index answers the query's terms (store/search.py,
+        store/pg/search.py)."""
+        if self.dialect.postgres:
+            from rectdesk.store.pg.search import plan_terms
+
+            return plan_terms(self.db, query)
+        return plan_short_terms(self.db, query)
 
     def _assemble(self, found: list[sqlite3.Row]) -> list[Item]:
         if not found:

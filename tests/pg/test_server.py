@@ -139,7 +139,7 @@ def test_two_computers_building_one_ledger_at_once_build_it_once(pg_server: PgSe
 def test_every_file_migration_has_its_server_counterpart_in_the_initial_schema() -> None:
     # The server's first step is the state of these file steps; a new file step needs a new
     # server step (and the column test above fails until it has one).
-    assert len(FILE_MIGRATIONS) == 11 and len(MIGRATIONS) == 1
+    assert len(FILE_MIGRATIONS) == 11 and len(MIGRATIONS) == 2
 
 
 @settings(
@@ -290,3 +290,42 @@ def test_the_ledger_fixture_is_a_server_store(pg_url: str, tmp_path: Path) -> No
         assert store.batches() == [] and store.item_ids(ItemQuery(today=dt.date.today())) == []
     finally:
         store.close()
+
+
+def test_a_ledger_of_an_earlier_release_gets_the_steps_it_lacks(pg_server: PgServer) -> None:
+    url = _empty_database(pg_server, "older")
+    with _raw(url) as conn:  # as the first release left it
+        conn.execute(MIGRATIONS[0].script.encode())
+        conn.execute(
+            "CREATE TABLE rectdesk_schema (version BIGINT PRIMARY KEY, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL)"
+        )
+        conn.execute("INSERT INTO rectdesk_schema VALUES (1, '0001_initial', 'x')")
+    with pytest.raises(UserError, match="需要升级"):
+        open_store(url, readonly=True)
+    with open_store(url) as store:
+        _add(store, "卫生" * 3)
+        assert store.item_ids(ItemQuery(search="卫生")) != []
+    with _raw(url) as conn:
+        assert conn.execute("SELECT max(version) FROM rectdesk_schema").fetchone() == (
+            len(MIGRATIONS),
+        )
+    pg_server.drop_database("older")
+
+
+def test_a_common_term_walks_the_pages_order_and_stops(pg_url: str) -> None:
+    with open_store(pg_url) as store:
+        _add(store, *[f"卫生健康工作第{n}项" for n in range(300)], "鲸落")
+        store.db.execute("ANALYZE items")
+        common = ItemQuery(search="健康工作", limit=20)
+        where, params = store._where(common)
+        assert "rectdesk_contains" in where  # judged common from the sample
+        plan = "\n".join(r[0] for r in store.db.execute(
+            f"EXPLAIN SELECT id FROM items WHERE {where} ORDER BY batch_id, position LIMIT 20",
+            params,
+        ).fetchall())  # fmt: skip
+        assert "items_order" in plan and "Sort" not in plan
+        assert store.item_ids(common) == store.item_ids(ItemQuery(search="健康工作"))[:20]
+        rare_where, _ = store._where(ItemQuery(search="鲸落"))
+        assert "rectdesk_contains" not in rare_where
+        assert len(store.item_ids(ItemQuery(search="鲸落"))) == 1

@@ -408,7 +408,20 @@ class PgMigration:
     script: str
 
 
-MIGRATIONS: tuple[PgMigration, ...] = (PgMigration("0001_initial", _INITIAL),)
+#: A LIKE the planner cannot see into, so that it expects a common term to match often and
+#: walks the page's order instead of sorting every match (see store/pg/search.py).
+_CONTAINS = """
+CREATE FUNCTION rectdesk_contains(haystack text, pattern text) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+BEGIN
+    RETURN haystack LIKE pattern;
+END $$;
+"""
+
+MIGRATIONS: tuple[PgMigration, ...] = (
+    PgMigration("0001_initial", _INITIAL),
+    PgMigration("0002_search_planning", _CONTAINS),
+)
 
 
 def schema_version(db: PgDatabase) -> int:
@@ -517,8 +530,13 @@ def ensure_search_index(db: PgDatabase) -> bool:
         if chinese is None or not chinese[0]:
             log.warning("pg_trgm sees no Chinese trigrams (server locale); search scans")
             return False
-        raw.execute(
-            f"CREATE INDEX {SEARCH_INDEX} ON items"
-            f" USING gin (({search_text('')}) {schema[0]}.gin_trgm_ops)"
-        )
+        raw.execute(search_index_sql(schema[0]))
     return True
+
+
+def search_index_sql(extension_schema: str) -> str:
+    """The statement that builds the trigram index (pg_trgm lives in ``extension_schema``)."""
+    return (
+        f"CREATE INDEX {SEARCH_INDEX} ON items"
+        f" USING gin (({search_text('')}) {extension_schema}.gin_trgm_ops)"
+    )

@@ -7,11 +7,20 @@ whitespace, and it counts as whitespace), and both sides are lowered under the "
 which lowers A-Z and nothing else. Where the server has pg_trgm, a GIN index over that very
 expression answers terms of three characters and more; shorter terms, and every term on a server
 without the extension, scan the table: slower, never wrong.
+
+The server cannot know how common a term is (its statistics leave out texts this long), and
+guesses "rare": for a common term it would then fetch every match through the index and sort
+them all for one page. As in SQLite's store (store/search.py), a sample of items decides; a
+common term is matched through rectdesk_contains(), a function the planner cannot see into
+and so expects to match often: it walks the page's order and stops when the page is full.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from rectdesk.domain.query import ItemQuery, search_terms
 
 #: The columns searched, in the order SQLite's search names them (store/query.py).
 SEARCH_COLUMNS = ("number", "origin", "content", "measures", "outcomes", "progress", "dept_text")
@@ -31,7 +40,36 @@ def ascii_lower(text: str) -> str:
     return _UPPER.sub(lambda m: m.group().lower(), text)
 
 
-def term_condition(term: str) -> tuple[str, list[str]]:
-    """The condition an item meets when one of its searchable columns holds ``term``."""
+def _pattern(term: str) -> str:
     escaped = ascii_lower(term).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"{search_text()} LIKE ?", [f"%{escaped}%"]
+    return f"%{escaped}%"
+
+
+def term_condition(term: str, *, dense: bool = False) -> tuple[str, list[str]]:
+    """The condition an item meets when one of its searchable columns holds ``term``."""
+    if dense:
+        return f"rectdesk_contains({search_text()}, ?)", [_pattern(term)]
+    return f"{search_text()} LIKE ?", [_pattern(term)]
+
+
+#: Marks a common term in a search plan (the value SQLite's plan gives an index query).
+DENSE = "dense"
+#: Items sampled, and hits among them above which a term counts as common (as for SQLite).
+SAMPLE = 1500
+DENSE_HITS = 8
+
+
+def plan_terms(db: Any, query: ItemQuery) -> dict[str, str]:
+    """The query's common terms, each marked DENSE (rare ones are left to the index)."""
+    plan: dict[str, str] = {}
+    for term in search_terms(query.search):
+        if term in plan:
+            continue
+        found = db.execute(
+            f"SELECT count(*) FROM (SELECT * FROM items ORDER BY id LIMIT {SAMPLE}) AS items"
+            f" WHERE {search_text()} LIKE ?",
+            [_pattern(term)],
+        ).fetchone()
+        if found is not None and int(found[0]) >= DENSE_HITS:
+            plan[term] = DENSE
+    return plan

@@ -1,0 +1,107 @@
+"""A server ledger beside a store file: ``python3 tests/benchmarks/bench_postgres.py [--items N]``.
+
+Builds (once) the store file of bench_store.py (items shaped like seed 001), starts a throw-away
+PostgreSQL server (tests/pgserver.py: Unix socket, fsync off, as ``nobody`` when root), copies
+the file onto it with copy-store and back again, and times the same questions on both engines:
+opening with the first page, a page by deadline, counts by status and department, and the first
+page of searches of 1, 2, 3 and 4 characters. Figures are medians in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+from bench_store import build, timed  # noqa: E402
+from pgserver import PgServer  # noqa: E402
+
+from rectdesk.domain.query import ItemQuery  # noqa: E402
+from rectdesk.services.copying import copy_store  # noqa: E402
+from rectdesk.store import Store, open_store  # noqa: E402
+
+TODAY = dt.date(2024, 6, 1)
+
+
+def questions(store: Store) -> dict[str, Callable[[], object]]:
+    base = ItemQuery(today=TODAY)
+    return {
+        "page of 100 by deadline": lambda: store.items(
+            ItemQuery(sort="deadline", limit=100, today=TODAY)
+        ),
+        "page of 100, source order": lambda: store.items(ItemQuery(limit=100, today=TODAY)),
+        "count by status": lambda: store.count_by_status(base),
+        "count by department": lambda: store.count_by_department(base),
+        "count by dept, filtered": lambda: store.count_by_department(
+            ItemQuery(today=TODAY, overdue=True)
+        ),
+        "overdue count": lambda: store.count_items(ItemQuery(overdue=True, today=TODAY)),
+        "all ids (window model)": lambda: store.item_ids(base),
+        "search 4 chars, page 1": lambda: store.items(ItemQuery(search="中医药局", limit=100)),
+        "search 3 chars, page 1": lambda: store.items(ItemQuery(search="培训班", limit=100)),
+        "search 3 chars rare": lambda: store.items(ItemQuery(search="第99999条", limit=100)),
+        "search 2 chars, page 1": lambda: store.items(ItemQuery(search="医院", limit=100)),
+        "search 1 char, page 1": lambda: store.items(ItemQuery(search="药", limit=100)),
+        "search 2 chars rare": lambda: store.items(ItemQuery(search="鲸鱼", limit=100)),
+        "search 1 char rare": lambda: store.items(ItemQuery(search="鲸", limit=100)),
+        "search count, 2 chars": lambda: store.count_items(ItemQuery(search="医院")),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/rectdesk-bench/bench.sqlite3"))
+    args = parser.parse_args()
+    if not args.db.exists():
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        seconds, _ = build(args.db, args.items)
+        print(f"built the store file: {args.items} items in {seconds:.1f} s")
+    with Store.open(args.db, readonly=True) as store:
+        count = store.count_items()
+    print(f"store file: {args.db} ({count} items, {args.db.stat().st_size / 1e6:.0f} MB)")
+
+    server = PgServer.create()
+    scratch = Path(tempfile.mkdtemp(prefix="rectdesk-bench-pg-"))
+    try:
+        url = server.create_database("bench")
+        started = time.perf_counter()
+        report = copy_store(args.db, url, target_files=scratch / "shared")
+        print(f"copy-store file -> server:  {time.perf_counter() - started:8.1f} s"
+              f" ({sum(report.rows.values())} rows, verified)")  # fmt: skip
+        started = time.perf_counter()
+        copy_store(url, scratch / "back.sqlite3", source_files=scratch / "shared")
+        print(f"copy-store server -> file:  {time.perf_counter() - started:8.1f} s")
+        server.execute("VACUUM ANALYZE", dbname="bench")
+
+        def first_rows(target: Path | str) -> Callable[[], object]:
+            def run() -> object:
+                with open_store(target, readonly=True) as store:
+                    return store.items(ItemQuery(sort="deadline", limit=100, today=TODAY))
+
+            return run
+
+        print(f"\n{'(median ms)':<28}{'SQLite':>10}{'PostgreSQL':>12}")
+        print(f"{'open + first page':<28}{timed(first_rows(args.db), 5):10.1f}"
+              f"{timed(first_rows(url), 5):12.1f}")  # fmt: skip
+        with Store.open(args.db, readonly=True) as file_store, open_store(url) as server_store:
+            print(f"(server search index: {'pg_trgm' if server_store.search_indexed else 'none'})")
+            for (name, on_file), on_server in zip(
+                questions(file_store).items(), questions(server_store).values(), strict=True
+            ):
+                print(f"{name + ':':<28}{timed(on_file, 5):10.1f}{timed(on_server, 5):12.1f}")
+    finally:
+        server.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
