@@ -1045,6 +1045,1248 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>本单位要求销号先审核：请先提出销号申请，审核通过后再销号</source>
+        <extracomment>A reason shorter than this is not a reason (“无”, “-”).</extracomment>
+        <translation>Close-offs here must be reviewed first: apply for the close-off and close it off once it is approved</translation>
+    </message>
+    <message>
+        <source>销号申请尚未审核，请审核通过后再销号</source>
+        <translation>The close-off application is not reviewed yet; close it off once it is approved</translation>
+    </message>
+    <message>
+        <source>销号申请审核未通过，请补充材料后重新申请</source>
+        <translation>The close-off application was returned; add the missing material and apply again</translation>
+    </message>
+    <message>
+        <source>没有任何佐证材料，销号需要写明理由（如“会议纪要已报纪检组存档”）；或先添加佐证材料</source>
+        <translation>There is no evidence at all: closing off needs a written reason (such as where the meeting minutes were filed), or add evidence first</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>不能把状态从“{old}”直接改为“{new}”，可改为：{allowed}。</source>
+        <translation>The status cannot go from “{old}” straight to “{new}”. It can change to: {allowed}.</translation>
+    </message>
+    <message>
+        <source>销号需要填写销号日期，请填写后再销号。</source>
+        <translation>Closing off needs a close-off date. Fill it in, then close off.</translation>
+    </message>
+    <message>
+        <source>不予整改需要说明理由（如：非建设性建议、不属于职责范围）。</source>
+        <translation>Declining needs a reason (for example: not a constructive suggestion, or outside our responsibilities).</translation>
+    </message>
+    <message>
+        <source>无法识别的状态“{value}”，可用：{codes}。</source>
+        <translation>Unknown status “{value}”. Use one of: {codes}.</translation>
+    </message>
+    <message>
+        <source>“{text}”不是督办函文号，请写成〔2026〕3号或 2026-3 这样的形式。</source>
+        <extracomment>Results a clerk picks for a reply (any other text is kept as typed).</extracomment>
+        <translation>“{text}” is not a letter number. Write it like 〔2026〕3号 or 2026-3.</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足，无法写入“{name}”，请清理磁盘或换一个位置后重试。</source>
+        <translation>Not enough disk space to write “{name}”. Free up space or choose another location, then try again.</translation>
+    </message>
+    <message>
+        <source>没有权限写入“{path}”，请换一个文件夹，或关闭正在使用该文件的程序（如 WPS）后重试。</source>
+        <translation>No permission to write “{path}”. Choose another folder, or close the program using the file (such as WPS) and try again.</translation>
+    </message>
+    <message>
+        <source>无法写入“{path}”：位置不存在或设备已移除（如 U 盘被拔出），请检查后重试。</source>
+        <translation>“{path}” cannot be written: the location does not exist or the device was removed (such as a USB drive). Check it and try again.</translation>
+    </message>
+    <message>
+        <source>“{folder}”是只读位置，请换一个文件夹保存。</source>
+        <translation>“{folder}” is read-only. Save to another folder.</translation>
+    </message>
+    <message>
+        <source>写入“{name}”失败，请检查磁盘和文件夹后重试。</source>
+        <translation>Writing “{name}” failed. Check the disk and the folder, then try again.</translation>
+    </message>
+    <message>
+        <source>表格文字总量过大（超过一亿字），已停止读取，请检查文件。</source>
+        <extracomment>Excel&apos;s own limit on the characters in a cell; longer text is cut with a warning. Columns beyond this are ignored (no ledger has two hundred columns). Excel&apos;s own row limit. All the text of one file together; beyond it the file is refused (memory stays bounded). Cells that merged ranges may fill in; a few bytes of XML can otherwise ask for billions.</extracomment>
+        <translation>The table holds too much text (over 100 million characters); reading stopped. Please check the file.</translation>
+    </message>
+    <message>
+        <source>第{row}行单元格超过 {limit} 个字符，已截断</source>
+        <translation>A cell in row {row} has more than {limit} characters and was cut short</translation>
+    </message>
+    <message>
+        <source>读取过程中文件被移走、删除或无法读取，请把文件复制到本机后再导入。</source>
+        <translation>The file was moved, deleted or became unreadable while it was read. Copy it to this computer, then import it.</translation>
+    </message>
+    <message>
+        <source>表格里没有任何内容，请确认是否选对了文件。</source>
+        <translation>The table is empty. Check that you chose the right file.</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”的合并单元格范围异常巨大（疑似恶意构造），已拒绝打开；请在 WPS 或 Excel 中取消整行整列的合并后另存。</source>
+        <translation>Sheet “{sheet}” has abnormally large merged cells (possibly crafted to cause harm) and was refused. Unmerge whole rows and columns in WPS or Excel and save it again.</translation>
+    </message>
+    <message>
+        <source>文件已损坏或不完整（可能下载或拷贝中断），请重新获取原文件。</source>
+        <translation>The file is damaged or incomplete (the download or copy may have been interrupted). Get the original file again.</translation>
+    </message>
+    <message>
+        <source>文件含有被禁止的 XML 结构（疑似恶意构造），已拒绝打开。</source>
+        <translation>The file contains forbidden XML structures (possibly crafted to cause harm) and was refused.</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”的行号异常，文件可能已损坏。</source>
+        <translation>Sheet “{sheet}” has invalid row numbers; the file may be damaged.</translation>
+    </message>
+    <message>
+        <source>第 {column} 列以后的内容已忽略</source>
+        <translation>Content after column {column} was ignored</translation>
+    </message>
+    <message>
+        <source>表格设置了打开密码，请在 WPS 或 Excel 中取消密码后另存，再导入。</source>
+        <translation>The table has an opening password. Remove the password in WPS or Excel, save it, then import it.</translation>
+    </message>
+    <message>
+        <source>文字编码无法识别（不是 UTF-8 或 GBK），请用 WPS 或 Excel 打开后另存为 xlsx 再导入。</source>
+        <translation>The text encoding is not recognised (neither UTF-8 nor GBK). Open it in WPS or Excel, save it as xlsx, then import it.</translation>
+    </message>
+    <message>
+        <source>文件内容不是表格，也不是文本，请检查是否选错了文件。</source>
+        <translation>The file is neither a spreadsheet nor text. Check that you chose the right file.</translation>
+    </message>
+    <message>
+        <source>文本表格里有一个引号没有配对，它后面的各行都会被并进一个单元格；请用 WPS 或 Excel 打开核对后另存为 xlsx 再导入。</source>
+        <translation>The text table has an unpaired quote, so every row after it would run into one cell. Open it in WPS or Excel, check it, save it as xlsx, then import it.</translation>
+    </message>
+    <message>
+        <source>文本表格的格式有误（引号不配对等），请用 WPS 或 Excel 另存为 xlsx。</source>
+        <translation>The text table is malformed (for example unpaired quotes). Save it as xlsx in WPS or Excel.</translation>
+    </message>
+    <message>
+        <source>文件行数超过一百万行，已拒绝导入。</source>
+        <translation>The file has more than a million rows and was refused.</translation>
+    </message>
+    <message>
+        <source>无法导入“{name}”：{problem}</source>
+        <extracomment>Files larger than this are refused outright (a county ledger is a few MB at most). What a workbook may expand to when unzipped, in total: only a sanity bound, since memory is bounded by the text actually kept (readers.MAX_TOTAL_CHARS) and each part&apos;s ratio below. A genuine 125 MB workbook of 100,000 long rows unzips to about a gigabyte. A member bigger than this must not be compressed more than MAX_RATIO times.</extracomment>
+        <translation>Cannot import “{name}”: {problem}</translation>
+    </message>
+    <message>
+        <source>这不是普通文件（可能是管道或设备），请选择保存在磁盘上的表格文件。</source>
+        <translation>This is not a regular file (perhaps a pipe or a device). Choose a spreadsheet file saved on disk.</translation>
+    </message>
+    <message>
+        <source>文件不存在，请检查路径。</source>
+        <translation>The file does not exist. Check the path.</translation>
+    </message>
+    <message>
+        <source>这是一个文件夹，请选择表格文件。</source>
+        <translation>This is a folder. Choose a spreadsheet file.</translation>
+    </message>
+    <message>
+        <source>文件无法读取，请检查是否有权限或是否被其他程序占用。</source>
+        <translation>The file cannot be read. Check the permissions and whether another program is using it.</translation>
+    </message>
+    <message>
+        <source>文件是空的，请确认上级下发的表格已完整保存。</source>
+        <translation>The file is empty. Make sure the table sent from above was saved completely.</translation>
+    </message>
+    <message>
+        <source>文件超过 150 MB，不像是整改清单，请检查是否选错了文件。</source>
+        <translation>The file is larger than 150 MB, which is not what a rectification list looks like. Check that you chose the right file.</translation>
+    </message>
+    <message>
+        <source>这是 PDF 文件，请向上级索取 Excel 表格，或复制到 Excel 后另存为 xlsx。</source>
+        <translation>This is a PDF file. Ask for the Excel table, or copy it into Excel and save it as xlsx.</translation>
+    </message>
+    <message>
+        <source>这是网页或 XML 格式伪装的表格，请用 WPS 或 Excel 打开后另存为 xlsx 再导入。</source>
+        <translation>This is a web page or XML file named like a spreadsheet. Open it in WPS or Excel, save it as xlsx, then import it.</translation>
+    </message>
+    <message>
+        <source>这是 Word 文档，不是表格，请选择 Excel 表格。</source>
+        <translation>This is a Word document, not a spreadsheet. Choose an Excel spreadsheet.</translation>
+    </message>
+    <message>
+        <source>这是 Excel 二进制工作簿（.xlsb），请在 Excel 或 WPS 中另存为“Excel 工作簿（.xlsx）”后再导入。</source>
+        <translation>This is an Excel binary workbook (.xlsb). Save it as an Excel workbook (.xlsx) in Excel or WPS, then import it.</translation>
+    </message>
+    <message>
+        <source>这是一个压缩包，不是 Excel 表格，请解压后选择其中的表格。</source>
+        <translation>This is a compressed archive, not an Excel spreadsheet. Unpack it and choose the spreadsheet inside.</translation>
+    </message>
+    <message>
+        <source>文件解压后异常巨大（疑似恶意构造的压缩炸弹），已拒绝打开。</source>
+        <translation>The file is abnormally large when unpacked (possibly a zip bomb) and was refused.</translation>
+    </message>
+    <message>
+        <source>文件解压后超过 2 GB，已拒绝打开；请确认是否选错了文件。</source>
+        <translation>The file is larger than 2 GB when unpacked and was refused. Check that you chose the right file.</translation>
+    </message>
+    <message>
+        <source>文件不是可识别的 Excel 或 WPS 表格，请另存为 xlsx 后再导入。</source>
+        <translation>The file is not a recognised Excel or WPS spreadsheet. Save it as xlsx, then import it.</translation>
+    </message>
+    <message>
+        <source>问题内容为空，请核对</source>
+        <extracomment>Rows searched for the first header of a sheet. A full date in the lines above the table (a 填报日期, or the document&apos;s own date line). Mapping overrides: sheet name -&gt; {header text as shown: field or None}. The document&apos;s own date when the lines above the table give one.</extracomment>
+        <translation>The problem text is empty; please check</translation>
+    </message>
+    <message>
+        <source>完成情况“{status}”无法识别，已按未启动导入</source>
+        <translation>Status “{status}” was not recognised and was imported as not started</translation>
+    </message>
+    <message>
+        <source>已销号但没有销号日期，请补填</source>
+        <translation>Closed off but without a close-off date; please add it</translation>
+    </message>
+    <message>
+        <source>编号“{number}”丢失了前导零，已按同表编号补为“0{number}”，请核对</source>
+        <translation>Number “{number}” lost its leading zero; it was restored to “0{number}” like the other numbers in the table. Please check</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”：{note}</source>
+        <translation>Sheet “{sheet}”: {note}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”没有找到含“问题/意见内容”列的表头，未导入</source>
+        <translation>Sheet “{sheet}” has no header with a problem or suggestion column (such as “问题/意见内容”); it was not imported</translation>
+    </message>
+    <message>
+        <source>找到了表头，但表头下面没有可导入的事项</source>
+        <translation>A header was found, but there are no items below it to import</translation>
+    </message>
+    <message>
+        <source>编号“{number}”已被表格转成数字并丢失了位数，请对照原件手工补录</source>
+        <extracomment>Excel stores 15 significant digits: an integral float below this is exactly its digits.</extracomment>
+        <translation>Number “{number}” was turned into a number by the spreadsheet and lost digits. Enter it by hand from the original</translation>
+    </message>
+    <message>
+        <source>编号“{number}”被表格当成了日期，请对照原件手工补录</source>
+        <translation>Number “{number}” was taken for a date by the spreadsheet. Enter it by hand from the original</translation>
+    </message>
+    <message>
+        <source>编号“{number}”无法识别，请手工补录</source>
+        <translation>Number “{number}” was not recognised. Enter it by hand</translation>
+    </message>
+    <message>
+        <source>编号“{number}”是科学计数法，位数已丢失，请对照原件手工补录</source>
+        <translation>Number “{number}” is in scientific notation and has lost digits. Enter it by hand from the original</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <extracomment>Official name → family names to try in order (the official one first, then equivalents). The official font of every role. Role → (official name, family names to try in order). Generic Chinese TrueType families, used when none of a role&apos;s preferences is installed. Each role&apos;s name (Chinese; shown in the interface language through the Errors context).</extracomment>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>正文和表格</source>
+        <translation>Body and tables</translation>
+    </message>
+    <message>
+        <source>一级标题</source>
+        <translation>Level-1 heading</translation>
+    </message>
+    <message>
+        <source>二级标题</source>
+        <translation>Level-2 heading</translation>
+    </message>
+    <message>
+        <source>页码</source>
+        <translation>Page numbers</translation>
+    </message>
+    <message>
+        <source>附件标注</source>
+        <translation>Attachment label</translation>
+    </message>
+    <message>
+        <source>副标题</source>
+        <translation>Subtitle</translation>
+    </message>
+    <message>
+        <source>表头</source>
+        <translation>Table header</translation>
+    </message>
+    <message>
+        <source>分组行和合计行</source>
+        <translation>Group and total rows</translation>
+    </message>
+    <message>
+        <source>落款行</source>
+        <translation>Sign-off lines</translation>
+    </message>
+    <message>
+        <source>{role}：{font}</source>
+        <translation>{role}: {font}</translation>
+    </message>
+    <message>
+        <source>{role}：{font} 未安装，改用 {used}</source>
+        <translation>{role}: {font} is not installed; using {used}</translation>
+    </message>
+    <message>
+        <source>{role}字体缺少“{chars}”，这些字改用 {font}</source>
+        <extracomment>Characters a role&apos;s font lacks, each drawn in another installed face that has it.</extracomment>
+        <translation>The {role} font lacks “{chars}”; these characters use {font}</translation>
+    </message>
+    <message>
+        <source>{role}字体缺少这些字，打印时会空白：{chars}</source>
+        <translation>The {role} font lacks these characters, which will print blank: {chars}</translation>
+    </message>
+    <message>
+        <source>本机所有字体都没有“{chars}”这些字，PDF 中会印成空白，因此没有导出；请安装含这些字的中文字体（如宋体、仿宋）后再导出，或改为导出 Word/Excel。</source>
+        <translation>No font on this computer has the characters “{chars}”; they would print blank in the PDF, so nothing was exported. Install a Chinese font that has them (such as SimSun or FangSong) and export again, or export to Word/Excel instead.</translation>
+    </message>
+    <message>
+        <source>本机没有可嵌入 PDF 的中文 TrueType 字体（如宋体、仿宋、黑体），无法生成 PDF；请安装中文字体后重试，或改为导出 Word/Excel。</source>
+        <translation>This computer has no Chinese TrueType font that can be embedded in a PDF (such as SimSun, FangSong or SimHei), so no PDF can be made. Install a Chinese font and try again, or export to Word/Excel instead.</translation>
+    </message>
+    <message>
+        <source>字体文件“{name}”无法读取或不是 TrueType 字体，请换用其他中文字体。</source>
+        <extracomment>The Windows font that stands in for each official font where it is not installed (every Windows PC has these); Word and WPS read it from the file&apos;s font table.</extracomment>
+        <translation>Font file “{name}” cannot be read or is not a TrueType font. Use another Chinese font.</translation>
+    </message>
+    <message>
+        <source>表{table}第{seq}项（编号{code}）</source>
+        <extracomment>GB/T 9704: 22 lines in the 225 mm type area, so a line pitch of about 28.9 pt for 3号. Rows up to this many lines move whole to the next page instead of splitting. What the 序号 cell of a row continued from the page before carries. A dry run only counts the pages: the same breaks, nothing drawn or saved. Per role, the characters its font lacks and the font that draws each of them.</extracomment>
+        <translation>table {table}, item {seq} (number {code})</translation>
+    </message>
+    <message>
+        <source>表{table}第{seq}项</source>
+        <translation>table {table}, item {seq}</translation>
+    </message>
+    <message>
+        <source>第{seq}项（编号{code}）</source>
+        <translation>item {seq} (number {code})</translation>
+    </message>
+    <message>
+        <source>第{seq}项</source>
+        <translation>item {seq}</translation>
+    </message>
+    <message>
+        <source>{row}的内容比一页还高，将跨页续排（续页序号栏注“(续)”）；如要少占页数，可在报表设计器中调小表格字号，或给“整改措施”等长文字列固定更大的宽度。</source>
+        <translation>The content of {row} is taller than a page and continues on the next page (marked as continued in the No. column). To use fewer pages, make the table font smaller in the report designer, or give long text columns such as Measures a fixed, wider width.</translation>
+    </message>
+    <message>
+        <source>表{table}的“{column}”列太窄，放不下“{word}”，会断行；可在报表设计器中加宽该列。</source>
+        <translation>Column “{column}” of table {table} is too narrow for “{word}”, which will break across lines. Widen the column in the report designer.</translation>
+    </message>
+    <message>
+        <source>模板定义不完整或已损坏，无法使用；请在报表设计器中重新保存该模板。</source>
+        <extracomment>How a template lays out its items. The parts of a report whose font and size a clerk chooses, and the font roles each sets. The official font names a part may be set in (their installed equivalents are found). Sizes (pt) of the parts whose size is not title_size or font_size; 0 or absent: default. A width fixed by the clerk in millimetres; 0: the width follows the content. A two-row header: (text, first column index, span) groups over the column headers. Part → official font name, where the clerk departs from the official font. Part → size in points for subtitle, header, section, signoff, page_number. Which items: deadline range (ISO dates, inclusive), department and category.</extracomment>
+        <translation>The template definition is incomplete or damaged and cannot be used. Save the template again in the report designer.</translation>
+    </message>
+    <message>
+        <source>模板“{label}”的类型“{kind}”无法识别。</source>
+        <translation>The kind “{kind}” of template “{label}” is not recognised.</translation>
+    </message>
+    <message>
+        <source>模板“{label}”没有任何列，请至少添加一列。</source>
+        <translation>Template “{label}” has no columns. Add at least one.</translation>
+    </message>
+    <message>
+        <source>模板“{label}”的分组方式“{group}”无法识别。</source>
+        <translation>The grouping “{group}” of template “{label}” is not recognised.</translation>
+    </message>
+    <message>
+        <source>模板“{label}”的编号方式“{numbering}”无法识别。</source>
+        <translation>The numbering “{numbering}” of template “{label}” is not recognised.</translation>
+    </message>
+    <message>
+        <source>模板“{label}”有列宽不大于零的列，请改为正数。</source>
+        <translation>Template “{label}” has a column whose width is not above zero. Make it a positive number.</translation>
+    </message>
+    <message>
+        <source>模板“{label}”的个人信息默认方式只能是脱敏或公开发布。</source>
+        <translation>The default for personal data in template “{label}” can only be masked or public.</translation>
+    </message>
+    <message>
+        <source>模板“{label}”的标题字号应在 10 到 36 磅之间。</source>
+        <translation>The title size of template “{label}” must be between 10 and 36 points.</translation>
+    </message>
+    <message>
+        <source>模板“{label}”的表格字号应在 6 到 22 磅之间。</source>
+        <translation>The table font size of template “{label}” must be between 6 and 22 points.</translation>
+    </message>
+    <message>
+        <source>模板“{label}”的字体设置“{part}：{name}”无法识别。</source>
+        <translation>The font setting “{part}: {name}” of template “{label}” is not recognised.</translation>
+    </message>
+    <message>
+        <source>模板“{label}”的字号设置“{part}：{size}”应在 6 到 36 磅之间。</source>
+        <translation>The font size “{part}: {size}” of template “{label}” must be between 6 and 36 points.</translation>
+    </message>
+    <message>
+        <source>模板“{label}”的纸张“{size}”无法识别，可用 A4、A3、B5。</source>
+        <translation>The paper “{size}” of template “{label}” is not recognised. Use A4, A3 or B5.</translation>
+    </message>
+    <message>
+        <source>模板“{label}”的页码样式“{style}”无法识别。</source>
+        <translation>The page number style “{style}” of template “{label}” is not recognised.</translation>
+    </message>
+    <message>
+        <source>模板“{label}”的整改时限范围起日晚于止日，请调换。</source>
+        <translation>In template “{label}” the deadline range starts after it ends. Swap the dates.</translation>
+    </message>
+    <message>
+        <source>日期“{text}”写法不对，请写成 2025-06-30 这样的格式。</source>
+        <translation>The date “{text}” is not written correctly. Write it like 2025-06-30.</translation>
+    </message>
+    <message>
+        <source>审计日志只能导出为 .csv 或 .xlsx 文件，请修改文件名的扩展名。</source>
+        <extracomment>Everything, not the store&apos;s default page of 1,000 entries.</extracomment>
+        <translation>The audit log can only be exported as a .csv or .xlsx file. Change the file name&apos;s extension.</translation>
+    </message>
+    <message>
+        <source>内存中的临时数据不能备份。</source>
+        <extracomment>Backups as the window and the command line see them, the store&apos;s own types included. Reasons written into backup names and shown in the list.</extracomment>
+        <translation>Temporary data in memory cannot be backed up.</translation>
+    </message>
+    <message>
+        <source>有的事项编号不存在，请用“items”查看后重新填写。</source>
+        <extracomment>Items in one binder at most (a whole ledger is printed as a report, not a binder).</extracomment>
+        <translation>Some item numbers do not exist. Use “items” to list them, then try again.</translation>
+    </message>
+    <message>
+        <source>请指定事项（--item）或批次（--batch）。</source>
+        <translation>Give an item (--item) or a batch (--batch).</translation>
+    </message>
+    <message>
+        <source>这个批次还没有事项，无法生成销号材料。</source>
+        <translation>This batch has no items yet, so no close-off binder can be made.</translation>
+    </message>
+    <message>
+        <source>一次最多汇编{count}条事项，请按批次或单位分开生成。</source>
+        <translation>At most {count} items can be compiled at once. Make separate binders by batch or by unit.</translation>
+    </message>
+    <message>
+        <source>销号材料只能生成 .pdf 或 .zip 文件，请换一个文件名。</source>
+        <translation>A close-off binder can only be a .pdf or .zip file. Choose another file name.</translation>
+    </message>
+    <message>
+        <source>请先选择要申请销号的事项。</source>
+        <extracomment>Setting: whether a close-off needs an approved application first.</extracomment>
+        <translation>Select the items to apply for close-off first.</translation>
+    </message>
+    <message>
+        <source>找不到编号为 {item_id} 的事项，可能已被删除；没有提出任何申请。</source>
+        <translation>Item {item_id} was not found; it may have been deleted. No application was made.</translation>
+    </message>
+    <message>
+        <source>只有“{completed}”或“{ongoing}”的事项可以申请销号，有{count}条事项不是（如“{example}”）。</source>
+        <translation>Only items that are “{completed}” or “{ongoing}” can be applied for close-off; {count} items are not (such as “{example}”).</translation>
+    </message>
+    <message>
+        <source>请填写审核人。</source>
+        <translation>Fill in the reviewer.</translation>
+    </message>
+    <message>
+        <source>退回销号申请时请写明审核意见（需要补充什么）。</source>
+        <translation>When returning a close-off application, write the review opinion (what must be added).</translation>
+    </message>
+    <message>
+        <source>审核日期早于申请日期，请核对。</source>
+        <translation>The review date is before the application date. Please check.</translation>
+    </message>
+    <message>
+        <source>事项 {item_id} 还没有提出销号申请，没有可审核的内容；请先提出销号申请。</source>
+        <translation>Item {item_id} has no close-off application, so there is nothing to review. Apply for its close-off first.</translation>
+    </message>
+    <message>
+        <source>事项 {item_id} 的销号申请已由{reviewer}审核通过，不用再审核，可以直接销号。</source>
+        <translation>The close-off application of item {item_id} was already approved by {reviewer}. No review is needed; it can be closed off now.</translation>
+    </message>
+    <message>
+        <source>事项 {item_id} 的销号申请已被退回（{opinion}），请补充后重新提出申请。</source>
+        <translation>The close-off application of item {item_id} was returned ({opinion}). Add what is missing and apply again.</translation>
+    </message>
+    <message>
+        <source>请选择要收集的报送表。</source>
+        <extracomment>Fields an assisting unit&apos;s answer adds to the ledger without replacing the item&apos;s value. Fields that hold one value per item: two units giving two values is a conflict.</extracomment>
+        <translation>Choose the report sheets to collect.</translation>
+    </message>
+    <message>
+        <source>“{name}”里没有找到报送表的表头（编号、问题内容、整改进展等），不是下发的报送表，未纳入。</source>
+        <translation>“{name}” has no report sheet header (number, problem, progress and so on); it is not a sheet that was sent, and it is left out.</translation>
+    </message>
+    <message>
+        <source>“{name}”对应不到任何已下发的轮次（校验码和编号都对不上），未纳入。</source>
+        <translation>“{name}” matches no round that was sent (neither its check codes nor its numbers match). It is left out.</translation>
+    </message>
+    <message>
+        <source>“{name}”是另一个批次的报送表，与本次收集的批次不同，未纳入；请分开收集。</source>
+        <translation>“{name}” is a report sheet of another batch, not the one being collected. It is left out; collect it separately.</translation>
+    </message>
+    <message>
+        <source>“{name}”是第{old}轮的报送表，现在收集的是第{current}轮，内容已过时，未纳入；请让该单位填写第{current}轮的报送表。</source>
+        <translation>“{name}” is a report sheet of round {old}, but round {current} is being collected. It is out of date and left out. Ask the unit to fill in the sheet of round {current}.</translation>
+    </message>
+    <message>
+        <source>“{name}”看不出是哪个单位报送的（校验码已删除，报送单位一行和文件名也对不上），未纳入；请让该单位用下发的原表重新填写。</source>
+        <translation>It cannot be told which unit returned “{name}” (the check codes are deleted, and neither the unit line nor the file name matches). It is left out. Ask the unit to fill in the sheet that was sent to it.</translation>
+    </message>
+    <message>
+        <source>“{name}”与“{newer}”都是{unit}报送的，以较新的“{newer}”为准，这份未纳入。</source>
+        <translation>“{name}” and “{newer}” were both returned by {unit}. The newer “{newer}” is used; this one is left out.</translation>
+    </message>
+    <message>
+        <source>{rows}等</source>
+        <translation>{rows} and more</translation>
+    </message>
+    <message>
+        <source>“{name}”第{rows}行的校验码不对（被改动过，或是手工填写），这些行未纳入；其余行照常审核。</source>
+        <translation>The check codes in rows {rows} of “{name}” are wrong (changed, or typed by hand). These rows are left out; the other rows are reviewed as usual.</translation>
+    </message>
+    <message>
+        <source>“{name}”第{rows}行是从别的单位或别的轮次的报送表复制来的，未纳入。</source>
+        <translation>Rows {rows} of “{name}” were copied from another unit&apos;s or another round&apos;s report sheet and are left out.</translation>
+    </message>
+    <message>
+        <source>“{name}”第{rows}行受保护的“{column}”列被改动过，这些改动不会写入台账；同一行填写的进展照常审核。</source>
+        <translation>In rows {rows} of “{name}” the protected column “{column}” was changed. These changes are not written to the ledger; progress filled in on the same rows is reviewed as usual.</translation>
+    </message>
+    <message>
+        <source>“{name}”第{rows}行与前面的行是同一事项，只取前面的一行。</source>
+        <translation>Rows {rows} of “{name}” repeat an item of an earlier row; only the earlier row is used.</translation>
+    </message>
+    <message>
+        <source>“{name}”的校验码列已被删除，已按编号和内容对应到{count}条事项，请核对。</source>
+        <translation>The check code column of “{name}” was deleted. {count} items were matched by number and content; please check them.</translation>
+    </message>
+    <message>
+        <source>“{name}”第{rows}行没有校验码，已按编号和内容对应到事项，请核对。</source>
+        <translation>Rows {rows} of “{name}” have no check code and were matched to items by number and content. Please check them.</translation>
+    </message>
+    <message>
+        <source>“{name}”第{rows}行不是下发给该单位的事项（或是补充说明），未纳入；如是新问题，请另行登记。</source>
+        <translation>Rows {rows} of “{name}” are not items sent to this unit (or are extra notes) and are left out. If they are new problems, register them separately.</translation>
+    </message>
+    <message>
+        <source>“{name}”第{rows}行有公式，已按显示的文字读取，公式本身不会写入台账。</source>
+        <translation>Rows {rows} of “{name}” contain formulas. The text they show was read; the formulas themselves are not written to the ledger.</translation>
+    </message>
+    <message>
+        <source>“{name}”的校验码列标题被改动过，已按内容找到该列。</source>
+        <translation>The heading of the check code column in “{name}” was changed; the column was found by its content.</translation>
+    </message>
+    <message>
+        <source>“{name}”第{row}行：{note}</source>
+        <translation>“{name}” row {row}: {note}</translation>
+    </message>
+    <message>
+        <source>没有可以写入的报送内容：请先选择能够对应到事项的报送表。</source>
+        <translation>There is nothing to write: first choose report sheets that match items.</translation>
+    </message>
+    <message>
+        <source>有事项在收集期间被删除了，没有写入任何内容；请重新收集。</source>
+        <translation>Some items were deleted during collecting, so nothing was written. Collect again.</translation>
+    </message>
+    <message>
+        <source>事项“{item}”的“{field}”在审核期间被修改过，没有写入任何内容；请重新收集后再审核。</source>
+        <translation>“{field}” of item “{item}” was changed during the review, so nothing was written. Collect the sheets again and review them again.</translation>
+    </message>
+    <message>
+        <source>事项“{item}”的“{field}”采纳了两个不同的意见，请只保留一个后再写入。</source>
+        <translation>Two different answers were accepted for “{field}” of item “{item}”. Keep only one, then write.</translation>
+    </message>
+    <message>
+        <source>完成情况“{status}”无法识别，请从下拉列表中选择，这一项未纳入。</source>
+        <extracomment>Statuses a unit may report (销号 and 不予整改 are the office&apos;s to decide).</extracomment>
+        <translation>Status “{status}” was not recognised; choose it from the drop-down list. This entry is left out.</translation>
+    </message>
+    <message>
+        <source>完成情况“{status}”不能由报送单位填报（销号、不予整改须在事项中办理），这一项未纳入。</source>
+        <translation>Status “{status}” cannot be reported by a unit (closing off and declining are done on the item itself); this entry is left out.</translation>
+    </message>
+    <message>
+        <source>原台账和目标台账是同一个，无需复制；请给出另一个目标。</source>
+        <translation>The source and the target ledger are the same; there is nothing to copy. Give another target.</translation>
+    </message>
+    <message>
+        <source>选中的事项不都属于这个批次，请在同一个批次中选择后再下发。</source>
+        <extracomment>Items a batch&apos;s round leaves out: nothing is left to report on them.</extracomment>
+        <translation>The selected items are not all in this batch. Select items of one batch, then send.</translation>
+    </message>
+    <message>
+        <source>轮次应在 1 到 {upcoming} 之间：第{upcoming}轮是下一轮，之前的轮次可以重新下发。</source>
+        <translation>The round must be from 1 to {upcoming}: round {upcoming} is the next one, and earlier rounds can be sent again.</translation>
+    </message>
+    <message>
+        <source>没有需要报送的事项（已销号和不予整改的事项不下发），无法下发。</source>
+        <translation>There are no items to report on (closed-off and declined items are not sent), so nothing can be sent.</translation>
+    </message>
+    <message>
+        <source>这些事项都还没有责任单位，无法下发；请先给事项填写责任单位。</source>
+        <translation>None of these items has a responsible unit yet, so nothing can be sent. Fill in their responsible units first.</translation>
+    </message>
+    <message>
+        <source>{count}条事项没有责任单位，未下发；请填写责任单位后再下发。</source>
+        <translation>{count} items have no responsible unit and were not sent. Fill in their responsible unit, then send them.</translation>
+    </message>
+    <message>
+        <source>报送截止日期{day}已经过去，请确认是否填错。</source>
+        <translation>The return deadline {day} has already passed. Check that it is right.</translation>
+    </message>
+    <message>
+        <source>交换包“{name}”{problem}，整个交换包未导入；请向报送单位重新索取。</source>
+        <extracomment>Limits on what a package may ask a reader to unpack. Item fields a package carries and a repeated package may update.</extracomment>
+        <translation>Exchange package “{name}” {problem}, so nothing in it was imported. Ask the sending unit for a new copy.</translation>
+    </message>
+    <message>
+        <source>中的“{part}”异常巨大</source>
+        <translation>has an abnormally large part “{part}”</translation>
+    </message>
+    <message>
+        <source>中的“{part}”无法读取</source>
+        <translation>has a part “{part}” that cannot be read</translation>
+    </message>
+    <message>
+        <source>找不到交换包“{name}”，请检查路径。</source>
+        <translation>Exchange package “{name}” was not found. Check the path.</translation>
+    </message>
+    <message>
+        <source>不完整或已损坏（可能下载或拷贝中断）</source>
+        <translation>is incomplete or damaged (the download or copy may have been interrupted)</translation>
+    </message>
+    <message>
+        <source>解压后异常巨大（疑似恶意构造）</source>
+        <translation>is abnormally large when unpacked (possibly crafted to cause harm)</translation>
+    </message>
+    <message>
+        <source>中有重名的部分（被改动过）</source>
+        <translation>contains two parts with the same name (it has been altered)</translation>
+    </message>
+    <message>
+        <source>“{name}”不是 RectDesk 交换包（缺少清单 manifest.json），未导入。</source>
+        <translation>“{name}” is not a RectDesk exchange package (it has no manifest.json). Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是 RectDesk 交换包，未导入。</source>
+        <translation>“{name}” is not a RectDesk exchange package. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包“{name}”由另一版本的 RectDesk 制作（格式版本 {version}），请两边使用相同版本后重新导出。</source>
+        <translation>Exchange package “{name}” was made by another version of RectDesk (format version {version}). Use the same version on both sides and export it again.</translation>
+    </message>
+    <message>
+        <source>的清单已损坏</source>
+        <translation>has a damaged manifest</translation>
+    </message>
+    <message>
+        <source>中多出了清单上没有的部分“{part}”（被改动过）</source>
+        <translation>contains a part “{part}” that is not in its manifest (it has been altered)</translation>
+    </message>
+    <message>
+        <source>缺少清单上的部分“{part}”（不完整）</source>
+        <translation>lacks the part “{part}” listed in its manifest (incomplete)</translation>
+    </message>
+    <message>
+        <source>中的“{part}”与清单记录的校验值不符（被改动或已损坏）</source>
+        <translation>has a part “{part}” whose checksum does not match its manifest (altered or damaged)</translation>
+    </message>
+    <message>
+        <source>的内容格式不对</source>
+        <translation>has content in the wrong format</translation>
+    </message>
+    <message>
+        <source>交换包“{name}”是本数据文件自己导出的，不需要再导入。</source>
+        <translation>Exchange package “{name}” was exported from this data file itself; it does not need to be imported.</translation>
+    </message>
+    <message>
+        <source>内存中的临时数据不能保存佐证材料。</source>
+        <translation>Temporary data in memory cannot keep evidence files.</translation>
+    </message>
+    <message>
+        <source>请另存为一个新文件，不要覆盖上级下发的原表。</source>
+        <extracomment>What the clerk is told before and after a fill-back (the CLI prints it, the dialog shows it). The columns written back, in the order they are added when the sheet lacks them.</extracomment>
+        <translation>Save as a new file; do not overwrite the original table sent from above.</translation>
+    </message>
+    <message>
+        <source>回填会写出完整的个人信息，必须记入审计日志，但数据文件现在是只读打开的；请关闭其他 RectDesk 窗口后重新打开，再回填。</source>
+        <translation>Filling back writes full personal data and must be recorded in the audit log, but the data file is open read-only. Close the other RectDesk windows, open it again, then fill back.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是 xlsx 格式，无法按原样回填；请用 WPS 或 Excel 另存为 xlsx 后再回填。</source>
+        <translation>“{name}” is not an xlsx file, so it cannot be filled back as it is. Save it as xlsx in WPS or Excel, then fill it back.</translation>
+    </message>
+    <message>
+        <source>无法打开“{name}”进行回填，文件可能已损坏。</source>
+        <translation>“{name}” cannot be opened to fill back; the file may be damaged.</translation>
+    </message>
+    <message>
+        <source>数据文件“{name}”已损坏，而且没有找到可用的备份。请不要再往这个文件写入，把它复制一份后联系技术支持；如有 U 盘上的备份，可以选择它来恢复。</source>
+        <extracomment>Whether an engine error means only that another program holds the ledger (not damage). The store is large: its check runs in the background once the window shows. Another RectDesk process is writing to it right now: not checked, not damaged. The file is empty (0 bytes) while a sound backup with items lies beside it. Sentences for the clerk: a foreign file set aside, an interrupted write rolled back. Why the file is not opened at all (another program&apos;s database), else &quot;&quot;.</extracomment>
+        <translation>The data file “{name}” is damaged, and no usable backup was found. Do not write to this file any more; copy it and contact technical support. If you have a backup on a USB drive, you can choose it to restore.</translation>
+    </message>
+    <message>
+        <source>数据文件“{name}”已损坏。找到了 {when} 的完好备份，可以用它恢复（之后的修改需要重新录入）；损坏的文件会另存一份，不会删除。</source>
+        <translation>The data file “{name}” is damaged. A sound backup from {when} was found and can be restored (later changes must be entered again). The damaged file is kept as a copy, not deleted.</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月{day}日 {time}</source>
+        <translation>{year}-{month}-{day} {time}</translation>
+    </message>
+    <message>
+        <source>数据文件“{name}”是空文件（0 字节），不是新的空台账，可能在复制或断电时被截断。找到了 {when} 的完好备份（{items} 条事项），可以用它恢复；空文件会另存一份，不会删除。</source>
+        <translation>The data file “{name}” is empty (0 bytes); it is not a new, empty ledger and may have been cut short while copying or by a power failure. A sound backup from {when} ({items} items) was found and can be restored. The empty file is kept as a copy, not deleted.</translation>
+    </message>
+    <message>
+        <source>另一个 RectDesk 程序正在写入这个数据文件（例如命令行正在导入），这次启动没有检查它；数据文件没有损坏，等那边完成后再打开即可看到最新数据。</source>
+        <translation>Another RectDesk program is writing to this data file (for example an import from the command line), so it was not checked at start. The data file is not damaged; open it again when that program finishes to see the latest data.</translation>
+    </message>
+    <message>
+        <source>没有找到事项</source>
+        <extracomment>Text fields an import fills; an empty source cell never overwrites the ledger. What matching the row to the ledger noticed (a 编号 that lost its leading zero). The ledger&apos;s values of the changed fields, for the per-field review.</extracomment>
+        <translation>no items found</translation>
+    </message>
+    <message>
+        <source>“{name}”里没有找到可导入的事项（{reason}），请确认表格有“问题/意见内容”一类的列。</source>
+        <translation>No items to import were found in “{name}” ({reason}). Make sure the table has a column for the problem or suggestion, such as “问题/意见内容”.</translation>
+    </message>
+    <message>
+        <source>编号与第{row}行重复</source>
+        <translation>Same number as row {row}</translation>
+    </message>
+    <message>
+        <source>编号“{number}”与已有事项的“{near}”只差前导零，已按同一事项对应（保留原编号），请核对</source>
+        <translation>Number “{number}” differs from the existing item&apos;s “{near}” only by leading zeros; they were matched as the same item (the original number kept). Please check</translation>
+    </message>
+    <message>
+        <source>请选择导入到哪个批次，或填写新批次的名称。</source>
+        <extracomment>Part of a file&apos;s rows that must be items of a batch for the file to be that batch again.</extracomment>
+        <translation>Choose the batch to import into, or enter the name of a new batch.</translation>
+    </message>
+    <message>
+        <source>导入 {import_id} 已于 {when} 撤销过了。</source>
+        <extracomment>Rows between two progress reports.</extracomment>
+        <translation>Import {import_id} was already undone on {when}.</translation>
+    </message>
+    <message>
+        <source>这个批次在此之后还有导入（编号 {later}），请先撤销后面的导入。</source>
+        <translation>This batch has later imports ({later}). Undo those first.</translation>
+    </message>
+    <message>
+        <source>不能在这里修改：{fields}。</source>
+        <extracomment>Fields edited one at a time in the detail panel (status, close-off and progress have commands of their own, because they follow rules and keep the ledger). What kind of edit (``edit``, ``status``, ``close_off``…), for the window&apos;s wording. A plain Chinese description, e.g. for the command line and the log. The field or status the edit is about, when there is one.</extracomment>
+        <translation>Cannot be changed here: {fields}.</translation>
+    </message>
+    <message>
+        <source>意见建议内容不能为空，请填写后再保存。</source>
+        <translation>The content cannot be empty. Fill it in, then save.</translation>
+    </message>
+    <message>
+        <source>请填写牵头单位的名称。</source>
+        <translation>Fill in the name of the lead unit.</translation>
+    </message>
+    <message>
+        <source>请填写整改时限，例如“2024年6月30日”或“长期坚持”。</source>
+        <translation>Fill in the deadline, such as “2024年6月30日” or “长期坚持”.</translation>
+    </message>
+    <message>
+        <source>已经销号</source>
+        <translation>Already closed off</translation>
+    </message>
+    <message>
+        <source>“{status}”的事项不能直接销号，请先改为“{completed}”</source>
+        <translation>Items that are “{status}” cannot be closed off directly; change them to “{completed}” first</translation>
+    </message>
+    <message>
+        <source>找不到佐证材料文件“{path}”，请重新选择。</source>
+        <translation>Evidence file “{path}” was not found. Choose it again.</translation>
+    </message>
+    <message>
+        <source>请填写整改进展的内容。</source>
+        <translation>Fill in the progress.</translation>
+    </message>
+    <message>
+        <source>请先选择要修改的事项。</source>
+        <translation>Select the items to change first.</translation>
+    </message>
+    <message>
+        <source>有事项已被删除，请刷新列表后重新选择。</source>
+        <translation>Some items have been deleted. Refresh the list and select again.</translation>
+    </message>
+    <message>
+        <source>{reason}（{count}条，如“{example}”）</source>
+        <translation>{reason} ({count} items, such as “{example}”)</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>选中的{total}条事项中有{count}条不能这样修改，没有做任何改动：{reasons}。</source>
+        <translation>{count} of the {total} selected items cannot be changed this way, so nothing was changed: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{reasons}。</source>
+        <translation>{reasons}.</translation>
+    </message>
+    <message>
+        <source>答复期限请填1到60个工作日。</source>
+        <extracomment>Settings of the letters (kept in the store beside the others).</extracomment>
+        <translation>The reply time must be 1 to 60 working days.</translation>
+    </message>
+    <message>
+        <source>机关代字请只写代字本身，如“县卫健督”，年份和序号会自动加上。</source>
+        <translation>Write only the office code itself, such as “县卫健督”; the year and the number are added automatically.</translation>
+    </message>
+    <message>
+        <source>督办函只能生成 pdf 或 docx，不支持“{fmt}”。</source>
+        <translation>Letters can only be made as pdf or docx, not “{fmt}”.</translation>
+    </message>
+    <message>
+        <source>选中的事项都已办结（或不予整改），没有需要督办的事项。</source>
+        <translation>All selected items are finished (or declined); none needs a letter.</translation>
+    </message>
+    <message>
+        <source>没有由“{unit}”牵头或配合的未办结事项，未生成督办函。</source>
+        <translation>“{unit}” leads or assists no open items, so no letter was made.</translation>
+    </message>
+    <message>
+        <source>这些事项都没有填写责任单位，无法确定发给谁；请先填写责任单位。</source>
+        <translation>None of these items has a responsible unit, so there is no one to send to. Fill in the responsible units first.</translation>
+    </message>
+    <message>
+        <source>答复期限早于发函日期，请重新填写。</source>
+        <translation>The reply deadline is before the letter&apos;s date. Enter it again.</translation>
+    </message>
+    <message>
+        <source>无法创建文件夹“{folder}”，请换一个位置。</source>
+        <translation>Folder “{folder}” could not be created. Choose another location.</translation>
+    </message>
+    <message>
+        <source>登记簿中没有{year}年第{seq}号督办函，请用“letters list”查看已有文号。</source>
+        <translation>The register has no letter number {seq} of {year}. Use “letters list” to see the numbers.</translation>
+    </message>
+    <message>
+        <source>答复日期{replied}早于发函日期{issued}，请核对。</source>
+        <translation>The reply date {replied} is before the letter&apos;s date {issued}. Please check.</translation>
+    </message>
+    <message>
+        <source>找不到答复文件“{path}”，请重新选择。</source>
+        <translation>Answer file “{path}” was not found. Choose it again.</translation>
+    </message>
+    <message>
+        <source>无法保存答复文件“{name}”，请检查磁盘空间和文件权限。</source>
+        <translation>Answer file “{name}” could not be saved. Check the disk space and the file permissions.</translation>
+    </message>
+    <message>
+        <source>数据文件“{name}”保存在网络共享位置（{where}）。网络文件夹上的数据库容易因断网或多人同时打开而损坏，建议把数据文件放在本机硬盘上，用“备份到指定位置”把备份存到共享文件夹。</source>
+        <extracomment>File systems reached over the network (as /proc/mounts names them). Local file systems typical of USB sticks and SD cards.</extracomment>
+        <translation>The data file “{name}” is in a network share ({where}). A database in a network folder is easily damaged when the network drops or several people open it. Keep the data file on this computer&apos;s hard disk and back up to the shared folder with “To a chosen folder”.</translation>
+    </message>
+    <message>
+        <source>数据文件“{name}”保存在可移动磁盘（{where}）上。使用中拔出 U 盘可能丢失最近的修改，建议把数据文件放在本机硬盘上，只把备份存到 U 盘；如需继续使用，请先关闭 RectDesk 再拔出。</source>
+        <translation>The data file “{name}” is on a removable drive ({where}). Removing the drive while in use can lose recent changes. Keep the data file on this computer&apos;s hard disk and only the backups on the USB drive; if you keep using it there, close RectDesk before removing the drive.</translation>
+    </message>
+    <message>
+        <source>答复分类的代号不能为空、不能重复，最长4个字符（如 A、B、C）。</source>
+        <extracomment>Setting: the answer classes as the office names them, [[code, meaning], …].</extracomment>
+        <translation>Answer class codes cannot be empty or repeated, and are at most 4 characters (such as A, B, C).</translation>
+    </message>
+    <message>
+        <source>重点提案需要填写领办的领导。</source>
+        <extracomment>The step a proposal waits for, in the order of the work. 答复 (主办), 会办意见 (会办), or 重新办理 after a 不满意 answer. The step&apos;s deadline and how it was counted; None without a date to count from. When the step was done; None while it is still open. Days past the deadline while the step is open (0: not overdue). Why the deadline could not be counted (a period text the clock cannot read).</extracomment>
+        <translation>A key proposal needs the leader who takes charge of it.</translation>
+    </message>
+    <message>
+        <source>沟通方式请选：{choices}。</source>
+        <translation>Choose a way of contact: {choices}.</translation>
+    </message>
+    <message>
+        <source>满意度请选：{choices}。</source>
+        <translation>Choose a satisfaction: {choices}.</translation>
+    </message>
+    <message>
+        <source>事项 {item_id} 还没有登记答复，请先登记答复再记录满意度。</source>
+        <translation>Item {item_id} has no answer yet. Record the answer first, then the satisfaction.</translation>
+    </message>
+    <message>
+        <source>事项 {item_id} 没有第{round}次答复。</source>
+        <translation>Item {item_id} has no answer for round {round}.</translation>
+    </message>
+    <message>
+        <source>反馈日期{on}早于答复日期{answered}，请核对。</source>
+        <translation>The feedback date {on} is before the answer date {answered}. Please check.</translation>
+    </message>
+    <message>
+        <source>已按“不满意”重新办理过，第一次答复的满意度不能再改；请记录重新办理后的满意度。</source>
+        <translation>The item was handled again after a “not satisfied”, so the first answer&apos;s satisfaction can no longer change. Record the satisfaction with the second handling.</translation>
+    </message>
+    <message>
+        <source>这条事项还没有填写建议提案信息，请先保存建议提案信息。</source>
+        <translation>This item has no proposal details yet. Save its proposal details first.</translation>
+    </message>
+    <message>
+        <source>答复分类请选：{choices}。</source>
+        <translation>Choose an answer class: {choices}.</translation>
+    </message>
+    <message>
+        <source>答复只有第一次办理和不满意后的重新办理两轮。</source>
+        <translation>An answer has only two rounds: the first handling, and a second one after dissatisfaction.</translation>
+    </message>
+    <message>
+        <source>还没有第一次答复，不能登记重新办理。</source>
+        <translation>There is no first answer yet, so a second handling cannot be recorded.</translation>
+    </message>
+    <message>
+        <source>只有代表委员对第一次答复不满意时，才需要重新办理。</source>
+        <translation>A second handling is needed only when the deputy or member is not satisfied with the first answer.</translation>
+    </message>
+    <message>
+        <source>这条建议提案还没有登记答复，无法生成答复函。</source>
+        <translation>This proposal has no answer recorded yet, so no answer letter can be made.</translation>
+    </message>
+    <message>
+        <source>没有名为“{name}”的报表模板，可用的有：{names}。</source>
+        <translation>There is no report template named “{name}”. Available: {names}.</translation>
+    </message>
+    <message>
+        <source>请给模板起一个名称再保存。</source>
+        <translation>Give the template a name, then save.</translation>
+    </message>
+    <message>
+        <source>“{name}”是内置模板的名称，请换一个名称保存。</source>
+        <translation>“{name}” is the name of a built-in template. Save under another name.</translation>
+    </message>
+    <message>
+        <source>内置模板不能删除。</source>
+        <translation>Built-in templates cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>不支持“{fmt}”格式，请选择 pdf、docx 或 xlsx。</source>
+        <translation>The format “{fmt}” is not supported. Choose pdf, docx or xlsx.</translation>
+    </message>
+    <message>
+        <source>输出文件“{name}”的扩展名与格式不符，请以 .{fmt} 结尾。</source>
+        <translation>The extension of output file “{name}” does not match the format. End it with .{fmt}.</translation>
+    </message>
+    <message>
+        <source>这个批次还没有下发过报送表，请先“下发”。</source>
+        <extracomment>What the comparison shows for a round the lead unit did not answer.</extracomment>
+        <translation>No report sheets have been sent for this batch yet. Send them first.</translation>
+    </message>
+    <message>
+        <source>这个批次没有第{number}轮，请用“rounds”查看已有轮次。</source>
+        <translation>This batch has no round {number}. Use “rounds” to list its rounds.</translation>
+    </message>
+    <message>
+        <source>请选择两个不同的轮次，前一轮在前，如第1轮与第2轮。</source>
+        <translation>Choose two different rounds, the earlier first, such as round 1 and round 2.</translation>
+    </message>
+    <message>
+        <source>没有名为“{key}”的设置。</source>
+        <extracomment>Settings that belong to the ledger (shared by the window and the command line). The name of each setting, for the audit log.</extracomment>
+        <translation>There is no setting named “{key}”.</translation>
+    </message>
+    <message>
+        <source>“{setting}”的值“{value}”不正确。</source>
+        <translation>“{value}” is not a valid value for “{setting}”.</translation>
+    </message>
+    <message>
+        <source>“{setting}”不能是负数。</source>
+        <translation>“{setting}” cannot be negative.</translation>
+    </message>
+    <message>
+        <source>备份位置</source>
+        <extracomment>LedgerStore growth per byte of imported text (the items, their search index and assignments). Measured at 2.0 for imports of 3,000 seed-shaped rows and for the 100,000-item benchmark store (tests/benchmarks/bench_store.py); the rest is margin. SQLite&apos;s rollback journal holds the original of every page the import changes; new rows mostly fill new pages, so it stays small (0.4-0.6 MB measured for 3,000 rows). Per updated item: its row&apos;s page and index pages are copied into the journal.</extracomment>
+        <translation>the backup location</translation>
+    </message>
+    <message>
+        <source>数据文件所在的磁盘</source>
+        <translation>the disk holding the data file</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足，没有导入（数据未改动）：这次导入约需 {needed}（导入前备份 {backup}、原表副本 {source}、新增数据约 {growth}），{where}只有 {free} 可用；请清理出至少 {short} 后重试。</source>
+        <translation>Not enough disk space; nothing was imported (no data changed). This import needs about {needed} (backup before the import {backup}, copy of the original table {source}, new data about {growth}), but {where} has only {free} free. Free up at least {short} and try again.</translation>
+    </message>
+    <message>
+        <source>日期{day}不在{year}年内，请核对后重新录入。</source>
+        <extracomment>Setting holding the years the office entered: {&quot;2027&quot;: {&quot;rest&quot;: [iso…], &quot;work&quot;: [iso…]}}.</extracomment>
+        <translation>The date {day} is not in {year}. Check it and enter it again.</translation>
+    </message>
+    <message>
+        <source>{day}同时被写成放假和上班，请核对后重新录入。</source>
+        <translation>{day} is entered both as a holiday and as a working day. Check it and enter it again.</translation>
+    </message>
+    <message>
+        <source>{day}本来就是工作日；调休上班日应是周六或周日，请核对。</source>
+        <translation>{day} is already a working day; a swapped working day must be a Saturday or Sunday. Please check.</translation>
+    </message>
+    <message>
+        <source>“{text}”里没有找到期限，请写成“收到之日起20个工作日内”“交办之日起3个月内”“30日内”这样的形式。</source>
+        <translation>No time limit was found in “{text}”. Write it like “收到之日起20个工作日内”, “交办之日起3个月内” or “30日内”.</translation>
+    </message>
+    <message>
+        <source>另一个 RectDesk 程序正在写入数据文件“{name}”，现在无法检查；数据文件没有损坏，请等它完成后再试。</source>
+        <extracomment>Called with (pages copied, pages in all) while the database is copied. How many pages one backup step copies: small steps let other connections in between. The store&apos;s state when it was copied (see store_state); &quot;&quot; for older backups.</extracomment>
+        <translation>Another RectDesk program is writing to the data file “{name}”, so it cannot be checked now. The data file is not damaged; wait until it finishes and try again.</translation>
+    </message>
+    <message>
+        <source>备份失败：无法复制数据文件，原有数据和旧备份均未改动。请检查备份位置后重试。</source>
+        <translation>Backup failed: the data file could not be copied. The data and the older backups are unchanged. Check the backup location and try again.</translation>
+    </message>
+    <message>
+        <source>备份未完成：数据文件的副本没有通过完整性检查，原数据文件可能已损坏，请运行“rectdesk-cli check”检查，必要时从较早的备份恢复。</source>
+        <translation>Backup not finished: the copy of the data file failed its integrity check, so the data file may be damaged. Run “rectdesk-cli check” and, if needed, restore an earlier backup.</translation>
+    </message>
+    <message>
+        <source>备份失败，原有数据和旧备份均未改动：备份位置的磁盘空间不足，这份备份约需 {needed}，现在只有 {free} 可用；请清理磁盘或换一个位置后重试。</source>
+        <translation>Backup failed; the data and the older backups are unchanged. The backup location is short of space: this backup needs about {needed}, but only {free} is free. Free up space or choose another location, then try again.</translation>
+    </message>
+    <message>
+        <source>备份失败，原有数据和旧备份均未改动：{reason}</source>
+        <translation>Backup failed; the data and the older backups are unchanged. {reason}</translation>
+    </message>
+    <message>
+        <source>这个备份不完整或已损坏，不能用来恢复，请选择另一个备份。</source>
+        <translation>This backup is incomplete or damaged and cannot be restored. Choose another backup.</translation>
+    </message>
+    <message>
+        <source>这个备份由更新版本的 RectDesk 创建，请升级 RectDesk 后再恢复。</source>
+        <translation>This backup was made by a newer version of RectDesk. Upgrade RectDesk, then restore it.</translation>
+    </message>
+    <message>
+        <source>数据文件正由另一个 RectDesk 窗口使用，不能恢复。请先关闭那个窗口后重试。</source>
+        <translation>Another RectDesk window is using the data file, so it cannot be restored. Close that window and try again.</translation>
+    </message>
+    <message>
+        <source>恢复失败：{reason}（原数据已另存到“{kept}”）</source>
+        <translation>Restore failed: {reason} (the original data was kept in “{kept}”)</translation>
+    </message>
+    <message>
+        <source>恢复前无法另存当前数据文件，恢复已取消，数据未改动。{reason}</source>
+        <translation>The current data file could not be kept before restoring, so the restore was cancelled and no data changed. {reason}</translation>
+    </message>
+    <message>
+        <source>备份失败：无法读取数据文件，请检查文件所在的位置后重试。</source>
+        <translation>Backup failed: the data file could not be read. Check where the file is and try again.</translation>
+    </message>
+    <message>
+        <source>无法打开数据文件“{path}”，请检查文件是否存在、是否有读写权限。</source>
+        <translation>The data file “{path}” cannot be opened. Check that it exists and that you may read and write it.</translation>
+    </message>
+    <message>
+        <source>数据文件“{name}”有一次中断的写入还没有回滚，只读方式无法处理；请关闭其他 RectDesk 窗口后再试（回滚会自动进行）。</source>
+        <translation>The data file “{name}” has an interrupted write that is not rolled back yet, which cannot be done read-only. Close the other RectDesk windows and try again (the rollback happens by itself).</translation>
+    </message>
+    <message>
+        <source>另一个 RectDesk 程序正在写入数据文件“{name}”（例如正在导入），现在无法读取；数据文件没有损坏，请等它完成后再试。</source>
+        <translation>Another RectDesk program is writing to the data file “{name}” (for example importing), so it cannot be read now. The data file is not damaged; wait until it finishes and try again.</translation>
+    </message>
+    <message>
+        <source>数据文件“{name}”已损坏或不是 RectDesk 数据文件，请从备份恢复。</source>
+        <translation>The data file “{name}” is damaged or is not a RectDesk data file. Restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>这个数据文件由更新版本的 RectDesk 创建，请升级 RectDesk 后再打开。</source>
+        <extracomment>SQLite&apos;s primary result codes for &quot;another connection holds a lock&quot;. SQLITE_READONLY_ROLLBACK: a hot journal that a read-only connection cannot roll back.</extracomment>
+        <translation>This data file was made by a newer version of RectDesk. Upgrade RectDesk, then open it.</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足，本次修改没有保存。请清理磁盘后重试。</source>
+        <extracomment>SQLite messages that mean the disk or the drive failed, not the program.</extracomment>
+        <translation>Not enough disk space; this change was not saved. Free up space and try again.</translation>
+    </message>
+    <message>
+        <source>读写数据文件时出错（可能是 U 盘被拔出或网络断开），本次修改没有保存。请检查数据文件所在的位置后重新打开 RectDesk。</source>
+        <translation>Reading or writing the data file failed (a USB drive may have been removed or the network lost). This change was not saved. Check where the data file is, then open RectDesk again.</translation>
+    </message>
+    <message>
+        <source>找不到数据文件所在的位置（可能是 U 盘被拔出或网络断开），本次修改没有保存。请重新连接后重新打开 RectDesk。</source>
+        <translation>The data file&apos;s location cannot be found (a USB drive may have been removed or the network lost). This change was not saved. Reconnect, then open RectDesk again.</translation>
+    </message>
+    <message>
+        <source>数据文件所在的位置已无法写入（可能是 U 盘被拔出或设为只读），本次修改没有保存。请检查后重新打开 RectDesk。</source>
+        <translation>The data file&apos;s location can no longer be written (a USB drive may have been removed or made read-only). This change was not saved. Check it, then open RectDesk again.</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足，本次修改没有保存（已撤回，数据未改动）：数据文件所在的磁盘只剩 {free}，不够这次写入使用；请清理磁盘后重试。</source>
+        <translation>Not enough disk space; this change was not saved (it was taken back and no data changed). The disk holding the data file has only {free} free, which is not enough for this write. Free up space and try again.</translation>
+    </message>
+    <message>
+        <source>这份销号申请已经审核过（{state}），不能再次审核。</source>
+        <translation>This close-off application has already been reviewed ({state}) and cannot be reviewed again.</translation>
+    </message>
+    <message>
+        <source>找不到这份销号申请，可能已被删除。</source>
+        <translation>This close-off application was not found; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>找不到编号为 {import_id} 的导入记录，请用“imports”查看。</source>
+        <translation>There is no import {import_id}. Use “imports” to list them.</translation>
+    </message>
+    <message>
+        <source>{year}年已有文号{number}，请换一个编号。</source>
+        <translation>Letter number {number} is already used in {year}. Choose another number.</translation>
+    </message>
+    <message>
+        <source>找不到这份督办函，可能已被删除。</source>
+        <translation>This letter was not found; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>上次有一次写入没有完成（程序被强制结束、断电或磁盘已满），已自动回滚到那次写入之前；在那之前保存的数据都在。</source>
+        <extracomment>Tables every RectDesk store has had since its first release.</extracomment>
+        <translation>Last time a write did not finish (the program was killed, the power failed or the disk was full). It was rolled back automatically; everything saved before it is still there.</translation>
+    </message>
+    <message>
+        <source>数据文件“{path}”不存在：请检查路径是否写对；只有 demo、import 和窗口首次启动会新建数据文件。</source>
+        <translation>The data file “{path}” does not exist. Check the path; a new data file is made only by demo, import and the window&apos;s first start.</translation>
+    </message>
+    <message>
+        <source>数据文件“{name}”已损坏，无法打开，请从备份恢复。</source>
+        <translation>The data file “{name}” is damaged and cannot be opened. Restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>数据文件所在的文件夹不能写入（只读或没有权限），只能以只读方式查看；要修改数据，请把数据文件复制到可以写入的文件夹。</source>
+        <translation>The data file&apos;s folder cannot be written (read-only, or no permission), so it can only be viewed read-only. To change data, copy the data file to a folder you can write to.</translation>
+    </message>
+    <message>
+        <source>这个数据文件正由另一个 RectDesk 程序（窗口或命令行）写入，请等它完成或关闭它后再试；也可以以只读方式打开。</source>
+        <translation>Another RectDesk program (a window or the command line) is writing to this data file. Wait until it finishes or close it, then try again; or open the file read-only.</translation>
+    </message>
+    <message>
+        <source>数据文件“{path}”是空文件（0 字节），里面没有数据；请检查路径是否写对。</source>
+        <translation>The data file “{path}” is empty (0 bytes) and holds no data. Check the path.</translation>
+    </message>
+    <message>
+        <source>数据文件“{name}”是空文件（0 字节），不是新的空台账（可能在复制或断电时被截断）；旁边的 backups 文件夹里有 {when} 的完好备份“{backup}”（{items} 条事项），请用“rectdesk-cli restore {folder}”恢复，或打开 RectDesk 窗口按提示恢复。</source>
+        <translation>The data file “{name}” is empty (0 bytes); it is not a new, empty ledger (it may have been cut short while copying or by a power failure). The backups folder next to it holds a sound backup “{backup}” from {when} ({items} items). Restore it with “rectdesk-cli restore {folder}”, or open the RectDesk window and follow its prompts.</translation>
+    </message>
+    <message>
+        <source>“{name}”是其他程序的数据库文件，不是 RectDesk 数据文件；RectDesk 没有改动它，请检查 --db 给出的路径。</source>
+        <translation>“{name}” is another program&apos;s database, not a RectDesk data file. RectDesk did not change it. Check the path given with --db.</translation>
+    </message>
+    <message>
+        <source>数据文件“{name}”已损坏（打开时的快速检查没有通过），为免读到或写入错误的数据，这次没有使用它；请运行“rectdesk-cli check”查看，并用“rectdesk-cli backups”找到完好的备份恢复。</source>
+        <translation>The data file “{name}” is damaged (it failed the quick check on opening), so it was not used, to avoid reading or writing wrong data. Run “rectdesk-cli check” to look at it, and find a sound backup to restore with “rectdesk-cli backups”.</translation>
+    </message>
+    <message>
+        <source>征求到的意见条数不能是负数。</source>
+        <translation>The number of opinions gathered cannot be negative.</translation>
+    </message>
+    <message>
+        <source>“到期天数”不能是负数。</source>
+        <extracomment>The domain&apos;s sort keys, mapped to SQL; the source order breaks ties. Where PostgreSQL needs other words: CAST of a text that is not a number fails there, so SQLite&apos;s reading of it (the leading integer, else 0) is a function of the server schema.</extracomment>
+        <translation>Days until due cannot be negative.</translation>
+    </message>
+    <message>
+        <source>无法按“{sort}”排序，可用的排序字段：{sorts}。</source>
+        <translation>Cannot sort by “{sort}”. Sort fields: {sorts}.</translation>
+    </message>
+    <message>
+        <source>台账内容不能为空，请填写进展情况。</source>
+        <extracomment>Ledger kinds whose text becomes the item&apos;s latest progress (整改进展). One evidence file at most (a scanned binder of a few hundred pages fits well within it). Room left on the disk after copying evidence, so the store and its backups can still grow.</extracomment>
+        <translation>A ledger entry cannot be empty. Write the progress.</translation>
+    </message>
+    <message>
+        <source>找不到这条台账记录，可能已被删除。</source>
+        <translation>This ledger entry was not found; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>佐证材料“{name}”有 {size}，超过单个文件 {limit} 的上限；请压缩或只选取关键页后再添加。</source>
+        <translation>Evidence file “{name}” is {size}, more than the limit of {limit} per file. Compress it or keep only the key pages, then add it.</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足：复制佐证材料“{name}”需要约 {needed}，只剩 {free}；请清理磁盘后再添加。</source>
+        <translation>Not enough disk space: copying evidence file “{name}” needs about {needed}, but only {free} is left. Free up space, then add it.</translation>
+    </message>
+    <message>
+        <source>无法复制佐证材料“{name}”，请检查磁盘空间和文件权限。</source>
+        <translation>Evidence file “{name}” could not be copied. Check the disk space and the file permissions.</translation>
+    </message>
+    <message>
+        <source>找不到这份佐证材料，可能已被删除。</source>
+        <translation>This evidence was not found; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>这个数据文件还没有下发过报送表，无法核对收回的表格。</source>
+        <extracomment>The settings key of the store&apos;s secret that seals every row mark.</extracomment>
+        <translation>No report sheets have been sent from this data file yet, so returned sheets cannot be checked.</translation>
+    </message>
+    <message>
+        <source>数据文件旁的“{name}”不属于这个数据文件（可能是从别处复制来的），RectDesk 没有使用它，已改名为“{moved}”留在原处。</source>
+        <extracomment>Added to the name of a file moved aside (before a time stamp).</extracomment>
+        <translation>“{name}” next to the data file does not belong to it (it may have been copied from elsewhere). RectDesk did not use it and renamed it to “{moved}” in the same place.</translation>
+    </message>
+    <message>
+        <source>数据文件旁的“{name}”不属于这个数据文件，而 RectDesk 无法把它改名移开（可能没有权限）；为免它混入数据，这次没有打开数据文件，请把它移到别处后再试。</source>
+        <translation>“{name}” next to the data file does not belong to it, and RectDesk cannot rename it out of the way (perhaps no permission). To keep it out of the data, the data file was not opened. Move it elsewhere and try again.</translation>
+    </message>
+    <message>
+        <source>无法恢复已删除的事项：它的编号已被新添加的事项占用。</source>
+        <extracomment>Item columns recorded in the audit log under one field name. Whether the rowid has a column name of its own (INTEGER PRIMARY KEY). column -&gt; referenced child table, for references between child tables. How a row is named in SQL: SQLite&apos;s rowid; on a server, the key or the rowid column.</extracomment>
+        <translation>The deleted item cannot be brought back: its number is taken by an item added since.</translation>
+    </message>
+    <message>
+        <source>无法恢复已删除的事项：它所在的批次已被删除。</source>
+        <translation>The deleted item cannot be brought back: its batch has been deleted.</translation>
+    </message>
+    <message>
+        <source>当前以只读方式打开，不能修改数据。请关闭其他 RectDesk 窗口后重新打开。</source>
+        <extracomment>Item fields a caller may change through update_item, besides departments and extra. Page cache of a worker&apos;s writer connection, in KiB: a large write keeps its pages in memory until it commits, instead of taking the file&apos;s exclusive lock early and making the window&apos;s reads wait. Items whose assignments, extra fields and search entries are written together. Texts longer than this are bound as copies (see _copy). The search index&apos;s insert trigger (whitespace collapsed), as the schema creates it ... ... and the same entries for stored items, taken from their rows (completed by a WHERE). The SQL engine behind the connection (a server store says POSTGRES). Sentences for the clerk from opening (a foreign file set aside, a write rolled back).</extracomment>
+        <translation>Opened read-only; data cannot be changed. Close the other RectDesk windows and open it again.</translation>
+    </message>
+    <message>
+        <source>内存中的临时数据不能保存附件。</source>
+        <translation>Temporary data in memory cannot keep attachments.</translation>
+    </message>
+    <message>
+        <source>找不到编号为 {batch_id} 的批次，请用“batches”查看已有批次。</source>
+        <translation>There is no batch {batch_id}. Use “batches” to list the batches.</translation>
+    </message>
+    <message>
+        <source>不能修改这些字段：{fields}。</source>
+        <translation>These fields cannot be changed: {fields}.</translation>
+    </message>
+    <message>
+        <source>找不到编号为 {item_id} 的事项，可能已被删除。</source>
+        <translation>Item {item_id} was not found; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>“{text}”不是日期，请写成 2027-02-06 或 2027-02-06..2027-02-13。</source>
+        <translation>“{text}” is not a date. Write it as 2027-02-06 or 2027-02-06..2027-02-13.</translation>
+    </message>
+    <message>
+        <source>“{text}”不是有效的日期，请核对。</source>
+        <translation>“{text}” is not a valid date. Please check it.</translation>
+    </message>
+    <message>
+        <source>日期区间“{text}”不对，请把较早的日期写在前面。</source>
+        <translation>The date range “{text}” is wrong. Put the earlier date first.</translation>
+    </message>
+    <message>
+        <source>佐证材料“{name}”的文件不在数据文件旁的文件夹中，可能被移动或删除，请从备份恢复。</source>
+        <translation>The file of evidence “{name}” is not in the folder next to the data file; it may have been moved or deleted. Restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>没有能打开“{name}”的程序，请手动打开：{path}</source>
+        <translation>No program can open “{name}”. Open it yourself: {path}</translation>
+    </message>
+    <message>
+        <source>表头分组“{part}”写法不对，请写成 分组名:起始列-结束列，如 基本情况:2-3。</source>
+        <translation>Header group “{part}” is not written correctly. Write it as name:first-last column, such as Basics:2-3.</translation>
+    </message>
+    <message>
+        <source>表头分组“{part}”的列号不对，起始列应不大于结束列。</source>
+        <translation>The columns of header group “{part}” are wrong: the first column must not be after the last.</translation>
+    </message>
+    <message>
+        <source>请先在“名称”中填写模板名称，再保存。</source>
+        <translation>Fill in the template&apos;s Name first, then save.</translation>
+    </message>
+    <message>
+        <source>无法读取模板文件“{name}”，请确认它是 RectDesk 导出的模板文件。</source>
+        <translation>Template file “{name}” cannot be read. Make sure it is a template file exported by RectDesk.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是 RectDesk 模板文件。</source>
+        <translation>“{name}” is not a RectDesk template file.</translation>
+    </message>
+</context>
+<context>
     <name>FieldChangesModel</name>
     <message>
         <source>采纳</source>

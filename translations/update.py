@@ -1,6 +1,7 @@
 """Refresh the translation files: ``python3 translations/update.py [--check]``.
 
-The source language of the interface is Chinese (``self.tr("…")`` in rectdesk/ui and rectdesk/app);
+The source language of the interface is Chinese (``self.tr("…")`` in rectdesk/ui and rectdesk/app,
+``QT_TRANSLATE_NOOP("Errors", "…")`` for the messages raised or written below the window);
 ``rectdesk_en.ts`` holds the English texts. This script runs ``pyside6-lupdate`` over every Python
 file that can show text, keeping the translations already written and dropping obsolete ones, then
 compiles ``rectdesk_en.qm`` with ``pyside6-lrelease``. With ``--check`` it changes nothing and
@@ -24,13 +25,27 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 TS = HERE / "rectdesk_en.ts"
 QM = HERE / "rectdesk_en.qm"
-#: Folders whose modules show text to the clerk.
-SOURCE_DIRS = ("rectdesk/ui", "rectdesk/app")
+#: Folders and modules whose text reaches the clerk: the window, and the messages of the layers
+#: below it (the command line speaks Chinese and is left out).
+SOURCE_DIRS = (
+    "rectdesk/ui",
+    "rectdesk/app",
+    "rectdesk/domain",
+    "rectdesk/services",
+    "rectdesk/store",
+    "rectdesk/importers",
+    "rectdesk/reports",
+    "rectdesk/fileio.py",
+)
 
 
 def sources() -> list[Path]:
     """The Python files scanned for translatable strings, in a stable order."""
-    return sorted(p for d in SOURCE_DIRS for p in (ROOT / d).rglob("*.py"))
+    found: set[Path] = set()
+    for name in SOURCE_DIRS:
+        path = ROOT / name
+        found.update(path.rglob("*.py") if path.is_dir() else [path])
+    return sorted(found)
 
 
 def tool(name: str) -> str:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from rectdesk.app import binding
 from rectdesk.app.faults import CrashTrace, EarlierEnd
 from rectdesk.app.logs import crash_report, log_path
-from rectdesk.domain.errors import StoreLockedError, UserError
+from rectdesk.domain.errors import StoreLockedError, UserError, install_translator
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.services.context import AppContext
 from rectdesk.services.ledger import open_ledger
@@ -65,6 +65,8 @@ def install_translators(app: QApplication, lang: str | None) -> str:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     for translator in translators:
         app.installTranslator(translator)
+    # Messages raised or written below the window are translated through the same translators.
+    install_translator(QCoreApplication.translate)
     # Qt appends the display name to every window title: it must speak the chosen language.
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "整改台账桌面助手"))
     return chosen

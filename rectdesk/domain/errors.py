@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-#: The translation context of every message below the window.
+# The translation context of every message below the window.
 CONTEXT = "Errors"
-#: The context of the interface's labels (statuses, field names), listed in rectdesk/ui/labels.py.
+# The context of the interface's labels (statuses, field names), listed in rectdesk/ui/labels.py.
 LABELS = "Labels"
 
 Translator = Callable[[str, str], str]
@@ -94,7 +94,7 @@ def _message(template: str, values: dict[str, Any]) -> Message:
     return Message(template, **values)
 
 
-#: The list separator, translated like the messages.
+# The list separator, translated like the messages.
 SEPARATOR = QT_TRANSLATE_NOOP("Errors", "、")
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.services import workcalendar
 from rectdesk.services.context import AppContext
 from rectdesk.ui.undo import show_error
@@ -31,16 +31,25 @@ def parse_days(text: str) -> list[dt.date]:
     rest = _DAY.sub("", text)
     if rest.strip(" ，,、;；\n\t"):
         raise UserError(
-            f"“{rest.strip()[:20]}”不是日期，请写成 2027-02-06 或 2027-02-06..2027-02-13。"
+            QT_TRANSLATE_NOOP(
+                "Errors", "“{text}”不是日期，请写成 2027-02-06 或 2027-02-06..2027-02-13。"
+            ),
+            text=rest.strip()[:20],
         )
     for found in _DAY.finditer(text):
         try:
             first = dt.date(int(found[1]), int(found[2]), int(found[3]))
             last = dt.date(int(found[4]), int(found[5]), int(found[6])) if found[4] else first
         except ValueError as exc:
-            raise UserError(f"“{found[0]}”不是有效的日期，请核对。") from exc
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "“{text}”不是有效的日期，请核对。"),
+                text=found[0],
+            ) from exc
         if not 0 <= (last - first).days <= 366:
-            raise UserError(f"日期区间“{found[0]}”不对，请把较早的日期写在前面。")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "日期区间“{text}”不对，请把较早的日期写在前面。"),
+                text=found[0],
+            )
         days.extend(first + dt.timedelta(days=i) for i in range((last - first).days + 1))
     return days
 

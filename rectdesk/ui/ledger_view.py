@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.model import Attachment, LedgerKind
 from rectdesk.services.context import AppContext
 from rectdesk.services.items import ItemService
@@ -185,16 +185,25 @@ class LedgerView(QWidget):
             path = store.attachment_path(attachment)
             if not path.is_file():
                 raise UserError(
-                    f"佐证材料“{attachment.name}”的文件不在数据文件旁的文件夹中，"
-                    "可能被移动或删除，请从备份恢复。",
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "佐证材料“{name}”的文件不在数据文件旁的文件夹中，"
+                        "可能被移动或删除，请从备份恢复。",
+                    ),
                     str(path),
+                    name=attachment.name,
                 )
         except UserError as exc:
             show_error(self, exc)
             return False
         self.attachment_opened.emit(attachment_id)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path)))):
-            show_error(self, UserError(f"没有能打开“{attachment.name}”的程序，请手动打开：{path}"))
+            refused = UserError(
+                QT_TRANSLATE_NOOP("Errors", "没有能打开“{name}”的程序，请手动打开：{path}"),
+                name=attachment.name,
+                path=str(path),
+            )
+            show_error(self, refused)
             return False
         return True
 

@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.domain.query import ItemQuery
 from rectdesk.fileio import write_bytes_atomic
 from rectdesk.reports.fields import FIELD_HEADERS
-from rectdesk.reports.fonts import ROLE_LABELS
 from rectdesk.reports.layout import PAGE_SIZES_MM
 from rectdesk.reports.templates import (
     DEFAULT_SIZES,
@@ -516,10 +515,19 @@ class ReportDesigner(QDialog):
                 first, last = (int(x) for x in span.replace("—", "-").split("-", 1))
             except ValueError as exc:
                 raise UserError(
-                    f"表头分组“{part}”写法不对，请写成 分组名:起始列-结束列，如 基本情况:2-3。"
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "表头分组“{part}”写法不对，请写成 分组名:起始列-结束列，如 基本情况:2-3。",
+                    ),
+                    part=part,
                 ) from exc
             if first < 1 or last < first:
-                raise UserError(f"表头分组“{part}”的列号不对，起始列应不大于结束列。")
+                raise UserError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "表头分组“{part}”的列号不对，起始列应不大于结束列。"
+                    ),
+                    part=part,
+                )
             groups.append((name.strip(), first - 1, last - first + 1))
         return groups
 
@@ -599,8 +607,9 @@ class ReportDesigner(QDialog):
             PREVIEW_ITEMS, count, self.preview_seconds)]  # fmt: skip
         # Official fonts missing are routine (the export dialog lists them); a font the clerk
         # chose for a part and that is missing is said here, with what is used instead.
-        chosen = tuple(f"{ROLE_LABELS[role]}：" for role in spec.role_fonts())
-        notes += [w for w in preview.warnings if "未安装" not in w or w.startswith(chosen)][:8]
+        chosen = set(spec.role_fonts())
+        routine = {line for role, line in preview.fallbacks.items() if role not in chosen}
+        notes += [w for w in preview.warnings if w not in routine][:8]
         self.status.setText("\n".join(notes))
         return count
 
@@ -610,7 +619,7 @@ class ReportDesigner(QDialog):
         """Keep the template under its name for the dialog, the CLI and every format."""
         try:
             if not self.name.text().strip():
-                raise UserError("请先在“名称”中填写模板名称，再保存。")
+                raise UserError(QT_TRANSLATE_NOOP("Errors", "请先在“名称”中填写模板名称，再保存。"))
             spec = self.spec_from_form()
             reporting.save_template(self.context.store, spec)
         except UserError as exc:
@@ -667,10 +676,16 @@ class ReportDesigner(QDialog):
                 data = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
                 raise UserError(
-                    f"无法读取模板文件“{path.name}”，请确认它是 RectDesk 导出的模板文件。"
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "无法读取模板文件“{name}”，请确认它是 RectDesk 导出的模板文件。"
+                    ),
+                    name=path.name,
                 ) from exc
             if not isinstance(data, dict):
-                raise UserError(f"“{path.name}”不是 RectDesk 模板文件。")
+                raise UserError(
+                    QT_TRANSLATE_NOOP("Errors", "“{name}”不是 RectDesk 模板文件。"),
+                    name=path.name,
+                )
             spec = TemplateSpec.from_dict({**data, "builtin": False})
         except UserError as exc:
             QMessageBox.warning(self, self.tr("无法导入模板"), exc.message)
