@@ -1575,6 +1575,18 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>“{name}” row {row}: {note}</translation>
     </message>
     <message>
+        <source>不能从“{old}”改为“{new}”，如确需改动请在事项中修改。</source>
+        <translation>Cannot change from “{old}” to “{new}”. If it really must change, change it on the item itself.</translation>
+    </message>
+    <message>
+        <source>配合单位的意见，默认不改变事项；确需采用请勾选。</source>
+        <translation>An assisting unit&apos;s answer does not change the item by default; tick it if it should be used.</translation>
+    </message>
+    <message>
+        <source>配合单位报送，记入台账，不替换牵头单位的内容。</source>
+        <translation>Returned by an assisting unit: recorded in the ledger without replacing the lead unit&apos;s content.</translation>
+    </message>
+    <message>
         <source>没有可以写入的报送内容：请先选择能够对应到事项的报送表。</source>
         <translation>There is nothing to write: first choose report sheets that match items.</translation>
     </message>
@@ -2284,6 +2296,51 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     <message>
         <source>“{name}”不是 RectDesk 模板文件。</source>
         <translation>“{name}” is not a RectDesk template file.</translation>
+    </message>
+    <message>
+        <source>台账的数据表互相引用，无法确定复制顺序。</source>
+        <extracomment>Kept by the target&apos;s triggers from the copied assignments: compared, never copied. Bookkeeping of one engine that the other keeps its own way. Called with (table, rows copied so far) while a table is copied. table -&gt; rows, in the order the tables were copied. table -&gt; the checksum both sides agreed on.</extracomment>
+        <translation>The ledger&apos;s tables refer to each other in a circle, so no copying order can be found.</translation>
+    </message>
+    <message>
+        <source>两个台账的数据表不一致（可能由不同版本的 RectDesk 建立），无法复制；请先用同一版本的 RectDesk 分别打开它们一次。</source>
+        <translation>The two ledgers have different tables (they may have been made by different versions of RectDesk), so nothing can be copied. Open each of them once with the same version of RectDesk first.</translation>
+    </message>
+    <message>
+        <source>复制后核对不一致（{table}），已全部撤回，目标台账没有改动；请重试。</source>
+        <translation>The check after copying found a difference ({table}). Everything was taken back and the target ledger is unchanged. Try again.</translation>
+    </message>
+    <message>
+        <source>两个台账的“{table}”表字段不一致（可能由不同版本的 RectDesk 建立），无法复制。</source>
+        <translation>The table “{table}” has different fields in the two ledgers (they may have been made by different versions of RectDesk), so nothing can be copied.</translation>
+    </message>
+    <message>
+        <source>目标台账里已经有数据（{table}），复制只能写入空台账，以免混入或覆盖；请换一个新的数据文件或空数据库。</source>
+        <translation>The target ledger already holds data ({table}). Copying writes only to an empty ledger, so nothing gets mixed in or overwritten. Use a new data file or an empty database.</translation>
+    </message>
+    <message>
+        <source>复制后各科室的统计与原台账不一致，已全部撤回，目标台账没有改动；请重试。</source>
+        <translation>After copying, the counts per unit differ from the source ledger. Everything was taken back and the target ledger is unchanged. Try again.</translation>
+    </message>
+    <message>
+        <source>原台账有佐证材料，但找不到它们所在的文件夹，无法复制；请用 --source-files 指定原台账的佐证材料文件夹。</source>
+        <translation>The source ledger has evidence files, but their folder cannot be found, so nothing can be copied. Give the source ledger&apos;s evidence folder with --source-files.</translation>
+    </message>
+    <message>
+        <source>原台账有佐证材料等文件，目标台账还没有指定存放它们的文件夹；请用 --target-files 指定一个各台电脑都能访问的文件夹。</source>
+        <translation>The source ledger has evidence and other files, but the target ledger has no folder for them yet. Give a folder every computer can reach with --target-files.</translation>
+    </message>
+    <message>
+        <source>目标文件夹里已有同名文件“{name}”，复制只能写入空文件夹。</source>
+        <translation>The target folder already has a file named “{name}”. Copying writes only to an empty folder.</translation>
+    </message>
+    <message>
+        <source>佐证材料“{name}”复制后核对不一致（或原文件已缺失），已全部撤回。</source>
+        <translation>Evidence file “{name}” did not match after copying (or the original is missing). Everything was taken back.</translation>
+    </message>
+    <message>
+        <source>复制佐证材料时出错，请检查目标文件夹的空间和权限。</source>
+        <translation>Copying the evidence files failed. Check the target folder&apos;s free space and permissions.</translation>
     </message>
 </context>
 <context>

@@ -666,12 +666,22 @@ def _answer(
             status = status_from_text(new)
             if status is not None and not can_change(item.status, status):
                 change.allowed, change.accepted = False, False
-                change.note = f"不能从“{item.status.label}”改为“{new}”，如确需改动请在事项中修改。"
+                change.note = localized(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "不能从“{old}”改为“{new}”，如确需改动请在事项中修改。"
+                    ),
+                    old=Label(item.status.label),
+                    new=Label(new),
+                )
         if sent.role is Role.ASSIST and column not in ADDED_FROM_ASSISTING and change.allowed:
             change.accepted = False
-            change.note = "配合单位的意见，默认不改变事项；确需采用请勾选。"
+            change.note = localized(
+                QT_TRANSLATE_NOOP("Errors", "配合单位的意见，默认不改变事项；确需采用请勾选。")
+            )
         elif sent.role is Role.ASSIST:
-            change.note = "配合单位报送，记入台账，不替换牵头单位的内容。"
+            change.note = localized(
+                QT_TRANSLATE_NOOP("Errors", "配合单位报送，记入台账，不替换牵头单位的内容。")
+            )
         plan.changes.append(change)
 
 

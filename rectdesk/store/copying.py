@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.store.store import _FTS_INSERTED, Store
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,10 @@ def _in_order(tables: dict[str, list[str]]) -> list[str]:
         ready = sorted(n for n, parents in left.items()
                        if all(p == n or p not in left for p in parents))  # fmt: skip
         if not ready:
-            raise UserError("台账的数据表互相引用，无法确定复制顺序。", str(sorted(left)))
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "台账的数据表互相引用，无法确定复制顺序。"),
+                str(sorted(left)),
+            )
         for name in ready:
             ordered.append(name)
             del left[name]
@@ -218,8 +221,11 @@ def copy_ledger(source: Store, target: Store, progress: Progress | None = None) 
     source_tables, target_tables = _tables(source), _tables(target)
     if set(source_tables) != set(target_tables):
         raise UserError(
-            "两个台账的数据表不一致（可能由不同版本的 RectDesk 建立），无法复制；"
-            "请先用同一版本的 RectDesk 分别打开它们一次。",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "两个台账的数据表不一致（可能由不同版本的 RectDesk 建立），无法复制；"
+                "请先用同一版本的 RectDesk 分别打开它们一次。",
+            ),
             f"only source: {sorted(set(source_tables) - set(target_tables))},"
             f" only target: {sorted(set(target_tables) - set(source_tables))}",
         )
@@ -242,9 +248,13 @@ def copy_ledger(source: Store, target: Store, progress: Progress | None = None) 
                 back = _checksum(_read(target, table, columns))
                 if (back.count, back.digest) != (counted.count, counted.digest):
                     raise UserError(
-                        f"复制后核对不一致（{table}），已全部撤回，目标台账没有改动；请重试。",
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "复制后核对不一致（{table}），已全部撤回，目标台账没有改动；请重试。",
+                        ),
                         f"{table}: source {counted.count}/{counted.digest[:12]},"
                         f" target {back.count}/{back.digest[:12]}",
+                        table=table,
                     )
                 report.checksums[table] = counted.digest
             if trigger is not None:
@@ -320,8 +330,12 @@ def _shared_columns(source: Store, target: Store, table: str) -> list[str]:
     ours = [c for c in _columns(target, table) if c != "rowid"]
     if set(theirs) != set(ours):
         raise UserError(
-            f"两个台账的“{table}”表字段不一致（可能由不同版本的 RectDesk 建立），无法复制。",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "两个台账的“{table}”表字段不一致（可能由不同版本的 RectDesk 建立），无法复制。",
+            ),
             f"source {theirs}, target {ours}",
+            table=table,
         )
     if _has_rowid(source, table) and _has_rowid(target, table):
         return ["rowid", *ours]
@@ -332,8 +346,12 @@ def _refuse_non_empty(target: Store, tables: list[str]) -> None:
     for table in tables:
         if target._scalar(f'SELECT 1 FROM "{table}" LIMIT 1') is not None:
             raise UserError(
-                f"目标台账里已经有数据（{table}），复制只能写入空台账，以免混入或覆盖；"
-                "请换一个新的数据文件或空数据库。"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "目标台账里已经有数据（{table}），复制只能写入空台账，"
+                    "以免混入或覆盖；请换一个新的数据文件或空数据库。",
+                ),
+                table=table,
             )
 
 
@@ -344,7 +362,10 @@ def _verify_derived(source: Store, target: Store) -> None:
         ours = _checksum(tuple(r) for r in target.db.execute(sql).fetchall())
         if (theirs.count, theirs.digest) != (ours.count, ours.digest):
             raise UserError(
-                "复制后各科室的统计与原台账不一致，已全部撤回，目标台账没有改动；请重试。",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "复制后各科室的统计与原台账不一致，已全部撤回，目标台账没有改动；请重试。",
+                ),
                 f"{table}: source {theirs.count}, target {ours.count}",
             )
 
@@ -384,8 +405,11 @@ def _copy_files(source: Store, target: Store, report: CopyReport) -> list[Path]:
     if origin is None or not origin.is_dir():
         if wanted:
             raise UserError(
-                "原台账有佐证材料，但找不到它们所在的文件夹，无法复制；"
-                "请用 --source-files 指定原台账的佐证材料文件夹。"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "原台账有佐证材料，但找不到它们所在的文件夹，无法复制；"
+                    "请用 --source-files 指定原台账的佐证材料文件夹。",
+                )
             )
         return []
     files = [p for p in sorted(origin.rglob("*")) if p.is_file()]
@@ -393,8 +417,11 @@ def _copy_files(source: Store, target: Store, report: CopyReport) -> list[Path]:
         return []
     if destination is None:
         raise UserError(
-            "原台账有佐证材料等文件，目标台账还没有指定存放它们的文件夹；"
-            "请用 --target-files 指定一个各台电脑都能访问的文件夹。"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "原台账有佐证材料等文件，目标台账还没有指定存放它们的文件夹；"
+                "请用 --target-files 指定一个各台电脑都能访问的文件夹。",
+            )
         )
     made: list[Path] = []
     try:
@@ -403,7 +430,10 @@ def _copy_files(source: Store, target: Store, report: CopyReport) -> list[Path]:
             copy = destination / relative
             if copy.exists():
                 raise UserError(
-                    f"目标文件夹里已有同名文件“{relative.as_posix()}”，复制只能写入空文件夹。"
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "目标文件夹里已有同名文件“{name}”，复制只能写入空文件夹。"
+                    ),
+                    name=relative.as_posix(),
                 )
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, copy)
@@ -414,12 +444,18 @@ def _copy_files(source: Store, target: Store, report: CopyReport) -> list[Path]:
             copy = destination / stored
             if not copy.is_file() or copy.stat().st_size != size or _sha256(copy) != sha256:
                 raise UserError(
-                    f"佐证材料“{stored}”复制后核对不一致（或原文件已缺失），已全部撤回。"
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "佐证材料“{name}”复制后核对不一致（或原文件已缺失），已全部撤回。"
+                    ),
+                    name=stored,
                 )
     except OSError as exc:
         for path in reversed(made):
             path.unlink(missing_ok=True)
-        raise UserError("复制佐证材料时出错，请检查目标文件夹的空间和权限。", str(exc)) from exc
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "复制佐证材料时出错，请检查目标文件夹的空间和权限。"),
+            str(exc),
+        ) from exc
     except BaseException:
         for path in reversed(made):
             path.unlink(missing_ok=True)
