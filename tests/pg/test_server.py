@@ -287,6 +287,8 @@ def test_the_ledger_fixture_is_a_server_store(pg_url: str, tmp_path: Path) -> No
     store = open_store(pg_url, files_dir=tmp_path)
     try:
         assert isinstance(store, PgStore) and store.files_dir == tmp_path
+        # Every search and filter is planned for its own parameters (see connection.py).
+        assert store.db.execute("SHOW plan_cache_mode").fetchone() == ("force_custom_plan",)
         assert store.batches() == [] and store.item_ids(ItemQuery(today=dt.date.today())) == []
     finally:
         store.close()
