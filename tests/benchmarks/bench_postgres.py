@@ -24,6 +24,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 from bench_store import build, timed  # noqa: E402
 from pgserver import PgServer  # noqa: E402
 
+from rectdesk.domain.model import Assignment, BatchDraft, BatchKind, ItemDraft  # noqa: E402
 from rectdesk.domain.query import ItemQuery  # noqa: E402
 from rectdesk.services.copying import copy_store  # noqa: E402
 from rectdesk.store import Store, open_store  # noqa: E402
@@ -54,6 +55,20 @@ def questions(store: Store) -> dict[str, Callable[[], object]]:
         "search 1 char rare": lambda: store.items(ItemQuery(search="鲸", limit=100)),
         "search count, 2 chars": lambda: store.count_items(ItemQuery(search="医院")),
     }
+
+
+def add_items(target: Path | str, count: int = 10_000) -> float:
+    """Milliseconds to add ``count`` items to a new ledger in one call (as an import does)."""
+    drafts = [
+        ItemDraft(content=f"基层医疗机构药品管理不规范问题第{n}条" * 8, seq=str(n),
+                  departments=[Assignment("医政处"), Assignment("药政处")], extra={"批示": "x"})
+        for n in range(count)
+    ]  # fmt: skip
+    with open_store(target) as store:
+        batch = store.add_batch(BatchDraft(BatchKind.OTHER, "导入"))
+        started = time.perf_counter()
+        store.add_items(batch, drafts)
+        return (time.perf_counter() - started) * 1000
 
 
 def main() -> None:
@@ -92,6 +107,8 @@ def main() -> None:
         print(f"\n{'(median ms)':<28}{'SQLite':>10}{'PostgreSQL':>12}")
         print(f"{'open + first page':<28}{timed(first_rows(args.db), 5):10.1f}"
               f"{timed(first_rows(url), 5):12.1f}")  # fmt: skip
+        print(f"{'add 10,000 items (import)':<28}{add_items(scratch / 'add.sqlite3'):10.1f}"
+              f"{add_items(server.create_database('adding')):12.1f}")  # fmt: skip
         with Store.open(args.db, readonly=True) as file_store, open_store(url) as server_store:
             print(f"(server search index: {'pg_trgm' if server_store.search_indexed else 'none'})")
             for (name, on_file), on_server in zip(
