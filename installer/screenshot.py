@@ -34,7 +34,7 @@ def main() -> int:
         store = Store.open(path)
         try:
             load_demo(store, actor="示例")
-            window = MainWindow(AppContext(store=store, db_path=path))
+            window = MainWindow(AppContext(store=store, target=path))
             window.resize(1280, 760)
             window.show()
             for _ in range(5):

@@ -252,6 +252,10 @@ Restore now?</translation>
         <source>审计日志…</source>
         <translation>Audit log…</translation>
     </message>
+    <message>
+        <source>服务器上的台账由服务器备份：请管理员用“rectdesk-cli backup”或数据库自己的备份工具。</source>
+        <translation>A ledger on a server is backed up on the server: ask the administrator to use &quot;rectdesk-cli backup&quot; or the database&apos;s own backup tools.</translation>
+    </message>
 </context>
 <context>
     <name>BackupListModel</name>
@@ -500,6 +504,95 @@ Restore now?</translation>
     <message>
         <source>（未报送）</source>
         <translation>(not answered)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>连接台账服务器</source>
+        <extracomment>QSettings keys of the remembered server ledger.</extracomment>
+        <translation>Connect to a ledger server</translation>
+    </message>
+    <message>
+        <source>几位同事共用一本台账时，台账放在单位内网的 PostgreSQL 服务器上。请填写管理员告诉您的服务器地址、数据库名和用户名。</source>
+        <extracomment>The address chosen (&quot;&quot; = use this PC&apos;s data file), set on accept.</extracomment>
+        <translation>When several colleagues share one ledger, it lives on a PostgreSQL server in the office network. Enter the server address, database name and user name your administrator gave you.</translation>
+    </message>
+    <message>
+        <source>例如 192.168.1.10</source>
+        <translation>e.g. 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>例如 rectdesk</source>
+        <translation>e.g. rectdesk</translation>
+    </message>
+    <message>
+        <source>各台电脑都能打开的共享文件夹</source>
+        <translation>A shared folder every PC can open</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>服务器：</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>端口：</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>数据库名：</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>佐证材料文件夹：</source>
+        <translation>Evidence folder:</translation>
+    </message>
+    <message>
+        <source>RectDesk 不保存密码。需要密码时，请把它写在 PostgreSQL 的密码文件里：{0}（每行“服务器:端口:数据库名:用户名:密码”）。</source>
+        <translation>RectDesk never stores passwords. If a password is needed, put it in PostgreSQL&apos;s password file: {0} (one line per server: &quot;host:port:database:user:password&quot;).</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>改用本机数据文件</source>
+        <translation>Use the data file on this PC</translation>
+    </message>
+    <message>
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>选择佐证材料共享文件夹</source>
+        <translation>Choose the shared evidence folder</translation>
+    </message>
+    <message>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>数据库名</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>请填写：{0}。</source>
+        <translation>Please fill in: {0}.</translation>
     </message>
 </context>
 <context>
@@ -2342,6 +2435,67 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <source>复制佐证材料时出错，请检查目标文件夹的空间和权限。</source>
         <translation>Copying the evidence files failed. Check the target folder&apos;s free space and permissions.</translation>
     </message>
+    <message>
+        <source>请填写以 postgresql:// 开头的服务器地址。</source>
+        <translation>Enter a server address starting with postgresql://.</translation>
+    </message>
+    <message>
+        <source>找不到佐证材料文件夹“{folder}”，请确认这台电脑能访问它。</source>
+        <translation>The evidence folder &quot;{folder}&quot; cannot be found; make sure this PC can reach it.</translation>
+    </message>
+    <message>
+        <source>连接成功：服务器上的数据库（{database}）还是空的，连接后将在这里新建台账。</source>
+        <translation>Connected: the database on the server ({database}) is still empty; a new ledger will be created there when you connect.</translation>
+    </message>
+    <message>
+        <source>连接成功：服务器上的台账（{database}）有 {batches} 个批次、{items} 条事项。</source>
+        <translation>Connected: the ledger on the server ({database}) has {batches} batches and {items} items.</translation>
+    </message>
+    <message>
+        <source>备份服务器上的台账</source>
+        <extracomment>Where the PostgreSQL client programs may be named explicitly. The ending of a server backup. How long a dump or restore may take before it is given up (a large ledger takes minutes).</extracomment>
+        <translation>Backing up the server ledger</translation>
+    </message>
+    <message>
+        <source>恢复服务器上的台账</source>
+        <translation>Restoring the server ledger</translation>
+    </message>
+    <message>
+        <source>检查备份文件</source>
+        <translation>Checking the backup file</translation>
+    </message>
+    <message>
+        <source>这台电脑上找不到 PostgreSQL 的 {program} 程序，不能备份或恢复服务器上的台账。请安装 PostgreSQL 客户端（Debian/麒麟/统信：postgresql-client），或用环境变量 {variable} 指出它所在的文件夹。</source>
+        <translation>PostgreSQL&apos;s {program} program is not on this PC, so the server ledger cannot be backed up or restored. Install the PostgreSQL client (Debian/Kylin/UOS: postgresql-client), or name its folder in the environment variable {variable}.</translation>
+    </message>
+    <message>
+        <source>只有服务器上的台账才用这种方式备份。</source>
+        <translation>Only a ledger on a server is backed up this way.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是 RectDesk 服务器台账的备份，不能用它恢复。</source>
+        <translation>&quot;{name}&quot; is not a backup of a RectDesk server ledger and cannot be restored.</translation>
+    </message>
+    <message>
+        <source>只有服务器上的台账才能用 .dump 备份恢复。</source>
+        <translation>Only a ledger on a server can be restored from a .dump backup.</translation>
+    </message>
+    <message>
+        <source>找不到备份文件“{path}”。</source>
+        <translation>The backup file &quot;{path}&quot; cannot be found.</translation>
+    </message>
+    <message>
+        <source>{what}用时超过 {minutes} 分钟，已停止；请稍后重试。</source>
+        <translation>{what} took longer than {minutes} minutes and was stopped; please try again later.</translation>
+    </message>
+    <message>
+        <source>无法运行 {program}，{what}没有完成。</source>
+        <translation>Cannot run {program}; {what} was not completed.</translation>
+    </message>
+    <message>
+        <source>{what}没有成功（{database}），台账没有改变；请检查网络和权限后重试。</source>
+        <translation>{what} did not succeed ({database}); the ledger is unchanged. Check the network and permissions, then try again.</translation>
+    </message>
 </context>
 <context>
     <name>FieldChangesModel</name>
@@ -3603,6 +3757,10 @@ Saved in: {2}</translation>
         <translation>Backup and restore…</translation>
     </message>
     <message>
+        <source>连接台账服务器…</source>
+        <translation>Connect to a ledger server…</translation>
+    </message>
+    <message>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
@@ -3759,8 +3917,36 @@ Saved in: {2}</translation>
         <translation>Which batch&apos;s progress should be filled back into the upper level&apos;s sheet?</translation>
     </message>
     <message>
+        <source>无法打开台账</source>
+        <translation>Cannot open the ledger</translation>
+    </message>
+    <message>
+        <source>已打开台账：{0}</source>
+        <translation>Ledger opened: {0}</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>服务器上的台账由服务器备份：请管理员用“rectdesk-cli backup”或数据库自己的备份工具。</source>
+        <translation>A ledger on a server is backed up on the server: ask the administrator to use &quot;rectdesk-cli backup&quot; or the database&apos;s own backup tools.</translation>
+    </message>
+    <message>
         <source>已载入 {0} 条示例事项。</source>
         <translation>Loaded {0} sample items.</translation>
+    </message>
+    <message>
+        <source>整改台账桌面助手 RectDesk {0}
+
+台账服务器：{1}
+
+数据保存在单位内网的服务器上，不经过互联网。</source>
+        <translation>RectDesk rectification ledger assistant {0}
+
+Ledger server: {1}
+
+The data is kept on a server in the office network and never passes through the internet.</translation>
     </message>
     <message>
         <source>关于整改台账桌面助手</source>
@@ -3897,8 +4083,8 @@ You can open it read-only (look, but not change).</translation>
         <translation>Don&apos;t open</translation>
     </message>
     <message>
-        <source>无法打开数据文件</source>
-        <translation>Cannot open the data file</translation>
+        <source>无法打开台账</source>
+        <translation>Cannot open the ledger</translation>
     </message>
 </context>
 <context>

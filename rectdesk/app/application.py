@@ -26,7 +26,7 @@ from rectdesk.app.logs import crash_report, log_path
 from rectdesk.domain.errors import StoreLockedError, UserError, install_translator
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.services.context import AppContext
-from rectdesk.services.ledger import open_ledger
+from rectdesk.services.ledger import is_server, open_ledger
 from rectdesk.services.paths import APP_NAME, default_db_path, translations_dir
 from rectdesk.store.connection import storage_error
 
@@ -161,11 +161,11 @@ def earlier_end_box(parent: QWidget | None, ends: list[EarlierEnd]) -> QMessageB
     return box
 
 
-def open_store_interactively(path: Path) -> LedgerStore | None:
-    """Open the store; offer read-only when another window holds it."""
+def open_store_interactively(path: Path | str, files_dir: Path | None = None) -> LedgerStore | None:
+    """Open the ledger; offer read-only when another program writes to its file."""
     translate = QCoreApplication.translate
     try:
-        return open_ledger(path)
+        return open_ledger(path, files_dir=files_dir)
     except StoreLockedError as exc:
         # Why it cannot be written (another program writes to it, or the folder is read-only),
         # then what can be done now.
@@ -185,11 +185,17 @@ def open_store_interactively(path: Path) -> LedgerStore | None:
             return open_ledger(path, readonly=True)
         return None
     except UserError as exc:
-        QMessageBox.critical(None, translate("OpenStore", "无法打开数据文件"), exc.message)
+        QMessageBox.critical(None, translate("OpenStore", "无法打开台账"), exc.message)
         return None
 
 
-def run(path: Path, *, lang: str | None = None, quit_after: int | None = None) -> int:
+def run(
+    path: Path | str,
+    *,
+    lang: str | None = None,
+    quit_after: int | None = None,
+    files_dir: Path | None = None,
+) -> int:
     """Run the window until it closes."""
     app = make_application()
     install_translators(app, lang)
@@ -197,26 +203,39 @@ def run(path: Path, *, lang: str | None = None, quit_after: int | None = None) -
     trace = CrashTrace()
     earlier = trace.start()
     try:
-        return _run_window(app, path, earlier, quit_after)
+        return _run_window(app, path, earlier, quit_after, files_dir)
     finally:
         trace.stop()
 
 
 def _run_window(
-    app: QApplication, path: Path, earlier: list[EarlierEnd], quit_after: int | None
+    app: QApplication,
+    target: Path | str,
+    earlier: list[EarlierEnd],
+    quit_after: int | None,
+    files_dir: Path | None,
 ) -> int:
-    from rectdesk.ui import recovery
+    from rectdesk.ui import connect_dialog, recovery
 
-    if not recovery.may_create(path, default_db_path(), ask=quit_after is None):
-        return 1
-    if not recovery.check_before_open(path):
-        return 1
-    store = open_store_interactively(path)
+    if target == default_db_path():
+        # No --db nor RECTDESK_DB: the server chosen on this PC, if one was.
+        server, remembered_files = connect_dialog.remembered()
+        if server:
+            target, files_dir = server, files_dir or remembered_files
+    if not is_server(target):
+        # A store file is checked, and offered its backups, before it is opened; a server
+        # ledger has no file here to check (the server keeps its own).
+        path = Path(target)
+        if not recovery.may_create(path, default_db_path(), ask=quit_after is None):
+            return 1
+        if not recovery.check_before_open(path):
+            return 1
+    store = open_store_interactively(target, files_dir)
     if store is None:
         return 1
     from rectdesk.ui.main_window import MainWindow
 
-    context = AppContext(store=store, db_path=path)
+    context = AppContext(store=store, target=target, files_dir=files_dir)
     window = MainWindow(context)
     safety = recovery.SafetyHooks(context, lambda: MainWindow(context))
     safety.attach(window)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from rectdesk import __version__
 from rectdesk.app import qtlibs
 from rectdesk.app.logs import setup_logging
-from rectdesk.services.paths import resolve_db_path
+from rectdesk.services.paths import FILES_ENV, resolve_target
 
 log = logging.getLogger("rectdesk.app")
 
@@ -18,7 +20,15 @@ log = logging.getLogger("rectdesk.app")
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Options of the ``rectdesk`` command."""
     parser = argparse.ArgumentParser(prog="rectdesk", description="整改台账桌面助手")
-    parser.add_argument("--db", metavar="PATH", help="数据文件路径")
+    parser.add_argument(
+        "--db", metavar="PATH|URL",
+        help="数据文件路径，或台账服务器地址（postgresql://用户名@服务器:端口/数据库名）",
+    )  # fmt: skip
+    parser.add_argument(
+        "--evidence-dir",
+        metavar="DIR",
+        help="服务器台账的佐证材料共享文件夹（也可用环境变量 RECTDESK_FILES）",
+    )
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言")
     parser.add_argument("--version", action="version", version=f"RectDesk {__version__}")
     parser.add_argument(
@@ -72,7 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from rectdesk.app.application import run
 
     allow_optional_imports(blocked)
-    return run(resolve_db_path(args.db), lang=args.lang, quit_after=args.quit_after)
+    files = args.evidence_dir or os.environ.get(FILES_ENV, "").strip()
+    return run(
+        resolve_target(args.db), lang=args.lang, quit_after=args.quit_after,
+        files_dir=Path(files).expanduser() if files else None,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -65,7 +65,7 @@ def check_main_window(store: LedgerStore, path: Path) -> None:
     """The main window builds over the sample data; it is never shown."""
     from rectdesk.ui.main_window import MainWindow
 
-    window = MainWindow(AppContext(store=store, db_path=path))
+    window = MainWindow(AppContext(store=store, target=path))
     try:
         if window.model.rowCount() < 1:
             raise QtSmokeFailure("主窗口的事项表是空的")

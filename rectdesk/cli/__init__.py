@@ -58,8 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"RectDesk {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH", help="数据文件路径（默认：用户数据目录，或环境变量 RECTDESK_DB）"
+        "--db", metavar="PATH|URL",
+        help="数据文件路径，或台账服务器地址 postgresql://用户名@服务器:端口/数据库名"
+             "（默认：用户数据目录，或环境变量 RECTDESK_DB）",
     )
+    parser.add_argument(
+        "--evidence-dir", metavar="DIR", dest="evidence_dir",
+        help="服务器台账的佐证材料共享文件夹（也可用环境变量 RECTDESK_FILES）",
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseParser)
     commands.required = True
     for name in COMMAND_MODULES:

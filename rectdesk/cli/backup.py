@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from rectdesk.cli.common import open_store, print_json
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Listing, UserError
 from rectdesk.domain.privacy import OutputMode
-from rectdesk.services import audit, settings
+from rectdesk.services import audit, server_backup, settings
 from rectdesk.services import backup as backups
 from rectdesk.services.backup import BackupInfo, default_backup_dir, list_backups
-from rectdesk.services.ledger import open_ledger
-from rectdesk.services.paths import resolve_db_path
+from rectdesk.services.ledger import is_server, open_ledger
+from rectdesk.services.paths import resolve_db_path, resolve_target
 
 
 def register(commands: Any) -> None:
@@ -56,7 +56,14 @@ def register(commands: Any) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    """Make a verified backup now."""
+    """Make a verified backup now (a server ledger: a verified pg_dump)."""
+    target = resolve_target(args.db)
+    if is_server(target):
+        folder = Path(args.output).expanduser() if args.output else None
+        dumped = server_backup.dump(str(target), folder)
+        print(f"服务器台账已备份并通过检查：{dumped.path}")
+        print(dumped.describe())
+        return 0
     with open_store(args, write=False) as store:
         if args.output:
             info = backups.backup_to(store, Path(args.output).expanduser())
@@ -69,6 +76,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the store by a backup, keeping a copy of the replaced one."""
+    target = resolve_target(args.db)
+    if is_server(target):
+        count = server_backup.restore(str(target), Path(args.path).expanduser())
+        print(f"已从备份恢复服务器上的台账：{args.path}")
+        print(f"现有 {count} 条事项。")
+        return 0
     db_path = resolve_db_path(args.db)
     source, note = _backup_folder(Path(args.path).expanduser(), db_path)
     if note:
@@ -112,7 +125,7 @@ def cmd_backup_settings(args: argparse.Namespace) -> int:
         changes["backup_daily"] = args.daily == "on"
     if args.keep_days is not None:
         if args.keep_days < 1:
-            raise UserError("每日备份至少保留 1 天。")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "每日备份至少保留 1 天。"))
         changes["backup_daily_days"] = args.keep_days
     if args.keep_weeks is not None:
         changes["backup_weekly_weeks"] = args.keep_weeks
@@ -155,12 +168,21 @@ def _backup_folder(path: Path, db_path: Path) -> tuple[Path, str]:
     if not chosen:
         if len(stems) > 1:
             raise UserError(
-                f"“{path}”里有几个不同数据文件的备份（{'、'.join(sorted(stems))}），"
-                "请直接指定要恢复的那个备份文件夹。"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "“{folder}”里有几个不同数据文件的备份（{names}），"
+                    "请直接指定要恢复的那个备份文件夹。",
+                ),
+                folder=str(path),
+                names=Listing(sorted(stems)),
             )
         raise UserError(
-            f"“{path}”不是 RectDesk 备份文件夹，里面也没有完好的备份；"
-            "请用“rectdesk-cli backups --folder 文件夹”查看可用的备份。"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“{folder}”不是 RectDesk 备份文件夹，里面也没有完好的备份；"
+                "请用“rectdesk-cli backups --folder 文件夹”查看可用的备份。",
+            ),
+            folder=str(path),
         )
     newest = chosen[0]
     return newest.path, (

@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
+from pathlib import Path
 from typing import Any, NoReturn
 
-from rectdesk.domain.errors import StoreLockedError, UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, StoreLockedError, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.services.ledger import open_ledger
-from rectdesk.services.paths import resolve_db_path
+from rectdesk.services.paths import FILES_ENV, resolve_target
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
@@ -55,16 +57,23 @@ def open_store(args: argparse.Namespace, *, write: bool, create: bool = False) -
     never printed as if it were sound; what opening set aside or rolled back is said on
     standard error.
     """
-    path = resolve_db_path(args.db)
+    target = resolve_target(args.db)
+    files = files_dir(args)
     try:
-        store = open_ledger(path, create=create, verify=True)
+        store = open_ledger(target, create=create, verify=True, files_dir=files)
     except StoreLockedError:
         if write:
             raise
-        store = open_ledger(path, readonly=True, verify=True)
+        store = open_ledger(target, readonly=True, verify=True, files_dir=files)
     for notice in store.notices:
         print(notice, file=sys.stderr)
     return store
+
+
+def files_dir(args: argparse.Namespace) -> Path | None:
+    """A server ledger's shared evidence folder: ``--evidence-dir``, else RECTDESK_FILES."""
+    given = getattr(args, "evidence_dir", None) or os.environ.get(FILES_ENV, "").strip()
+    return Path(given).expanduser() if given else None
 
 
 def parse_day(text: str) -> dt.date:
@@ -72,7 +81,10 @@ def parse_day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise UserError(f"日期“{text}”格式不对，请写成 2024-06-30 这样的形式。") from exc
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "日期“{text}”格式不对，请写成 2024-06-30 这样的形式。"),
+            text=text,
+        ) from exc
 
 
 def print_json(data: object) -> None:

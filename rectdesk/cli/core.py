@@ -23,7 +23,8 @@ from rectdesk.domain.status import parse_status
 from rectdesk.services import reporting, settings
 from rectdesk.services.demo import load_demo
 from rectdesk.services.health import check_store, empty_message
-from rectdesk.services.paths import resolve_db_path
+from rectdesk.services.ledger import describe, is_server, open_ledger
+from rectdesk.services.paths import resolve_db_path, resolve_target
 from rectdesk.services.views import batch_dict, item_dict
 
 
@@ -147,6 +148,19 @@ def cmd_batches(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Integrity check; exit 3 on damage only (busy, or a write rolled back, is not damage)."""
+    target = resolve_target(args.db)
+    if is_server(target):
+        # No file here to check page by page: the server's own copies and counts are compared.
+        with open_ledger(target, readonly=True, create=False) as store:
+            problems = store.check()
+        if problems:
+            print(f"服务器上的台账（{describe(target)}）有 {len(problems)} 处不一致：",
+                  file=sys.stderr)  # fmt: skip
+            for problem in problems[:20]:
+                print(f"  {problem}", file=sys.stderr)
+            return EXIT_DAMAGED
+        print(f"服务器上的台账完好：{describe(target)}")
+        return 0
     path = resolve_db_path(args.db)
     result = check_store(path)
     for notice in result.notices:

@@ -123,6 +123,10 @@ class LedgerStore(Protocol):
     def templates(self) -> list[dict[str, Any]]: ...
     def delete_template(self, name: str) -> None: ...
 
+    def check(self) -> list[str]:
+        """What is wrong with the stored ledger (empty when sound)."""
+        ...
+
     # -- background work
     def reader(self) -> LedgerStore:
         """A second, read-only connection for a background thread (closed by the caller)."""

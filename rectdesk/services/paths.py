@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from rectdesk.store.pg import is_server_url
+
 APP_NAME = "RectDesk"
 DB_ENV = "RECTDESK_DB"
 DB_FILE = "rectdesk.sqlite3"
@@ -31,6 +33,20 @@ def resolve_db_path(option: str | os.PathLike[str] | None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_db_path()
+
+
+#: Where a server ledger's shared evidence folder is named for the command line.
+FILES_ENV = "RECTDESK_FILES"
+
+
+def resolve_target(option: str | os.PathLike[str] | None) -> Path | str:
+    """Like resolve_db_path, but a server address (postgresql://…) is kept as it was given."""
+    for given in (option, os.environ.get(DB_ENV, "")):
+        if given and is_server_url(str(given).strip()):
+            return str(given).strip()
+        if given:
+            break
+    return resolve_db_path(option)
 
 
 def log_dir() -> Path:

@@ -117,7 +117,8 @@ class AuditDialog(QDialog):
     def export(self) -> Path | None:
         """Ask for a file and write the log as csv or xlsx."""
         name = "审计日志" if self.item_id is None else f"审计日志-事项{self.item_id}"
-        target = self.choose_file(str(self.context.db_path.parent / f"{name}.xlsx"))
+        folder = Path.home() if self.context.on_server else self.context.db_path.parent
+        target = self.choose_file(str(folder / f"{name}.xlsx"))
         if not target:
             return None
         path = Path(target)

@@ -405,6 +405,18 @@ def install_safety_menu(
     audit = QAction(QCoreApplication.translate("BackupDialog", "审计日志…"), window)
     menu.addAction(backup)
     menu.addAction(audit)
+    if context.on_server:
+        # A server ledger is not a file to copy: the server's dump is made with
+        # rectdesk-cli backup, by whoever looks after the server.
+        backup.setEnabled(False)
+        backup.setToolTip(
+            QCoreApplication.translate(
+                "BackupDialog",
+                "服务器上的台账由服务器备份：请管理员用“rectdesk-cli backup”"
+                "或数据库自己的备份工具。",
+            )
+        )
+        menu.setToolTipsVisible(True)
 
     def open_backups() -> None:
         dialog = BackupDialog(context, window)

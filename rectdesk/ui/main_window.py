@@ -7,6 +7,7 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -40,6 +42,8 @@ from rectdesk.domain.errors import UserError
 from rectdesk.domain.ledger import Capability, LedgerStore
 from rectdesk.domain.query import ItemQuery
 from rectdesk.services.context import AppContext
+from rectdesk.services.ledger import open_ledger
+from rectdesk.services.paths import default_db_path
 from rectdesk.ui.columns import ItemsTable
 from rectdesk.ui.detail_panel import DetailPanel
 from rectdesk.ui.filter_bar import VIEW_FIELDS, FilterBar
@@ -169,7 +173,7 @@ class MainWindow(QMainWindow):
 
     def _set_title(self) -> None:
         # Qt adds " — 整改台账桌面助手" (the application's display name) itself.
-        title = self.context.db_path.name
+        title = self.context.label
         if self.context.readonly:
             title = self.tr("{0}［只读］").format(title)
         self.setWindowTitle(title)
@@ -220,6 +224,10 @@ class MainWindow(QMainWindow):
             if key in ("import", "report"):
                 toolbar.addAction(action)
         file_menu.addSeparator()
+        self.connect_action = self._action(
+            self.tr("连接台账服务器…"), self.connect_server, name="action_connect"
+        )
+        file_menu.addAction(self.connect_action)
         self.settings_action = self._action(
             self.tr("设置…"), self.open_settings, QKeySequence.StandardKey.Preferences
         )
@@ -750,8 +758,41 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         dialog.exec()
 
+    def connect_server(self) -> bool:
+        """Open the office's server ledger (or this PC's file again); True when it changed."""
+        from rectdesk.ui import connect_dialog
+
+        context = self.context
+        dialog = connect_dialog.ConnectDialog(
+            str(context.target) if context.on_server else "", context.files_dir, self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        target: Path | str = dialog.chosen or default_db_path()
+        try:
+            store = open_ledger(target, files_dir=dialog.chosen_files)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("无法打开台账"), exc.message)
+            return False
+        connect_dialog.remember(dialog.chosen, dialog.chosen_files, self.qsettings)
+        old = context.store
+        context.store, context.target, context.files_dir = store, target, dialog.chosen_files
+        old.close()
+        self._set_title()
+        self.banner.setVisible(context.readonly)
+        self._data_replaced()
+        self.statusBar().showMessage(self.tr("已打开台账：{0}").format(context.label))
+        return True
+
     def backup(self) -> None:
         """Back the store up, or restore it from a backup."""
+        if self.context.on_server:
+            QMessageBox.information(
+                self, self.tr("备份与恢复"),
+                self.tr("服务器上的台账由服务器备份：请管理员用“rectdesk-cli backup”"
+                        "或数据库自己的备份工具。"),
+            )  # fmt: skip
+            return
         dialog = self._file_dialog("backup").BackupDialog(self.context, self)
         dialog.exec()
         message = str(getattr(dialog, "replaced_message", ""))
@@ -797,12 +838,14 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Version and where the data lives."""
-        QMessageBox.about(
-            self,
-            self.tr("关于整改台账桌面助手"),
-            self.tr("整改台账桌面助手 RectDesk {0}\n\n数据文件：{1}\n\n"
-                    "全程离线运行，数据只保存在本机。").format(__version__, self.context.db_path),
-        )  # fmt: skip
+        if self.context.on_server:
+            text = self.tr("整改台账桌面助手 RectDesk {0}\n\n台账服务器：{1}\n\n"
+                           "数据保存在单位内网的服务器上，不经过互联网。")  # fmt: skip
+        else:
+            text = self.tr("整改台账桌面助手 RectDesk {0}\n\n数据文件：{1}\n\n"
+                           "全程离线运行，数据只保存在本机。")  # fmt: skip
+        where = self.context.label if self.context.on_server else self.context.db_path
+        QMessageBox.about(self, self.tr("关于整改台账桌面助手"), text.format(__version__, where))
 
     def show_help(self) -> None:
         """The 使用说明, offline, in the interface language."""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import UserError, localized
 from rectdesk.fileio import remove_stale_parts
 from rectdesk.services import backup as backups
 from rectdesk.services.backup import BackupInfo, files_dir_of, read_info, verify_backup
@@ -166,7 +166,9 @@ def check_before_open(db_path: Path, parent: QWidget | None = None) -> bool:
         )
     if health.busy:
         QMessageBox.information(
-            parent, QCoreApplication.translate("recovery", "数据文件正在写入"), BUSY_MESSAGE
+            parent,
+            QCoreApplication.translate("recovery", "数据文件正在写入"),
+            localized(BUSY_MESSAGE),
         )
         return True
     if not health.offers_restore:
@@ -232,6 +234,8 @@ class SafetyHooks:
     def start(self) -> None:
         """After the window shows: leftovers of killed writes removed, a large store's check,
         then the day's first backup."""
+        if self.context.on_server:
+            return  # no file of its own to clean, check or copy: the server keeps it
         path = self.context.db_path
         removed = clean_leftover_parts(path)
         if removed:

@@ -91,7 +91,7 @@ def main() -> None:
         from rectdesk.ui.dashboard import DashboardPage
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
-        context = AppContext(store=store, db_path=path, today=lambda: TODAY)
+        context = AppContext(store=store, target=path, today=lambda: TODAY)
         page = DashboardPage(context)
         page.resize(1280, 900)
         page.show()

@@ -47,7 +47,7 @@ def child(out: Path, lang: str) -> int:
     install_translators(app, lang)
     path = folder / ("示例台账.sqlite3" if lang.startswith("zh") else "sample-ledger.sqlite3")
     store = Store.open(path)
-    context = AppContext(store=store, db_path=path)
+    context = AppContext(store=store, target=path)
     load_demo(store, actor="王晓红" if lang.startswith("zh") else "Wang Xiaohong",
               today=context.today())  # fmt: skip
     window = MainWindow(context, runner=TaskRunner(synchronous=True))

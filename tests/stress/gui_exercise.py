@@ -252,7 +252,7 @@ def child(args: argparse.Namespace) -> int:
     QDesktopServices.openUrl = lambda url: True  # type: ignore[method-assign,assignment]
     db = folder / "ledger.sqlite3"
     store = Store.open(db)
-    context = AppContext(store=store, db_path=db)
+    context = AppContext(store=store, target=db)
     window = MainWindow(context)
     safety = recovery.SafetyHooks(context, lambda: MainWindow(context))
     safety.attach(window)

@@ -39,7 +39,7 @@ def answer(
 @pytest.fixture
 def context(store: Store) -> AppContext:
     assert store.path is not None
-    return AppContext(store=store, db_path=store.path, today=lambda: TODAY)
+    return AppContext(store=store, target=store.path, today=lambda: TODAY)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from rectdesk.ui.tasks import TaskRunner
 @pytest.fixture
 def context(store: Store) -> AppContext:
     assert store.path is not None
-    return AppContext(store=store, db_path=store.path, today=lambda: TODAY)
+    return AppContext(store=store, target=store.path, today=lambda: TODAY)
 
 
 def test_the_window_has_the_supervision_menu(

@@ -27,7 +27,7 @@ TODAY = dt.date(2023, 11, 20)
 
 @pytest.fixture
 def context(demo_store: Store, db_path: Path) -> Iterator[AppContext]:
-    opened = AppContext(store=demo_store, db_path=db_path, today=lambda: TODAY)
+    opened = AppContext(store=demo_store, target=db_path, today=lambda: TODAY)
     yield opened
     opened.store.close()  # a restore put a newly opened store in the context
 
@@ -141,7 +141,7 @@ def test_restore_of_a_broken_backup_keeps_the_store_open(
 
 def test_read_only_window_cannot_restore(qtbot: QtBot, demo_store: Store, db_path: Path) -> None:
     with Store.open(db_path, readonly=True) as reader:
-        dialog = BackupDialog(AppContext(store=reader, db_path=db_path), runner=TaskRunner())
+        dialog = BackupDialog(AppContext(store=reader, target=db_path), runner=TaskRunner())
         qtbot.addWidget(dialog)
         assert not dialog.restore_button.isEnabled()
         assert not dialog.settings_box.isEnabled()

@@ -30,7 +30,7 @@ TODAY = dt.date(2023, 12, 5)
 
 @pytest.fixture
 def context(demo_store: Store, db_path: Path) -> AppContext:
-    return AppContext(store=demo_store, db_path=db_path, today=lambda: TODAY)
+    return AppContext(store=demo_store, target=db_path, today=lambda: TODAY)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ TODAY = dt.date(2023, 12, 5)
 
 @pytest.fixture
 def page(qtbot: QtBot, demo_store: Store, db_path: Path) -> DashboardPage:
-    context = AppContext(store=demo_store, db_path=db_path, today=lambda: TODAY)
+    context = AppContext(store=demo_store, target=db_path, today=lambda: TODAY)
     widget = DashboardPage(context)
     qtbot.addWidget(widget)
     widget.resize(1200, 900)
@@ -101,7 +101,7 @@ def test_categories_and_lists(qtbot: QtBot, page: DashboardPage) -> None:
 
 
 def test_counts_when_first_shown(qtbot: QtBot, demo_store: Store, db_path: Path) -> None:
-    context = AppContext(store=demo_store, db_path=db_path, today=lambda: TODAY)
+    context = AppContext(store=demo_store, target=db_path, today=lambda: TODAY)
     widget = DashboardPage(context)
     qtbot.addWidget(widget)
     assert widget.dashboard is None
@@ -126,7 +126,7 @@ def test_due_soon_is_the_one_setting_everywhere(
     from rectdesk.ui.reminder import due_queries
 
     day = dt.date(2023, 11, 25)  # the plan's sixteen items are due in five days
-    context = AppContext(store=demo_store, db_path=db_path, today=lambda: day)
+    context = AppContext(store=demo_store, target=db_path, today=lambda: day)
     for warn_days, expected in ((3, 0), (5, 16), (10, 16), (40, 18)):
         settings.put(demo_store, "warn_days", warn_days)
         widget = DashboardPage(context)

@@ -22,7 +22,7 @@ TODAY = dt.date(2023, 12, 5)
 
 @pytest.fixture
 def context(demo_store: Store, db_path: Path) -> AppContext:
-    return AppContext(store=demo_store, db_path=db_path, today=lambda: TODAY)
+    return AppContext(store=demo_store, target=db_path, today=lambda: TODAY)
 
 
 @pytest.fixture
@@ -203,7 +203,7 @@ def test_readonly_panel_does_not_edit(qtbot: QtBot, db_path: Path, demo_store: S
     item_id = _first(demo_store, Status.IN_PROGRESS)
     demo_store.close()
     with Store.open(db_path, readonly=True) as store:
-        context = AppContext(store=store, db_path=db_path, today=lambda: TODAY)
+        context = AppContext(store=store, target=db_path, today=lambda: TODAY)
         stack = QUndoStack()
         panel = DetailPanel(context, stack)
         stack.setParent(panel)

@@ -41,7 +41,7 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 QUOTED = re.compile(r"“[^”]*”|〔\d+〕\d+号")
 #: Files other changes are rewriting now (the server store, the command line's backup and
 #: date options): their messages are converted when those land.
-NOT_YET = ("store/pg/", "store/dialect.py", "store/targets.py", "cli/backup.py", "cli/common.py")
+NOT_YET = ("store/pg/", "store/dialect.py", "store/targets.py")
 #: The names a UserError-like message is built with, and where its template sits.
 RAISERS = {
     "UserError", "TransitionError", "StoreLockedError", "StoreDamagedError", "StoreBusyError",

@@ -22,7 +22,7 @@ LATER = dt.date(2023, 12, 5)  # the demo's 2023-11-30 deadlines are five days pa
 
 @pytest.fixture
 def context(demo_store: Store, db_path: Path) -> AppContext:
-    return AppContext(store=demo_store, db_path=db_path, today=lambda: LATER)
+    return AppContext(store=demo_store, target=db_path, today=lambda: LATER)
 
 
 def cell(model: ItemsModel, row: int, key: str, role: int = DISPLAY) -> Any:

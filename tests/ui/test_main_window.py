@@ -35,7 +35,7 @@ def qsettings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def context(demo_store: Store, db_path: Path) -> AppContext:
-    return AppContext(store=demo_store, db_path=db_path, today=lambda: LATER)
+    return AppContext(store=demo_store, target=db_path, today=lambda: LATER)
 
 
 def open_window(qtbot: Any, context: AppContext, qsettings: QSettings) -> MainWindow:

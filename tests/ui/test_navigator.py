@@ -20,7 +20,7 @@ LATER = dt.date(2023, 12, 5)
 
 @pytest.fixture
 def context(demo_store: Store, db_path: Path) -> AppContext:
-    return AppContext(store=demo_store, db_path=db_path, today=lambda: LATER)
+    return AppContext(store=demo_store, target=db_path, today=lambda: LATER)
 
 
 @pytest.fixture

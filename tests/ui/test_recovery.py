@@ -108,7 +108,7 @@ def test_location_warning_at_start(
 def test_daily_backup_at_start_once(
     qtbot: QtBot, demo_store: Store, db_path: Path, boxes: list[tuple[str, str]]
 ) -> None:
-    context = AppContext(store=demo_store, db_path=db_path)
+    context = AppContext(store=demo_store, target=db_path)
     window = QMainWindow()
     qtbot.addWidget(window)
     hooks = SafetyHooks(context, QMainWindow, TaskRunner(synchronous=True))
@@ -121,7 +121,7 @@ def test_daily_backup_at_start_once(
 
 
 def test_daily_backup_in_the_background(qtbot: QtBot, demo_store: Store, db_path: Path) -> None:
-    context = AppContext(store=demo_store, db_path=db_path)
+    context = AppContext(store=demo_store, target=db_path)
     window = QMainWindow()
     qtbot.addWidget(window)
     hooks = SafetyHooks(context, QMainWindow)
@@ -140,7 +140,7 @@ def test_daily_backup_failure_is_a_warning_not_a_crash(
     from rectdesk.services import settings
 
     settings.put(demo_store, "backup_folder", str(blocker / "backups"))
-    context = AppContext(store=demo_store, db_path=db_path)
+    context = AppContext(store=demo_store, target=db_path)
     hooks = SafetyHooks(context, QMainWindow, TaskRunner(synchronous=True))
     assert hooks.start_of_day_backup() is True
     assert boxes and boxes[0][0] == "今日自动备份未完成" and "备份失败" in boxes[0][1]
@@ -150,7 +150,7 @@ def test_daily_backup_failure_is_a_warning_not_a_crash(
 def test_window_is_rebuilt_on_the_restored_store(
     qtbot: QtBot, demo_store: Store, db_path: Path
 ) -> None:
-    context = AppContext(store=demo_store, db_path=db_path)
+    context = AppContext(store=demo_store, target=db_path)
     first = QMainWindow()  # deleted by the hooks once replaced, so not given to qtbot
     made: list[QMainWindow] = []
 
@@ -198,7 +198,7 @@ def test_damage_found_after_start_is_reported_and_skips_the_backup(
 ) -> None:
     monkeypatch.setattr(health_service, "BACKGROUND_CHECK_BYTES", 1024)
     monkeypatch.setattr(health_service, "check_file", lambda _path, quick: ["page 3: broken"])
-    context = AppContext(store=demo_store, db_path=db_path)
+    context = AppContext(store=demo_store, target=db_path)
     window = QMainWindow()
     qtbot.addWidget(window)
     hooks = SafetyHooks(context, QMainWindow, TaskRunner(synchronous=True))
@@ -212,7 +212,7 @@ def test_a_sound_large_store_gets_its_daily_backup_after_the_check(
     qtbot: QtBot, demo_store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(health_service, "BACKGROUND_CHECK_BYTES", 1024)
-    context = AppContext(store=demo_store, db_path=db_path)
+    context = AppContext(store=demo_store, target=db_path)
     window = QMainWindow()
     qtbot.addWidget(window)
     hooks = SafetyHooks(context, QMainWindow, TaskRunner(synchronous=True))

@@ -42,7 +42,7 @@ TODAY = dt.date(2023, 12, 20)
 
 @pytest.fixture
 def context(demo_store: Store, db_path: Path) -> AppContext:
-    return AppContext(store=demo_store, db_path=db_path, today=lambda: TODAY)
+    return AppContext(store=demo_store, target=db_path, today=lambda: TODAY)
 
 
 @pytest.fixture
@@ -213,7 +213,7 @@ def test_package_menu_round_trip(
     assert package.is_file() and "已导出交换包" in window.statusBar().currentMessage()
     with Store.open(tmp_path / "city.sqlite3") as city:
         other = MainWindow(
-            AppContext(store=city, db_path=tmp_path / "city.sqlite3"),
+            AppContext(store=city, target=tmp_path / "city.sqlite3"),
             qsettings=QSettings(str(tmp_path / "ui2.ini"), QSettings.Format.IniFormat),
             runner=TaskRunner(synchronous=True),
         )  # fmt: skip
