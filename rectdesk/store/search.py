@@ -46,6 +46,10 @@ def _dense(db: sqlite_utils.Database, term: str) -> bool:
 
 
 def _index_terms(db: sqlite_utils.Database, term: str) -> list[str] | None:
+    if any(not ch.isascii() and (ch.lower() != ch or ch.upper() != ch) for ch in term):
+        # A letter of another alphabet: the index folds its case its own way (Python lowers a
+        # final Σ to ς, the index to σ), so only a scan is sure to find what it should.
+        return None
     low = term.lower()
     try:
         rows = db.execute(
