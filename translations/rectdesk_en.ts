@@ -1917,7 +1917,64 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>{reason} ({count} items, such as “{example}”)</translation>
     </message>
     <message>
+        <source>无法识别的时限{text}，请手工填写日期</source>
+        <translation>The deadline {text} could not be read; please enter the date by hand</translation>
+    </message>
+    <message>
+        <source>表格日期{date}似乎有误，请核对</source>
+        <translation>The cell&apos;s date {date} looks wrong; please check</translation>
+    </message>
+    <message>
+        <source>表格日期{date}与文字{text}不一致，已按表格日期</source>
+        <translation>The cell&apos;s date {date} differs from the text {text}; the cell&apos;s date was taken</translation>
+    </message>
+    <message>
+        <source>时限{text}含多个日期，已取最晚的{date}</source>
+        <translation>The deadline {text} names several dates; the latest, {date}, was taken</translation>
+    </message>
+    <message>
+        <source>时限{text}未写年份，请补充年份</source>
+        <translation>The deadline {text} has no year; please add the year</translation>
+    </message>
+    <message>
+        <source>时限{text}中的年份{year}年似乎有误，请核对</source>
+        <translation>The year {year} in the deadline {text} looks wrong; please check</translation>
+    </message>
+    <message>
+        <source>时限{text}中的日期{written}不存在，请核对</source>
+        <translation>The date {written} in the deadline {text} does not exist; please check</translation>
+    </message>
+    <message>
+        <source>时限{text}未写年份，已按{date}理解，请核对</source>
+        <translation>The deadline {text} has no year; it was read as {date}, please check</translation>
+    </message>
+    <message>
+        <source>时限{text}未写年份，已按{year}年理解，请核对</source>
+        <translation>The deadline {text} has no year; it was read as in {year}, please check</translation>
+    </message>
+    <message>
+        <source>时限{text}可能是“{year}.10”被表格存成了数字，已按1月理解，请核对</source>
+        <translation>The deadline {text} may be “{year}.10” stored by the spreadsheet as a number; it was read as January, please check</translation>
+    </message>
+    <message>
+        <source>时限{text}只写了年份，已按年底推定为{date}</source>
+        <translation>The deadline {text} names only a year; taken as the year&apos;s end, {date}</translation>
+    </message>
+    <message>
+        <source>按{plan}末推定为{date}</source>
+        <translation>Taken as the end of the {plan} plan period: {date}</translation>
+    </message>
+    <message>
+        <source>时限{text}是相对期限，没有起算日期，请手工填写日期</source>
+        <translation>The deadline {text} is counted from an event with no start date; please enter the date by hand</translation>
+    </message>
+    <message>
+        <source>时限{text}的年份只写了两位，请写全四位年份</source>
+        <translation>The deadline {text} gives a two-digit year; please write all four digits</translation>
+    </message>
+    <message>
         <source>；</source>
+        <extracomment>Between two notes of one deadline.</extracomment>
         <translation>; </translation>
     </message>
     <message>
@@ -2495,6 +2552,75 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     <message>
         <source>{what}没有成功（{database}），台账没有改变；请检查网络和权限后重试。</source>
         <translation>{what} did not succeed ({database}); the ledger is unchanged. Check the network and permissions, then try again.</translation>
+    </message>
+    <message>
+        <source>{kind}：{names} 同时用于事项 {items}</source>
+        <extracomment>Images with more pixels than this are not decoded (a photo has 12–50 million). PDF pages read for the text comparison, and the file size beyond which none is. One group of reused evidence, said with or without the near images&apos; distance and the units.</extracomment>
+        <translation>{kind}: {names} used for items {items}</translation>
+    </message>
+    <message>
+        <source>{kind}：{names} 同时用于事项 {items}，涉及不同单位：{units}</source>
+        <translation>{kind}: {names} used for items {items}, across units: {units}</translation>
+    </message>
+    <message>
+        <source>{kind}（相差{distance}位）：{names} 同时用于事项 {items}</source>
+        <translation>{kind} ({distance} bits apart): {names} used for items {items}</translation>
+    </message>
+    <message>
+        <source>{kind}（相差{distance}位）：{names} 同时用于事项 {items}，涉及不同单位：{units}</source>
+        <translation>{kind} ({distance} bits apart): {names} used for items {items}, across units: {units}</translation>
+    </message>
+    <message>
+        <source>（无法解析的服务器地址）</source>
+        <extracomment>Quoted text and names pass unchanged; ``?`` and ``%`` outside them are rewritten.</extracomment>
+        <translation>(unreadable server address)</translation>
+    </message>
+    <message>
+        <source>要保存的文字里有一个空字符（代码为 0 的控制字符），服务器上的台账不能保存它；请检查来源表格，删去这个字符后重试。</source>
+        <translation>The text to save contains a null character (control code 0), which a server ledger cannot store; check the source table, remove that character and try again.</translation>
+    </message>
+    <message>
+        <source>服务器地址的写法不对，请按“postgresql://用户名@服务器:端口/数据库名”填写。</source>
+        <extracomment>Set (to anything, ``sqlite3.Row`` included) to read rows by column name. table -&gt; the column an INSERT returns as lastrowid (None: the table has none). The database as named in messages (no password).</extracomment>
+        <translation>The server address is not written correctly; write it as postgresql://user@server:port/database.</translation>
+    </message>
+    <message>
+        <source>无法连接台账服务器（{where}）：请检查服务器地址、端口、数据库名和用户名是否写对，服务器是否已启动、是否允许这台电脑连接；需要密码时，请把它存在 PostgreSQL 的密码文件（pgpass）里，RectDesk 不保存密码。</source>
+        <translation>Cannot connect to the ledger server ({where}). Check that the server address, port, database name and user name are right, that the server is running and accepts this computer; if a password is needed, keep it in PostgreSQL&apos;s password file (pgpass): RectDesk does not store passwords.</translation>
+    </message>
+    <message>
+        <source>服务器上的数据库（{where}）不是 UTF8 编码，存不下中文；请让管理员新建一个 UTF8 编码的数据库（ENCODING &apos;UTF8&apos;）后再连接。</source>
+        <translation>The database on the server ({where}) is not UTF8-encoded and cannot hold Chinese; ask the administrator to create a UTF8 database (ENCODING &apos;UTF8&apos;) and connect to that.</translation>
+    </message>
+    <message>
+        <source>服务器上的这个台账由更新版本的 RectDesk 建立，请升级 RectDesk 后再连接。</source>
+        <extracomment>Serialises migrations of one database between clients (pg_advisory_xact_lock). The name of the trigram search index. A LIKE the planner cannot see into, so that it expects a common term to match often and walks the page&apos;s order instead of sorting every match (see store/pg/search.py).</extracomment>
+        <translation>This ledger on the server was made by a newer version of RectDesk; upgrade RectDesk and connect again.</translation>
+    </message>
+    <message>
+        <source>服务器上的数据库（{where}）里已有其他程序的数据表，不是 RectDesk 台账；RectDesk 没有改动它，请检查连接地址，或请管理员新建一个空数据库。</source>
+        <translation>The database on the server ({where}) holds another program&apos;s tables and is not a RectDesk ledger; RectDesk left it untouched. Check the address, or ask the administrator for a new empty database.</translation>
+    </message>
+    <message>
+        <source>服务器上的数据库（{where}）里还没有台账：请检查数据库名是否写对；要在这里新建台账，请以可写方式连接并导入或新建。</source>
+        <translation>The database on the server ({where}) holds no ledger yet. Check the database name; to start a ledger there, connect with write access and import or create one.</translation>
+    </message>
+    <message>
+        <source>服务器上的台账（{where}）需要升级到这个版本的 RectDesk，只读连接不能升级；请先用可写的账号连接一次。</source>
+        <translation>The ledger on the server ({where}) needs upgrading to this version of RectDesk, which a read-only connection cannot do; connect once with an account that may write.</translation>
+    </message>
+    <message>
+        <source>与台账服务器（{where}）的连接断开了（网络中断或服务器重启），本次修改没有保存，已保存的数据不受影响。请检查网络后重试。</source>
+        <translation>The connection to the ledger server ({where}) was lost (network down or server restarted). This change was not saved; data saved earlier is not affected. Check the network and try again.</translation>
+    </message>
+    <message>
+        <source>服务器上的台账（{where}）有不一致的地方，请联系管理员检查。</source>
+        <extracomment>Where the ledger is, for messages (user, host, database; never a password). Whether searches of three characters and more use the trigram index.</extracomment>
+        <translation>The ledger on the server ({where}) is inconsistent; please ask the administrator to check it.</translation>
+    </message>
+    <message>
+        <source>这个服务器台账还没有指定存放佐证材料的共享文件夹，不能添加或打开佐证材料；请在连接设置里选一个各台电脑都能访问的文件夹。</source>
+        <translation>No shared folder for evidence files has been chosen for this server ledger, so evidence cannot be added or opened; choose a folder every PC can reach in the connection settings.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from rectdesk.domain import deadline_notes as notes
+from rectdesk.domain.deadline_notes import joined, note
 from rectdesk.domain.model import Deadline, DeadlineKind
 
 __all__ = ["format_cn_date", "parse_deadline", "parse_iso"]
@@ -140,7 +142,7 @@ def _read_text(raw: str, year: int | None, not_before: dt.date | None = None) ->
         return Deadline(raw, None, DeadlineKind.ONGOING, True)
     if flat.strip(_PUNCTUATION).lower() in _BLANK_WORDS:
         return Deadline(raw)
-    return Deadline(raw, warning=f"无法识别的时限{scan.quoted}，请手工填写日期")
+    return Deadline(raw, warning=note(notes.UNREADABLE, text=scan.quoted))
 
 
 def _from_excel(raw: str, value: dt.date | dt.datetime, year: int | None) -> Deadline:
@@ -149,11 +151,11 @@ def _from_excel(raw: str, value: dt.date | dt.datetime, year: int | None) -> Dea
     said = _from_text(raw, year) if raw else Deadline()
     warnings = []
     if day.year not in PLAUSIBLE_YEARS:
-        warnings.append(f"表格日期{format_cn_date(day)}似乎有误，请核对")
+        warnings.append(note(notes.CELL_DATE_ODD, date=format_cn_date(day)))
     if said.date is not None and said.date != day:
-        warnings.append(f"表格日期{format_cn_date(day)}与文字{_quote(raw)}不一致，已按表格日期")
+        warnings.append(note(notes.CELL_DATE_DIFFERS, date=format_cn_date(day), text=_quote(raw)))
     kind = DeadlineKind.IMMEDIATE if said.kind is DeadlineKind.IMMEDIATE else DeadlineKind.DATE
-    return Deadline(raw or day.isoformat(), day, kind, said.ongoing, "；".join(warnings))
+    return Deadline(raw or day.isoformat(), day, kind, said.ongoing, joined(warnings))
 
 
 def _normalise(raw: str) -> str:
@@ -199,14 +201,14 @@ def _scan_dates(flat: str, scan: _Scan) -> list[_Found]:
 
 def _settle(found: list[_Found], scan: _Scan) -> tuple[dt.date | None, str]:
     """The latest date (milestones end with the final one) and the warnings."""
-    notes = list(dict.fromkeys(item.note for item in found if item.note))
+    said = list(dict.fromkeys(item.note for item in found if item.note))
     dates = sorted({item.date for item in found if item.date is not None})
     # One unreadable mention might be the latest, so no date is safer than a guessed one.
     if any(item.date is None for item in found):
-        return None, "；".join(notes)
+        return None, joined(said)
     if len(dates) > 1:
-        notes.append(f"时限{scan.quoted}含多个日期，已取最晚的{format_cn_date(dates[-1])}")
-    return dates[-1], "；".join(notes)
+        said.append(note(notes.SEVERAL_DATES, text=scan.quoted, date=format_cn_date(dates[-1])))
+    return dates[-1], joined(said)
 
 
 # Readers: one per rule, each turning a match into a date or a problem.
@@ -234,13 +236,13 @@ def _calendar(match: re.Match[str], scan: _Scan, month: int, day: int | None) ->
         return _next_occurrence(scan, month, day)
     year = _year_of(match, scan)
     if year is None:
-        return _Found(None, f"时限{scan.quoted}未写年份，请补充年份")
+        return _Found(None, note(notes.NO_YEAR, text=scan.quoted))
     if year not in PLAUSIBLE_YEARS:
-        return _Found(None, f"时限{scan.quoted}中的年份{year}年似乎有误，请核对")
+        return _Found(None, note(notes.ODD_YEAR, text=scan.quoted, year=year))
     last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
     if not last or (day is not None and not 1 <= day <= last):
         written = f"{year}年{month}月" + ("" if day is None else f"{day}日")
-        return _Found(None, f"时限{scan.quoted}中的日期{written}不存在，请核对", year)
+        return _Found(None, note(notes.NO_SUCH_DATE, text=scan.quoted, written=written), year)
     return _Found(dt.date(year, month, last if day is None else day), year=year)
 
 
@@ -255,13 +257,13 @@ def _next_occurrence(scan: _Scan, month: int, day: int | None) -> _Found:
             if day == 29 and month == 2 and candidate == year:
                 continue  # 2月29日 in a common year: the next leap day is too far to guess
             written = f"{month}月" + ("" if day is None else f"{day}日")
-            return _Found(None, f"时限{scan.quoted}中的日期{written}不存在，请核对")
+            return _Found(None, note(notes.NO_SUCH_DATE, text=scan.quoted, written=written))
         date = dt.date(candidate, month, last if day is None else day)
         if date >= start:
-            note = f"时限{scan.quoted}未写年份，已按{format_cn_date(date)}理解，请核对"
+            said = note(notes.YEAR_GUESSED, text=scan.quoted, date=format_cn_date(date))
             # No year is remembered: a later year-less mention is placed on its own.
-            return _Found(date, note)
-    return _Found(None, f"时限{scan.quoted}未写年份，请补充年份")
+            return _Found(date, said)
+    return _Found(None, note(notes.NO_YEAR, text=scan.quoted))
 
 
 def _read_day(match: re.Match[str], scan: _Scan) -> _Found:
@@ -276,8 +278,8 @@ def _read_dotted_month(match: re.Match[str], scan: _Scan) -> _Found:
     found = _calendar(match, scan, int(match["m"]), None)
     # Excel stores a typed 2023.10 as the number 2023.1, which then reads as January.
     if match["s"] == "." and match["m"] == "1" and found.date is not None:
-        note = f"时限{scan.quoted}可能是“{match['y']}.10”被表格存成了数字，已按1月理解，请核对"
-        return replace(found, note=note)
+        said = note(notes.STORED_AS_NUMBER, text=scan.quoted, year=match["y"])
+        return replace(found, note=said)
     return found
 
 
@@ -297,24 +299,24 @@ def _read_bare_year(match: re.Match[str], scan: _Scan) -> _Found:
     found = _calendar(match, scan, 12, 31)
     if found.date is None:
         return found
-    note = f"时限{scan.quoted}只写了年份，已按年底推定为{format_cn_date(found.date)}"
-    return replace(found, note=note)
+    said = note(notes.YEAR_ONLY, text=scan.quoted, date=format_cn_date(found.date))
+    return replace(found, note=said)
 
 
 def _read_plan(match: re.Match[str], scan: _Scan) -> _Found:
     # The Nth five-year plan ends in 1955 + 5N: 十四五 = 2021–2025, 十五五 = 2026–2030.
-    name = f"十{match['n']}五"
+    plan = f"“十{match['n']}五”"
     end = dt.date(1955 + 5 * (10 + _CN_DIGITS[match["n"]]), 12, 31)
-    return _Found(end, f"按“{name}”末推定为{format_cn_date(end)}")
+    return _Found(end, note(notes.PLAN_END, plan=plan, date=format_cn_date(end)))
 
 
 def _read_relative(match: re.Match[str], scan: _Scan) -> _Found:
-    return _Found(None, f"时限{scan.quoted}是相对期限，没有起算日期，请手工填写日期")
+    return _Found(None, note(notes.RELATIVE, text=scan.quoted))
 
 
 def _read_short_year(match: re.Match[str], scan: _Scan) -> _Found:
     # 23 could be 2023 or 1923 to a machine; the clerk knows, so ask rather than guess.
-    return _Found(None, f"时限{scan.quoted}的年份只写了两位，请写全四位年份")
+    return _Found(None, note(notes.SHORT_YEAR, text=scan.quoted))
 
 
 _YEAR = r"(?:(?<![0-9])(?P<y>[0-9]{4})年度?|(?P<rel>今年|本年|当年|明年|次年|来年|翌年)度?)"

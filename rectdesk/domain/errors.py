@@ -98,13 +98,16 @@ def _message(template: str, values: dict[str, Any]) -> Message:
 SEPARATOR = QT_TRANSLATE_NOOP("Errors", "、")
 
 
-def _shown(value: object) -> object:
+def _shown(value: object, translate: Translator | None = None) -> object:
+    say = translate or translated
     if isinstance(value, Label):
-        return translated(LABELS, str(value))
+        return say(LABELS, str(value))
     if isinstance(value, Message):
+        if translate is not None:
+            return written(value.template, **value.values)
         return str(value)
     if isinstance(value, Listing):
-        return translated(CONTEXT, SEPARATOR).join(str(_shown(part)) for part in value)
+        return say(CONTEXT, SEPARATOR).join(str(_shown(part, translate)) for part in value)
     return value
 
 
@@ -129,6 +132,16 @@ def localized(template: str, **values: object) -> str:
         except (KeyError, IndexError, ValueError, AttributeError, TypeError):
             continue
     return template
+
+
+def written(template: str, **values: object) -> str:
+    """``template`` with ``values`` filled in, in Chinese whatever the interface language:
+    for the documents RectDesk writes (a binder, a letter), which stay Chinese."""
+    shown = {name: _shown(value, _unchanged) for name, value in values.items()}
+    try:
+        return template.format_map(shown) if values else template
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        return template
 
 
 class UserError(Exception):

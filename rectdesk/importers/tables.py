@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rectdesk.domain import deadline_notes as notes
+from rectdesk.domain.deadline_notes import joined, note, shown
 from rectdesk.domain.deadlines import parse_deadline, parse_iso
 from rectdesk.domain.departments import parse_departments
 from rectdesk.domain.errors import QT_TRANSLATE_NOOP, localized
@@ -377,7 +379,7 @@ def _to_item(
         draft.deadline = _with_year(deadline_text, year, dated)
         row.year_inferred = True
     if draft.deadline.warning:
-        row.warnings.append(draft.deadline.warning)
+        row.warnings.append(shown(draft.deadline.warning))
     _status(row, values, cells)
     draft.extra = extra
     return row
@@ -388,8 +390,7 @@ def _with_year(text: str, year: int, dated: dt.date | None = None) -> Deadline:
     parsed = parse_deadline(text, year=year, not_before=dated)
     if dated is not None:
         return parsed  # it says itself which date it took
-    note = f"时限“{text}”未写年份，已按{year}年理解，请核对"
-    warning = "；".join(w for w in (parsed.warning, note) if w)
+    warning = joined([parsed.warning, note(notes.YEAR_OF_BATCH, text=f"“{text}”", year=year)])
     return Deadline(parsed.text, parsed.date, parsed.kind, parsed.ongoing, warning)
 
 
@@ -410,10 +411,10 @@ def _reyear(tables: list[DetectedTable], year: int | None, dated: dt.date | None
     for table in tables:
         for row in table.rows:
             if row.year_inferred:
-                old = row.draft.deadline.warning
+                old = shown(row.draft.deadline.warning)
                 row.warnings = [w for w in row.warnings if w != old]
                 row.draft.deadline = _with_year(row.draft.deadline.text, common, dated)
-                row.warnings.append(row.draft.deadline.warning)
+                row.warnings.append(shown(row.draft.deadline.warning))
     return common
 
 
@@ -547,8 +548,8 @@ def apply_year(parsed: ParsedFile, year: int | None) -> None:
         return
     for row in parsed.rows:
         if row.year_inferred:
-            old = row.draft.deadline.warning
+            old = shown(row.draft.deadline.warning)
             row.warnings = [w for w in row.warnings if w != old]
             row.draft.deadline = _with_year(row.draft.deadline.text, year, parsed.dated)
-            row.warnings.append(row.draft.deadline.warning)
+            row.warnings.append(shown(row.draft.deadline.warning))
     parsed.year, parsed.year_source = year, "批次"

@@ -118,7 +118,8 @@ def build_binder(
                 text += f"，审核意见：{review.opinion}"
             field("销号审核", text)
         for group in flags.get(item.id, []):
-            blocks.append(Paragraph(m("【复用提示】" + evidence_guard.describe(group))))
+            said = evidence_guard.describe(group, document=True)
+            blocks.append(Paragraph(m("【复用提示】" + said)))
         ledger = store.ledger(item.id)
         if ledger:
             blocks.append(Paragraph("台账记录", ParagraphStyle.HEADING2))

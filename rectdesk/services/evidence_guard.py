@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Label, Listing, Message, written
 from rectdesk.domain.evidence import (
     MIN_TEXT_CHARS,
     EvidenceUse,
@@ -222,13 +223,40 @@ def check_json(result: ReuseCheck, mode: OutputMode = OutputMode.MASKED) -> dict
     return masked
 
 
-def describe(group: ReuseGroup) -> str:
-    """One sentence for the item, the binder and the list."""
-    items = "、".join(dict.fromkeys(u.item_label for u in group.uses))
-    names = "、".join(dict.fromkeys(u.name for u in group.uses))
-    where = "，涉及不同单位：" + "、".join(group.units) if group.across_units else ""
-    extra = f"（相差{group.distance}位）" if group.distance else ""
-    return f"{group.kind.label}{extra}：{names} 同时用于事项 {items}{where}"
+#: One group of reused evidence, said with or without the near images' distance and the units.
+_SAID = {
+    (False, False): QT_TRANSLATE_NOOP("Errors", "{kind}：{names} 同时用于事项 {items}"),
+    (False, True): QT_TRANSLATE_NOOP(
+        "Errors", "{kind}：{names} 同时用于事项 {items}，涉及不同单位：{units}"
+    ),
+    (True, False): QT_TRANSLATE_NOOP(
+        "Errors", "{kind}（相差{distance}位）：{names} 同时用于事项 {items}"
+    ),
+    (True, True): QT_TRANSLATE_NOOP(
+        "Errors", "{kind}（相差{distance}位）：{names} 同时用于事项 {items}，涉及不同单位：{units}"
+    ),
+}
+
+
+def description(group: ReuseGroup) -> Message:
+    """One sentence about ``group``, translated when it is read."""
+    values: dict[str, object] = {
+        "kind": Label(group.kind.label),
+        "names": Listing(dict.fromkeys(u.name for u in group.uses)),
+        "items": Listing(dict.fromkeys(u.item_label for u in group.uses)),
+    }
+    if group.distance:
+        values["distance"] = group.distance
+    if group.across_units:
+        values["units"] = Listing(group.units)
+    return Message(_SAID[bool(group.distance), group.across_units], **values)
+
+
+def describe(group: ReuseGroup, *, document: bool = False) -> str:
+    """One sentence for the item and the list in the interface language; for a document
+    (the binder), in Chinese whatever the interface language."""
+    said = description(group)
+    return written(said.template, **said.values) if document else str(said)
 
 
 def reuse_report(

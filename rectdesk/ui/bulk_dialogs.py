@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rectdesk.domain import deadline_notes
 from rectdesk.domain.deadlines import parse_deadline
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.model import DeadlineKind, Status
@@ -163,7 +164,7 @@ class DeadlineDialog(_Dialog):
         else:
             shown = self.tr("（没有可识别的日期）") if self.text.text().strip() else ""
         if deadline.warning:
-            shown += "  " + self.tr("注意：{0}").format(deadline.warning)
+            shown += "  " + self.tr("注意：{0}").format(deadline_notes.shown(deadline.warning))
         self.preview.setText(shown)
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rectdesk.domain import deadline_notes
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.lights import signal_for
 from rectdesk.domain.model import (
@@ -372,7 +373,7 @@ class DetailPanel(QWidget):
         else:
             hint = self.tr("没有可识别的日期") if deadline.text else ""
         if deadline.warning:
-            hint += "\n" + self.tr("注意：{0}").format(deadline.warning)
+            hint += "\n" + self.tr("注意：{0}").format(deadline_notes.shown(deadline.warning))
         return hint
 
     @staticmethod

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from rectdesk.domain import deadline_notes
 from rectdesk.domain.lights import Signal, signal_for
 from rectdesk.domain.model import Item, Light
 from rectdesk.domain.privacy import mask_text
@@ -275,7 +276,7 @@ class ItemsModel(QAbstractTableModel):
             text = str(getattr(item, key) or "")
             return mask_text(text) if key == "origin" else (text or None)
         if key == "deadline" and item.deadline.warning:
-            return item.deadline.warning
+            return deadline_notes.shown(item.deadline.warning)
         if key == "light":
             return light_text(self.signal(item), item.status)
         return None

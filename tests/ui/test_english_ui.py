@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from rectdesk.app.application import crash_box, earlier_end_box
 from rectdesk.app.faults import EarlierEnd
+from rectdesk.domain.errors import install_translator
 from rectdesk.services.context import AppContext
 from rectdesk.services.demo import load_demo
 from rectdesk.services.paths import translations_dir
@@ -50,6 +51,8 @@ from rectdesk.ui.main_window import MainWindow
 from rectdesk.ui.tasks import TaskRunner
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+#: A clerk's own text quoted in a sentence.
+QUOTED = re.compile(r"“[^”]*”")
 #: Each language named in itself (the switch in the help, the choice in the settings).
 OWN_NAMES = {"中文", "简体中文"}
 TODAY = dt.date(2026, 12, 4)
@@ -60,8 +63,10 @@ def english(qapp: Any) -> Iterator[None]:
     translator = QTranslator()
     assert translator.load("rectdesk_en", str(translations_dir()))
     QCoreApplication.installTranslator(translator)
+    install_translator(QCoreApplication.translate)  # as the window does when it starts
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     yield
+    install_translator(None)
     QCoreApplication.removeTranslator(translator)
     QLocale.setDefault(QLocale.system())
 
@@ -178,6 +183,29 @@ def test_the_detail_panel_explains_in_english(qtbot: Any, window: MainWindow) ->
         assert not HAN.search(text), text
     window.table.selectAll()
     assert chinese(interface_texts(panel.selection, set())) == []
+
+
+def test_a_deadline_warning_kept_in_chinese_is_explained_in_english(
+    qtbot: Any, window: MainWindow
+) -> None:
+    from rectdesk.services.items import ItemService
+    from rectdesk.ui.items_model import COLUMNS
+
+    store = window.context.store
+    item = next(iter(store.items()))
+    ItemService(store).edit(item.id, {"deadline": "2023年2月30日前；6月底前"}).do()
+    window.model.invalidate([item.id])
+    stored = store.item(item.id).deadline.warning
+    assert "不存在" in stored  # the ledger keeps the Chinese, as the command line shows it
+    window.select_item(item.id)
+    hint = window.detail.deadline_hint.text()
+    assert "2023-02-30" in hint and not HAN.search(QUOTED.sub("", hint)), hint
+    model = window.model
+    row = model.row_of(item.id)
+    column = next(n for n, c in enumerate(COLUMNS) if c.key == "deadline")
+    assert row is not None
+    tip = str(model.index(row, column).data(Qt.ItemDataRole.ToolTipRole))
+    assert "2023-02-30" in tip and not HAN.search(QUOTED.sub("", tip)), tip
 
 
 @pytest.mark.parametrize(

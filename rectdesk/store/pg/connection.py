@@ -26,7 +26,7 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.pq import TransactionStatus
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError, localized
 from rectdesk.store.dialect import POSTGRES
 
 #: Quoted text and names pass unchanged; ``?`` and ``%`` outside them are rewritten.
@@ -55,7 +55,7 @@ def describe(target: str) -> str:
     try:
         info = conninfo_to_dict(target)
     except psycopg.ProgrammingError:
-        return "（无法解析的服务器地址）"
+        return localized(QT_TRANSLATE_NOOP("Errors", "（无法解析的服务器地址）"))
     host = str(info.get("host") or "localhost")
     port = f":{info['port']}" if info.get("port") else ""
     user = f"{info['user']}@" if info.get("user") else ""
@@ -69,8 +69,11 @@ def _bindable(params: Sequence[Any] | None) -> list[Any]:
             values[n] = int(value)
         elif type(value) is str and "\x00" in value:
             raise UserError(
-                "要保存的文字里有一个空字符（代码为 0 的控制字符），服务器上的台账不能保存它；"
-                "请检查来源表格，删去这个字符后重试。"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "要保存的文字里有一个空字符（代码为 0 的控制字符），服务器上的台账不能保存它；"
+                    "请检查来源表格，删去这个字符后重试。",
+                )
             )
     return values
 
@@ -305,7 +308,11 @@ def connect(target: str, *, readonly: bool = False) -> PgDatabase:
         given = conninfo_to_dict(target)
     except psycopg.ProgrammingError as exc:
         raise UserError(
-            "服务器地址的写法不对，请按“postgresql://用户名@服务器:端口/数据库名”填写。", str(exc)
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "服务器地址的写法不对，请按“postgresql://用户名@服务器:端口/数据库名”填写。",
+            ),
+            str(exc),
         ) from exc
     if "connect_timeout" not in given:
         options["connect_timeout"] = 10
@@ -316,18 +323,26 @@ def connect(target: str, *, readonly: bool = False) -> PgDatabase:
         raw = psycopg.connect(target, **options)
     except psycopg.OperationalError as exc:
         raise UserError(
-            f"无法连接台账服务器（{where}）：请检查服务器地址、端口、数据库名和用户名是否写对，"
-            "服务器是否已启动、是否允许这台电脑连接；需要密码时，请把它存在 PostgreSQL 的"
-            "密码文件（pgpass）里，RectDesk 不保存密码。",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "无法连接台账服务器（{where}）：请检查服务器地址、端口、数据库名和用户名是否写对，"
+                "服务器是否已启动、是否允许这台电脑连接；需要密码时，请把它存在 PostgreSQL 的"
+                "密码文件（pgpass）里，RectDesk 不保存密码。",
+            ),
             _first_line(exc),
+            where=where,
         ) from exc
     encoding = raw.execute("SHOW server_encoding").fetchone()
     if encoding is None or str(encoding[0]).upper() not in ("UTF8", "UTF-8"):
         raw.close()
         raise UserError(
-            f"服务器上的数据库（{where}）不是 UTF8 编码，存不下中文；"
-            "请让管理员新建一个 UTF8 编码的数据库（ENCODING 'UTF8'）后再连接。",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "服务器上的数据库（{where}）不是 UTF8 编码，存不下中文；"
+                "请让管理员新建一个 UTF8 编码的数据库（ENCODING 'UTF8'）后再连接。",
+            ),
             f"server_encoding={encoding[0] if encoding else None}",
+            where=where,
         )
     raw.execute("SET client_encoding = 'UTF8'")
     # psycopg prepares a statement run five times; the server may then plan it once for any

@@ -20,7 +20,12 @@ from dataclasses import dataclass
 
 import psycopg
 
-from rectdesk.domain.errors import StoreForeignError, StoreMissingError, UserError
+from rectdesk.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    StoreForeignError,
+    StoreMissingError,
+    UserError,
+)
 from rectdesk.store import rows
 from rectdesk.store.pg.connection import PgDatabase
 from rectdesk.store.pg.search import search_text
@@ -446,27 +451,41 @@ def migrate(db: PgDatabase, *, readonly: bool, create: bool) -> list[str]:
     version = schema_version(db)
     if version > len(MIGRATIONS):
         raise UserError(
-            "服务器上的这个台账由更新版本的 RectDesk 建立，请升级 RectDesk 后再连接。",
+            QT_TRANSLATE_NOOP(
+                "Errors", "服务器上的这个台账由更新版本的 RectDesk 建立，请升级 RectDesk 后再连接。"
+            ),
             f"rectdesk_schema={version}, known={len(MIGRATIONS)}",
         )
     if version == 0:
         others = _foreign_tables(db)
         if others:
             raise StoreForeignError(
-                f"服务器上的数据库（{db.target}）里已有其他程序的数据表，不是 RectDesk 台账；"
-                "RectDesk 没有改动它，请检查连接地址，或请管理员新建一个空数据库。",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "服务器上的数据库（{where}）里已有其他程序的数据表，不是 RectDesk 台账；"
+                    "RectDesk 没有改动它，请检查连接地址，或请管理员新建一个空数据库。",
+                ),
                 f"tables: {', '.join(others[:5])}",
+                where=db.target,
             )
         if readonly or not create:
             raise StoreMissingError(
-                f"服务器上的数据库（{db.target}）里还没有台账：请检查数据库名是否写对；"
-                "要在这里新建台账，请以可写方式连接并导入或新建。"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "服务器上的数据库（{where}）里还没有台账：请检查数据库名是否写对；"
+                    "要在这里新建台账，请以可写方式连接并导入或新建。",
+                ),
+                where=db.target,
             )
     todo = MIGRATIONS[version:]
     if todo and readonly:
         raise UserError(
-            f"服务器上的台账（{db.target}）需要升级到这个版本的 RectDesk，只读连接不能升级；"
-            "请先用可写的账号连接一次。"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "服务器上的台账（{where}）需要升级到这个版本的 RectDesk，只读连接不能升级；"
+                "请先用可写的账号连接一次。",
+            ),
+            where=db.target,
         )
     applied: list[str] = []
     raw = db.conn.raw

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psycopg
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import Capability
 from rectdesk.store.dialect import POSTGRES
 from rectdesk.store.pg.connection import PgDatabase, connect
@@ -28,9 +28,13 @@ log = logging.getLogger(__name__)
 def connection_lost(where: str, exc: BaseException) -> UserError:
     """The sentence for a server that went away mid-work (nothing half-written stays)."""
     return UserError(
-        f"与台账服务器（{where}）的连接断开了（网络中断或服务器重启），本次修改没有保存，"
-        "已保存的数据不受影响。请检查网络后重试。",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "与台账服务器（{where}）的连接断开了（网络中断或服务器重启），本次修改没有保存，"
+            "已保存的数据不受影响。请检查网络后重试。",
+        ),
         str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
+        where=where,
     )
 
 
@@ -75,8 +79,11 @@ class PgStore(Store):
                 problems = store.check()
                 if problems:
                     raise UserError(
-                        f"服务器上的台账（{db.target}）有不一致的地方，请联系管理员检查。",
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "服务器上的台账（{where}）有不一致的地方，请联系管理员检查。"
+                        ),
                         "; ".join(problems[:5]),
+                        where=db.target,
                     )
         except psycopg.OperationalError as exc:
             db.close()
@@ -113,8 +120,11 @@ class PgStore(Store):
         """The shared folder for evidence files; a plain sentence when none was named."""
         if self._files is None:
             raise UserError(
-                "这个服务器台账还没有指定存放佐证材料的共享文件夹，不能添加或打开佐证材料；"
-                "请在连接设置里选一个各台电脑都能访问的文件夹。"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "这个服务器台账还没有指定存放佐证材料的共享文件夹，不能添加或打开佐证材料；"
+                    "请在连接设置里选一个各台电脑都能访问的文件夹。",
+                )
             )
         return self._files
 
