@@ -16,6 +16,10 @@
         <translation>Answered on:</translation>
     </message>
     <message>
+        <source>{0}类&#x3000;{1}</source>
+        <translation>Class {0}: {1}</translation>
+    </message>
+    <message>
         <source>答复分类：</source>
         <translation>Answer class:</translation>
     </message>

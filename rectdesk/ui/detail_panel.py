@@ -32,7 +32,6 @@ from rectdesk.domain.model import (
     FIELD_LABELS,
     Assignment,
     AuditEntry,
-    BatchKind,
     DeadlineKind,
     Item,
     Light,
@@ -301,14 +300,9 @@ class DetailPanel(QWidget):
         self.supervision.set_item(item.id)
         self.proposal.set_item(item.id)
         # The 提案 page only where it applies: a 人大/政协 batch, or an item already handled so.
-        self.tabs.setTabVisible(self.tabs.indexOf(self.proposal), self._is_proposal(item))
+        shown = proposals.applies(self.context.store, item.id)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.proposal), shown)
         self.stack.setCurrentIndex(1)
-
-    def _is_proposal(self, item: Item) -> bool:
-        kind = self.context.store.batch(item.batch_id).kind
-        if kind in (BatchKind.CONGRESS_REVIEW, BatchKind.CPPCC_PROPOSAL):
-            return True
-        return proposals.proposal(self.context.store, item.id) is not None
 
     def _fill(self, item: Item) -> None:
         signal = signal_for(

@@ -95,7 +95,7 @@ class AnswerDialog(QDialog):
         form.addRow(self.tr("答复日期："), self.on)
         self.answer_class = QComboBox(self)
         for code, name in classes:
-            self.answer_class.addItem(f"{code}类　{name}", code)
+            self.answer_class.addItem(self.tr("{0}类　{1}").format(code, name), code)
         form.addRow(self.tr("答复分类："), self.answer_class)
         self.number = QLineEdit(self)
         self.number.setPlaceholderText(self.tr("如：县卫健函〔2026〕8号"))
@@ -253,14 +253,16 @@ class ProposalPanel(QScrollArea):
         else:
             self.deadline.setText(counted.explanation if counted else self.tr("填写交办日期后计算"))
         self.contacts.setText(mask_text("\n".join(
-            f"{c.on.isoformat()} {c.method} {c.who} " + self.tr("意见{0}条").format(c.opinions)
+            f"{c.on.isoformat()} {tr_label(c.method)} {c.who} "
+            + self.tr("意见{0}条").format(c.opinions)
             for c in proposals.contacts(store, self.item_id)
         )) or self.tr("（无）"))  # fmt: skip
         answers = proposals.answers(store, self.item_id)
         lines = []
         for a in answers:
             line = self.tr("第{0}次 {1} {2}类 {3}").format(
-                a.round, a.answered_on.isoformat(), a.answer_class, a.satisfaction or ""
+                a.round, a.answered_on.isoformat(), a.answer_class,
+                tr_label(a.satisfaction) if a.satisfaction else "",
             )
             due = proposals.second_deadline(store, a)
             if due is not None and not any(b.round == 2 for b in answers):
@@ -313,10 +315,8 @@ class ProposalPanel(QScrollArea):
         if self.item_id is None:
             return
         store = self.context.store
-        earlier = proposals.answers(store, self.item_id)
-        second = bool(earlier) and earlier[0].satisfaction == "不满意"
-        dialog = AnswerDialog(proposals.answer_classes(store), 2 if second else 1,
-                              self.context.today(), self)  # fmt: skip
+        round_ = proposals.next_round(store, self.item_id)
+        dialog = AnswerDialog(proposals.answer_classes(store), round_, self.context.today(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:

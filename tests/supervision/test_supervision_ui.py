@@ -184,3 +184,54 @@ def test_holidays_dialog_shows_a_published_year_and_takes_a_new_one(
     assert told and "本来就是工作日" in told[-1]
     with pytest.raises(UserError, match="不是日期"):
         parse_days("明年春节")
+
+
+def test_a_second_answer_follows_a_dissatisfied_first_one(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, told: list[str]
+) -> None:
+    from rectdesk.domain.proposals import Proposal
+    from rectdesk.ui.proposal_panel import AnswerDialog
+
+    item_id = context.store.items()[0].id
+    proposals.save(context.store, Proposal(item_id, assigned_on=dt.date(2026, 1, 20)))
+    panel = ProposalPanel(context)
+    qtbot.addWidget(panel)
+    panel.set_item(item_id)
+    rounds: list[tuple[int, str]] = []
+
+    def fill(dialog: AnswerDialog) -> None:
+        rounds.append((dialog.round, dialog.windowTitle()))
+        dialog.on.setDate(to_qdate(dt.date(2026, 2, 1 + len(rounds))))
+        dialog.satisfaction.setCurrentIndex(dialog.satisfaction.findData("不满意"))
+
+    answer(monkeypatch, AnswerDialog, fill)
+    assert proposals.next_round(context.store, item_id) == 1
+    panel.add_answer()
+    assert proposals.next_round(context.store, item_id) == 2
+    panel.add_answer()
+    assert told == []
+    assert rounds == [(1, "登记答复"), (2, "登记重新办理的答复")]
+    assert [a.round for a in proposals.answers(context.store, item_id)] == [1, 2]
+
+
+def test_the_proposal_page_shows_where_the_service_says_it_applies(
+    qtbot: Any, context: AppContext
+) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    from rectdesk.domain.proposals import Proposal
+    from rectdesk.ui.detail_panel import DetailPanel
+
+    stack = QUndoStack()
+    panel = DetailPanel(context, stack)
+    stack.setParent(panel)
+    qtbot.addWidget(panel)
+    store = context.store
+    page = panel.tabs.indexOf(panel.proposal)
+    for item in store.items():
+        panel.show_item(item.id)
+        assert panel.tabs.isTabVisible(page) == proposals.applies(store, item.id), item.id
+    plain = next(i.id for i in store.items() if not proposals.applies(store, i.id))
+    proposals.save(store, Proposal(plain))
+    panel.show_item(plain)
+    assert panel.tabs.isTabVisible(page)
