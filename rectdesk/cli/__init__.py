@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import logging
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -56,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="rectdesk-cli",
         description="整改台账桌面助手（RectDesk）命令行：查看和维护整改事项。",
     )
-    parser.add_argument("--version", action="version", version=f"RectDesk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"RectDesk {__version__}", help="显示版本号并退出"
+    )
     parser.add_argument(
         "--db", metavar="PATH|URL",
         help="数据文件路径，或台账服务器地址 postgresql://用户名@服务器:端口/数据库名"
@@ -76,13 +80,24 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     _utf8_streams()
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # The reader went away while the help or a usage error was printed.
+        _drop_output(sys.stdout)
+        return 0
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging(console=False)
     handler: Callable[[argparse.Namespace], int] = args.handler
     stdout = sys.stdout
     sys.stdout = PrintableOnly(stdout)
     try:
-        return handler(args)
+        status = handler(args)
+        sys.stdout.flush()  # a pipe closed at the end shows here, not later at exit
+        return status
     except StoreDamagedError as exc:
         log.error("store damaged: %s (%s)", exc.message, exc.detail)
         print(exc.message, file=sys.stderr)
@@ -115,6 +130,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = stdout
 
 
+def _drop_output(stream: Any) -> None:
+    """Send what is still buffered for ``stream`` nowhere, so exit stays quiet."""
+    log.info("standard output closed by its reader")
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, stream.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # not a real file (a test's capture): nothing is flushed at exit anyway
+
+
 def _damage(exc: sqlite3.DatabaseError) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     if isinstance(code, int):
@@ -124,11 +152,15 @@ def _damage(exc: sqlite3.DatabaseError) -> bool:
 
 
 class PrintableOnly:
-    """Standard output that shows stored control characters instead of obeying them.
+    """Standard output that shows stored control characters instead of obeying them, and
+    that goes quiet when its reader goes away.
 
     Text from a spreadsheet can hold terminal escape sequences (colours, cursor moves, a
     changed window title); printed raw they would act on the clerk's terminal. JSON output
-    is unaffected: it already writes control characters as escapes.
+    is unaffected: it already writes control characters as escapes. When the reader closes
+    the pipe (``rectdesk-cli items | head -1``) the rest of the output is dropped and the
+    command carries on to its end: a change half made because nobody read its report would
+    be worse than a report nobody reads.
     """
 
     #: Every control character but TAB and line feed shows as a space; ESC as a visible ␛.
@@ -139,11 +171,30 @@ class PrintableOnly:
 
     def __init__(self, stream: Any) -> None:
         self.stream = stream
+        self.closed_by_reader = False
 
     def write(self, text: str) -> int:
+        if self.closed_by_reader:
+            return len(text)
         if not text.isprintable():  # the common case, printable text, costs one scan
             text = text.translate(self._SHOWN)
-        return int(self.stream.write(text))
+        try:
+            return int(self.stream.write(text))
+        except BrokenPipeError:
+            self._reader_gone()
+            return len(text)
+
+    def flush(self) -> None:
+        if self.closed_by_reader:
+            return
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            self._reader_gone()
+
+    def _reader_gone(self) -> None:
+        self.closed_by_reader = True
+        _drop_output(self.stream)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.stream, name)

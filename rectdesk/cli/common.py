@@ -7,9 +7,11 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from rectdesk.cli.usage import usage_sentence
 from rectdesk.domain.errors import QT_TRANSLATE_NOOP, StoreLockedError, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.services.ledger import open_ledger
@@ -36,17 +38,56 @@ def whole_number(text: str) -> int:
     return value
 
 
+#: Where the innermost command that read its arguments leaves its name in the namespace.
+_PROG = "_rectdesk_prog"
+
+
+class ChineseFormatter(argparse.HelpFormatter):
+    """Help whose usage line starts in Chinese, like the rest of it."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class ChineseParser(argparse.ArgumentParser):
-    """argparse that reports usage errors in Chinese and exits 2."""
+    """argparse that says a usage error in one Chinese sentence (what is wrong, what to do)
+    and exits 2; its help is headed in Chinese too."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", ChineseFormatter)
         super().__init__(*args, **kwargs)
         # argparse looks converters up by the ``type`` given, so this covers every type=int.
         self.register("type", int, whole_number)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = "显示这份说明并退出"
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        # A sub-command parses first: the innermost name stays.
+        if not hasattr(parsed, _PROG):
+            setattr(parsed, _PROG, self.prog)
+        return parsed, extras
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        prog = getattr(parsed, _PROG, self.prog)
+        delattr(parsed, _PROG)
+        if extras:
+            self._usage_error(f"unrecognized arguments: {' '.join(extras)}", prog)
+        return parsed
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"用法错误：{message}\n请运行 rectdesk-cli --help 查看用法。\n")
+        self._usage_error(message, self.prog)
+
+    def _usage_error(self, message: str, prog: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"用法错误：{usage_sentence(message, prog)}\n")
 
 
 def open_store(args: argparse.Namespace, *, write: bool, create: bool = False) -> LedgerStore:
