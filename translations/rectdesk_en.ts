@@ -559,8 +559,12 @@ Restore now?</translation>
         <translation>Evidence folder:</translation>
     </message>
     <message>
-        <source>RectDesk 不保存密码。需要密码时，请把它写在 PostgreSQL 的密码文件里：{0}（每行“服务器:端口:数据库名:用户名:密码”）。</source>
-        <translation>RectDesk never stores passwords. If a password is needed, put it in PostgreSQL&apos;s password file: {0} (one line per server: &quot;host:port:database:user:password&quot;).</translation>
+        <source>RectDesk 不保存密码。需要密码时，请把它写在 PostgreSQL 的密码文件里（每行“服务器:端口:数据库名:用户名:密码”）：</source>
+        <translation>RectDesk never stores passwords. If a password is needed, put it in PostgreSQL&apos;s password file (one line per server: &quot;host:port:database:user:password&quot;):</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>,</translation>
     </message>
     <message>
         <source>测试连接</source>
@@ -4258,6 +4262,10 @@ You can open it read-only (look, but not change).</translation>
     <message>
         <source>提示</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>;</translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,10 @@ class ConnectDialog(QDialog):
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
         self.port.setValue(DEFAULT_PORT)
+        # Five digits at most: a port box as wide as the address looked like a text field.
+        port_row = QHBoxLayout()
+        port_row.addWidget(self.port)
+        port_row.addStretch(1)
         self.database = QLineEdit(self)
         self.database.setPlaceholderText(self.tr("例如 rectdesk"))
         self.user = QLineEdit(self)
@@ -114,20 +118,24 @@ class ConnectDialog(QDialog):
         files_row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("服务器："), self.host)
-        form.addRow(self.tr("端口："), self.port)
+        form.addRow(self.tr("端口："), port_row)
         form.addRow(self.tr("数据库名："), self.database)
         form.addRow(self.tr("用户名："), self.user)
         form.addRow(self.tr("佐证材料文件夹："), files_row)
+        # The file's path on a line of its own: wrapped inside a sentence it broke at a "/".
         secret = QLabel(
             self.tr(
-                "RectDesk 不保存密码。需要密码时，请把它写在 PostgreSQL 的密码文件里：{0}"
-                "（每行“服务器:端口:数据库名:用户名:密码”）。"
-            ).format(password_file()),
+                "RectDesk 不保存密码。需要密码时，请把它写在 PostgreSQL 的密码文件里"
+                "（每行“服务器:端口:数据库名:用户名:密码”）："
+            )
+            + "\n"
+            + str(password_file()),
             self,
         )
         secret.setWordWrap(True)
         secret.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label = QLabel(self)
+        self.result_label.setVisible(False)  # no blank gap before the first test
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.test_button = QPushButton(self.tr("测试连接"), self)
@@ -179,7 +187,7 @@ class ConnectDialog(QDialog):
                                       (self.tr("用户名"), self.user)) if not edit.text().strip()
         ]  # fmt: skip
         if missing:
-            raise UserError(self.tr("请填写：{0}。").format("、".join(missing)))
+            raise UserError(self.tr("请填写：{0}。").format(self.tr("、").join(missing)))
         return build_address(
             self.host.text(), self.port.value(), self.database.text(), self.user.text()
         )
@@ -196,9 +204,11 @@ class ConnectDialog(QDialog):
         except UserError as exc:
             self.result_label.setText(exc.message)
             self.result_label.setStyleSheet("color: #a01010;")
+            self.result_label.setVisible(True)
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
+        self.result_label.setVisible(True)
         self.result_label.setText(message)
         self.result_label.setStyleSheet("color: #106010;")
         return True

@@ -132,7 +132,7 @@ class PreviewModel(QAbstractTableModel):
             return draft.deadline.text
         if column == 8:
             return tr_label(draft.status.label)
-        return "；".join(row.warnings)
+        return QCoreApplication.translate("PreviewModel", "；").join(row.warnings)
 
 
 class FilePage(QWizardPage):

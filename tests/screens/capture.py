@@ -6,7 +6,8 @@
 For every display and both languages it starts the window on a fresh store holding the
 sample data (dated relative to today) and saves what the screen shows: the main window with
 an item selected, the dashboard, the import wizard on the mapping page of a sample table,
-and the help. Files are named ``<what>-<screen width>-<zh|en>.png``. Where ImageMagick's
+the report designer, the help, and File → 连接台账服务器… filled in as an office would.
+Files are named ``<what>-<screen width>-<zh|en>.png``. Where ImageMagick's
 ``convert`` is installed they are reduced to 256 colours (half the size, the text as sharp).
 """
 
@@ -21,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ("main", "dashboard", "wizard", "help")
+SHOTS = ("main", "dashboard", "wizard", "designer", "help", "connect")
 
 
 def child(out: Path, lang: str) -> int:
@@ -29,15 +30,17 @@ def child(out: Path, lang: str) -> int:
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "tests" / "importers"))
     import samples  # type: ignore[import-not-found]
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from rectdesk.app.application import install_translators, make_application
     from rectdesk.services.context import AppContext
     from rectdesk.services.demo import load_demo
     from rectdesk.store import Store
+    from rectdesk.ui.connect_dialog import ConnectDialog
     from rectdesk.ui.help_dialog import HelpDialog
     from rectdesk.ui.import_wizard import ImportWizard
     from rectdesk.ui.main_window import MainWindow
+    from rectdesk.ui.report_designer import ReportDesigner
     from rectdesk.ui.tasks import TaskRunner
 
     folder = Path(tempfile.mkdtemp(prefix="rectdesk-shots-"))
@@ -64,6 +67,12 @@ def child(out: Path, lang: str) -> int:
         for _ in range(rounds):
             app.processEvents()
 
+    def wait(seconds: float) -> None:
+        # Pages of a PDF preview are drawn by Qt's own threads: give them real time.
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+
     def shot(name: str) -> None:
         settle()
         image = screen.grabWindow(0)
@@ -83,10 +92,21 @@ def child(out: Path, lang: str) -> int:
         wizard.next()
         shot("wizard")
         wizard.close()
+        designer = ReportDesigner(context, window)
+        designer.show()
+        designer.refresh_preview()
+        wait(1.5)
+        shot("designer")
+        designer.close()
         help_dialog = HelpDialog(window)
         help_dialog.show()
         shot("help")
         help_dialog.close()
+        connect = ConnectDialog("postgresql://zhangli@192.168.1.10:5432/rectdesk",
+                                Path("\\\\fileserver\\rectdesk\\evidence"), window)  # fmt: skip
+        connect.show()
+        shot("connect")
+        connect.close()
         window.close()
         steps.append(True)
         app.quit()
