@@ -363,5 +363,31 @@ def test_seed_001_plan_pages(report_store: Store, font_env: list[FontFace],
     batch = demo_batch(report_store, "方案")
     path = tmp_path / "p.pdf"
     result = reporting.export_report(report_store, "plan", "pdf", path, batch_id=batch, today=TODAY)
-    assert result.pages is not None and result.pages <= 14  # 17 before widths followed content
+    # 17 pages before widths followed content, 14 at GB/T 9704 prose margins.
+    assert result.pages == len(pdf_pages(path)) and len(pdf_pages(path)) <= 10
+
+
+def test_tables_at_office_sizes_on_table_margins(report_store: Store, font_env: list[FontFace],
+                                                  tmp_path: Path) -> None:  # fmt: skip
+    """Plans at 仿宋 五号, short tables at 小四, prose at 三号; landscape tables on 20 mm
+    margins, the narrative on GB/T 9704's, read back from the Word files."""
+    import docx
+    from docx.oxml.ns import qn
+
+    sizes: dict[str, set[str]] = {}
+    for template in ("plan", "summary", "closures", "narrative"):
+        path = tmp_path / f"{template}.docx"
+        reporting.export_report(report_store, template, "docx", path, today=TODAY)
+        document = docx.Document(str(path))
+        section = document.sections[0]
+        margins = [round(m.mm) for m in (section.top_margin, section.bottom_margin,
+                                         section.left_margin, section.right_margin)]  # fmt: skip
+        if template == "narrative":
+            assert margins == [37, 35, 28, 26]
+            continue
+        assert margins == [20, 20, 20, 20]
+        body = document.tables[-1].rows[-1]._tr
+        sizes[template] = {s.get(qn("w:val")) for s in body.iter(qn("w:sz"))}
+    assert sizes["plan"] == {"21"}
+    assert sizes["summary"] == {"24"} and sizes["closures"] == {"24"}
 
