@@ -391,3 +391,32 @@ def test_tables_at_office_sizes_on_table_margins(report_store: Store, font_env: 
     assert sizes["plan"] == {"21"}
     assert sizes["summary"] == {"24"} and sizes["closures"] == {"24"}
 
+
+
+def test_codes_keep_whole_where_digits_are_set_wider(report_store: Store, tmp_path: Path) -> None:
+    """The 编号 column holds a 16-digit number on one line also where Word, WPS or LibreOffice
+    set the digits in a stand-in font (DejaVu Sans, 0.64 em) — read back from the Word grid
+    and the Excel column widths."""
+    import openpyxl
+    from docx.oxml.ns import qn
+
+    batch = demo_batch(report_store, "方案")
+    report = reporting.build(report_store, "plan", batch_id=batch, today=TODAY)
+    table = report.tables()[0]
+    index = [c.key for c in table.columns].index("number")
+    longest = max(len(r.cells[index]) for r in table.rows)
+    assert longest == 16
+    need_pt = longest * 0.64 * table.font_size + 2 * 3.0  # the digits and the cell padding
+    path = tmp_path / "plan.docx"
+    reporting.export_report(report_store, "plan", "docx", path, batch_id=batch, today=TODAY)
+    import docx
+
+    grid = docx.Document(str(path)).tables[0]._tbl.find(qn("w:tblGrid"))
+    widths_pt = [int(g.get(qn("w:w"))) / 20 for g in grid.iter(qn("w:gridCol"))]
+    assert widths_pt[index] >= need_pt
+    book = tmp_path / "plan.xlsx"
+    reporting.export_report(report_store, "plan", "xlsx", book, batch_id=batch, today=TODAY)
+    sheet = openpyxl.load_workbook(book).active
+    letter = "ABCDEFGH"[index]
+    # Excel's width unit is the width of one digit in the sheet's default font, plus padding.
+    assert (sheet.column_dimensions[letter].width or 0) >= longest
