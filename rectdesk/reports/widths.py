@@ -5,6 +5,7 @@ the Word, Excel and PDF tables of a report have the same columns on every machin
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -27,6 +28,9 @@ _SAMPLE = 160
 _STEPS = 60
 
 
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+
+
 def list_words(column: Column, text: str) -> list[str]:
     """The names in a list cell (科教处、医政处), kept whole when a line allows."""
     if column.key not in LIST_FIELDS:
@@ -43,6 +47,9 @@ def _min_width(column: Column, rows: Sequence[Sequence[str]], index: int, size: 
     bounds = [0, *_word_bounds(header), len(header)] if header else [0]
     # A header breaks between its words, never inside (整改/部门, not 整改部/门).
     need = max((head.text_width(header[a:b]) for a, b in pairwise(bounds)), default=0.0)
+    # A unit in brackets goes on a line of its own, whole: 数量/（条）, never 数量/（/条）.
+    for unit in _BRACKETED.findall(header):
+        need = max(need, head.text_width(unit))
     need = max(need, 2 * header_size)
     cap = _LONGEST_KEPT_EM * size
     for cells in rows:

@@ -420,3 +420,13 @@ def test_codes_keep_whole_where_digits_are_set_wider(report_store: Store, tmp_pa
     letter = "ABCDEFGH"[index]
     # Excel's width unit is the width of one digit in the sheet's default font, plus padding.
     assert (sheet.column_dimensions[letter].width or 0) >= longest
+
+
+def test_bracketed_unit_in_a_header_stays_whole(report_store: Store, font_env: list[FontFace],
+                                                tmp_path: Path) -> None:  # fmt: skip
+    """The summary's count column is headed 数量 over （条）, never 数量 / （ / 条）."""
+    path = tmp_path / "summary.pdf"
+    reporting.export_report(report_store, "summary", "pdf", path, today=TODAY)
+    lines = [squash(line) for line in pdf_pages(path)[0].splitlines()]
+    assert "（条）" in lines or any(line.endswith("（条）") for line in lines)
+    assert "（" not in lines
