@@ -97,7 +97,9 @@ def report_title(spec: TemplateSpec, scope: ReportScope) -> str:
 
 def title_text(title: str, report: Report, size: float) -> str:
     """The title with its line breaks, the same in every format (where the meaning breaks)."""
-    width = report.usable_mm() * 72 / 25.4
+    # A title line stays within GB/T 9704's 225 mm type area, also over a wider table, so a
+    # long title breaks in two where the meaning breaks, as seed 001's does.
+    width = min(report.usable_mm(), 225.0) * 72 / 25.4
     return "\n".join(title_lines(title, width, nominal_widths(size)))
 
 

@@ -137,11 +137,14 @@ def _keeps_with_next(blocks: list[Paragraph | Table], index: int) -> bool:
     if block.style in _HEADINGS:
         return True
     # The paragraph before the signature, the blank line and the unit stay with the date.
+    # Only the last three blocks can: looking further made long reports quadratic.
+    if len(blocks) - index - 1 > 3:
+        return False
     rest = blocks[index + 1 :]
     return all(isinstance(b, Paragraph) for b in rest) and any(
         isinstance(b, Paragraph) and b.style in (ParagraphStyle.SIGNATURE, ParagraphStyle.SIGNOFF)
         for b in rest
-    ) and len(rest) <= 3
+    )
 
 
 def _name_fallbacks(document: Any, names: set[str]) -> None:

@@ -9,6 +9,13 @@ from enum import Enum
 #: GB/T 9704-2012 margins in millimetres: top, bottom, left (binding), right.
 GBT9704_MARGINS_MM: tuple[float, float, float, float] = (37.0, 35.0, 28.0, 26.0)
 
+#: Margins of a landscape table attachment, in millimetres on every side. GB/T 9704 fixes the
+#: 156 × 225 mm type area of prose pages; a wide table printed across the sheet is laid on the
+#: whole sheet less 20 mm, as offices set their 附件 tables: the binding edge (the top of a
+#: turned sheet) keeps room for staples, the page number still stands 7 mm under the table, and
+#: the table gains 32 mm of width and 14 mm of height, about a third more text per page.
+TABLE_MARGINS_MM: tuple[float, float, float, float] = (20.0, 20.0, 20.0, 20.0)
+
 #: Line pitch of table text as a multiple of its size: single spacing (单倍行距), as offices
 #: set the text of wide tables (仿宋五号, 单倍行距).
 TABLE_LEADING = 1.25

@@ -5,11 +5,12 @@ the Word, Excel and PDF tables of a report have the same columns on every machin
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
 from rectdesk.reports.layout import Column, RowKind, Table
-from rectdesk.reports.textwrap_cjk import _word_bounds, kept_spans, nominal_widths
+from rectdesk.reports.textwrap_cjk import Widths, _word_bounds, kept_spans, nominal_widths
 
 MM = 72.0 / 25.4
 #: Cell padding on each side, in points (the writers use the same).
@@ -18,9 +19,16 @@ PAD_X = 3.0
 LIST_FIELDS = frozenset({"departments", "lead_department", "lead", "owner"})
 #: A kept word longer than this many ems may break (a long unit name in a narrow column).
 _LONGEST_KEPT_EM = 8.5
+#: Width of a Latin letter or digit in a code, number or date, in ems, when a column is sized
+#: to keep it whole: 0.5 in the official fonts, up to 0.64 in the fonts Word, WPS or
+#: LibreOffice put in their place where those are missing (DejaVu Sans digits).
+_CODE_EM = 0.64
 #: How many body rows the width search looks at (evenly spread over a long table).
 _SAMPLE = 160
 _STEPS = 60
+
+
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
 
 def list_words(column: Column, text: str) -> list[str]:
@@ -33,11 +41,15 @@ def list_words(column: Column, text: str) -> list[str]:
 def _min_width(column: Column, rows: Sequence[Sequence[str]], index: int, size: float,
                header_size: float) -> float:  # fmt: skip
     body = nominal_widths(size)
+    code = Widths(lambda ch: (_CODE_EM if ch.isascii() else 1.0) * size)
     head = nominal_widths(header_size)
     header = column.header.replace("\n", "")
     bounds = [0, *_word_bounds(header), len(header)] if header else [0]
     # A header breaks between its words, never inside (整改/部门, not 整改部/门).
     need = max((head.text_width(header[a:b]) for a, b in pairwise(bounds)), default=0.0)
+    # A unit in brackets goes on a line of its own, whole: 数量/（条）, never 数量/（/条）.
+    for unit in _BRACKETED.findall(header):
+        need = max(need, head.text_width(unit))
     need = max(need, 2 * header_size)
     cap = _LONGEST_KEPT_EM * size
     for cells in rows:
@@ -47,7 +59,9 @@ def _min_width(column: Column, rows: Sequence[Sequence[str]], index: int, size: 
         for word in list_words(column, text):
             need = max(need, min(body.text_width(word), cap))
         for start, end in kept_spans(text):
-            need = max(need, min(body.text_width(text[start:end]), cap))
+            piece = text[start:end]
+            wide = code.text_width(piece)
+            need = max(need, wide if piece.isascii() else min(wide, cap))
     return need + 2 * PAD_X + 1.0
 
 

@@ -363,5 +363,70 @@ def test_seed_001_plan_pages(report_store: Store, font_env: list[FontFace],
     batch = demo_batch(report_store, "方案")
     path = tmp_path / "p.pdf"
     result = reporting.export_report(report_store, "plan", "pdf", path, batch_id=batch, today=TODAY)
-    assert result.pages is not None and result.pages <= 14  # 17 before widths followed content
+    # 17 pages before widths followed content, 14 at GB/T 9704 prose margins.
+    assert result.pages == len(pdf_pages(path)) and len(pdf_pages(path)) <= 10
 
+
+def test_tables_at_office_sizes_on_table_margins(report_store: Store, font_env: list[FontFace],
+                                                  tmp_path: Path) -> None:  # fmt: skip
+    """Plans at 仿宋 五号, short tables at 小四, prose at 三号; landscape tables on 20 mm
+    margins, the narrative on GB/T 9704's, read back from the Word files."""
+    import docx
+    from docx.oxml.ns import qn
+
+    sizes: dict[str, set[str]] = {}
+    for template in ("plan", "summary", "closures", "narrative"):
+        path = tmp_path / f"{template}.docx"
+        reporting.export_report(report_store, template, "docx", path, today=TODAY)
+        document = docx.Document(str(path))
+        section = document.sections[0]
+        margins = [round(m.mm) for m in (section.top_margin, section.bottom_margin,
+                                         section.left_margin, section.right_margin)]  # fmt: skip
+        if template == "narrative":
+            assert margins == [37, 35, 28, 26]
+            continue
+        assert margins == [20, 20, 20, 20]
+        body = document.tables[-1].rows[-1]._tr
+        sizes[template] = {s.get(qn("w:val")) for s in body.iter(qn("w:sz"))}
+    assert sizes["plan"] == {"21"}
+    assert sizes["summary"] == {"24"} and sizes["closures"] == {"24"}
+
+
+
+def test_codes_keep_whole_where_digits_are_set_wider(report_store: Store, tmp_path: Path) -> None:
+    """The 编号 column holds a 16-digit number on one line also where Word, WPS or LibreOffice
+    set the digits in a stand-in font (DejaVu Sans, 0.64 em) — read back from the Word grid
+    and the Excel column widths."""
+    import openpyxl
+    from docx.oxml.ns import qn
+
+    batch = demo_batch(report_store, "方案")
+    report = reporting.build(report_store, "plan", batch_id=batch, today=TODAY)
+    table = report.tables()[0]
+    index = [c.key for c in table.columns].index("number")
+    longest = max(len(r.cells[index]) for r in table.rows)
+    assert longest == 16
+    need_pt = longest * 0.64 * table.font_size + 2 * 3.0  # the digits and the cell padding
+    path = tmp_path / "plan.docx"
+    reporting.export_report(report_store, "plan", "docx", path, batch_id=batch, today=TODAY)
+    import docx
+
+    grid = docx.Document(str(path)).tables[0]._tbl.find(qn("w:tblGrid"))
+    widths_pt = [int(g.get(qn("w:w"))) / 20 for g in grid.iter(qn("w:gridCol"))]
+    assert widths_pt[index] >= need_pt
+    book = tmp_path / "plan.xlsx"
+    reporting.export_report(report_store, "plan", "xlsx", book, batch_id=batch, today=TODAY)
+    sheet = openpyxl.load_workbook(book).active
+    letter = "ABCDEFGH"[index]
+    # Excel's width unit is the width of one digit in the sheet's default font, plus padding.
+    assert (sheet.column_dimensions[letter].width or 0) >= longest
+
+
+def test_bracketed_unit_in_a_header_stays_whole(report_store: Store, font_env: list[FontFace],
+                                                tmp_path: Path) -> None:  # fmt: skip
+    """The summary's count column is headed 数量 over （条）, never 数量 / （ / 条）."""
+    path = tmp_path / "summary.pdf"
+    reporting.export_report(report_store, "summary", "pdf", path, today=TODAY)
+    lines = [squash(line) for line in pdf_pages(path)[0].splitlines()]
+    assert "（条）" in lines or any(line.endswith("（条）") for line in lines)
+    assert "（" not in lines

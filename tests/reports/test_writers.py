@@ -140,8 +140,8 @@ def test_docx_tables_fonts_sections_and_footer(store: Store, tmp_path: Path) -> 
     section = document.sections[0]
     assert section.orientation == WD_ORIENT.LANDSCAPE
     assert section.page_width > section.page_height
-    # GB/T 9704 margins, turned with the sheet: 28 mm binding side at the top.
-    assert round(section.top_margin.mm) == 28 and round(section.left_margin.mm) == 37
+    # A landscape table attachment: 20 mm on every side (layout.TABLE_MARGINS_MM).
+    assert round(section.top_margin.mm) == 20 and round(section.left_margin.mm) == 20
     table = document.tables[0]
     assert len(table.rows) == 1 + 12
     header_tr = table.rows[0]._tr
