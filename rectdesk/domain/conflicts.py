@@ -19,7 +19,7 @@ from rectdesk.domain.model import FIELD_LABELS, LEDGER_KIND_LABELS, AuditEntry
 _OTHER_FIELDS: dict[str, str] = {
     "attachment": "佐证材料",
     "attachments": "佐证材料",
-    "ledger": "台账记录",
+    "ledger": "台账",
     "item_extra": "其他列",
     "extra": "其他列",
     "progress_on": "整改进展",
