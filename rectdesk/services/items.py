@@ -154,9 +154,11 @@ class ItemService:
                 QT_TRANSLATE_NOOP("Errors", "不能在这里修改：{fields}。"),
                 fields=Listing(Label(FIELD_LABELS.get(f, f)) for f in sorted(unknown)),
             )
-        if not self.store.items_by_ids([item_id]):
+        found = self.store.items_by_ids([item_id])
+        if not found:
             self._refuse_deleted([item_id])
-        item = self.store.item(item_id)
+            self.store.item(item_id)  # the plain sentence for a number never known
+        item = found[0]
         clean = {name: self._clean(item, name, value) for name, value in changes.items()}
         fields = list(clean)
         label = (
