@@ -1881,7 +1881,7 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     </message>
     <message>
         <source>不能在这里修改：{fields}。</source>
-        <extracomment>Fields edited one at a time in the detail panel (status, close-off and progress have commands of their own, because they follow rules and keep the ledger). What kind of edit (``edit``, ``status``, ``close_off``…), for the window&apos;s wording. A plain Chinese description, e.g. for the command line and the log. The field or status the edit is about, when there is one.</extracomment>
+        <extracomment>Fields edited one at a time in the detail panel (status, close-off and progress have commands of their own, because they follow rules and keep the ledger). The versions of the items as the clerk saw them: the edit is refused (ConflictError) when another clerk has changed one since. What kind of edit (``edit``, ``status``, ``close_off``…), for the window&apos;s wording. A plain Chinese description, e.g. for the command line and the log. The field or status the edit is about, when there is one.</extracomment>
         <translation>Cannot be changed here: {fields}.</translation>
     </message>
     <message>
@@ -2387,7 +2387,7 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     </message>
     <message>
         <source>无法恢复已删除的事项：它的编号已被新添加的事项占用。</source>
-        <extracomment>Item columns recorded in the audit log under one field name. Whether the rowid has a column name of its own (INTEGER PRIMARY KEY). column -&gt; referenced child table, for references between child tables. How a row is named in SQL: SQLite&apos;s rowid; on a server, the key or the rowid column.</extracomment>
+        <extracomment>Item columns recorded in the audit log under one field name. Item columns whose difference alone is no change of the item. Whether the rowid has a column name of its own (INTEGER PRIMARY KEY). column -&gt; referenced child table, for references between child tables. How a row is named in SQL: SQLite&apos;s rowid; on a server, the key or the rowid column.</extracomment>
         <translation>The deleted item cannot be brought back: its number is taken by an item added since.</translation>
     </message>
     <message>
@@ -2602,7 +2602,7 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     </message>
     <message>
         <source>服务器上的这个台账由更新版本的 RectDesk 建立，请升级 RectDesk 后再连接。</source>
-        <extracomment>Serialises migrations of one database between clients (pg_advisory_xact_lock). The name of the trigram search index. A LIKE the planner cannot see into, so that it expects a common term to match often and walks the page&apos;s order instead of sorting every match (see store/pg/search.py).</extracomment>
+        <extracomment>Serialises migrations of one database between clients (pg_advisory_xact_lock). The name of the trigram search index. A LIKE the planner cannot see into, so that it expects a common term to match often and walks the page&apos;s order instead of sorting every match (see store/pg/search.py). Row versions and the clerk&apos;s account and machine in the audit log (SQLite: 0012).</extracomment>
         <translation>This ledger on the server was made by a newer version of RectDesk; upgrade RectDesk and connect again.</translation>
     </message>
     <message>
@@ -2629,6 +2629,43 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     <message>
         <source>这个服务器台账还没有指定存放佐证材料的共享文件夹，不能添加或打开佐证材料；请在连接设置里选一个各台电脑都能访问的文件夹。</source>
         <translation>No shared folder for evidence files has been chosen for this server ledger, so evidence cannot be added or opened; choose a folder every PC can reach in the connection settings.</translation>
+    </message>
+    <message>
+        <source>另一位用户</source>
+        <extracomment>Audit field names that are not item fields, as the clerk knows them. At most this many changed fields are named. How the clerk knows the item (its number, else the start of its content). Changes recorded since the version seen, oldest first (may be empty). Whether the item is gone. When the item was last changed, as stored (used when no change was recorded).</extracomment>
+        <translation>another user</translation>
+    </message>
+    <message>
+        <source>事项“{name}”已被别人删除，另有 {others} 条事项也已被别人改过，您的修改没有保存；请重新载入后再改。</source>
+        <translation>Item &quot;{name}&quot; was deleted by someone else, and {others} more items were changed by others; your change was not saved. Reload and make it again.</translation>
+    </message>
+    <message>
+        <source>事项“{name}”已被别人删除，您的修改没有保存；请重新载入后再改。</source>
+        <translation>Item &quot;{name}&quot; was deleted by someone else; your change was not saved. Reload and make it again.</translation>
+    </message>
+    <message>
+        <source>事项“{name}”已由 {who} 于 {when} 删除，另有 {others} 条事项也已被别人改过，您的修改没有保存；请重新载入后再改。</source>
+        <translation>Item &quot;{name}&quot; was deleted by {who} at {when}, and {others} more items were changed by others; your change was not saved. Reload and make it again.</translation>
+    </message>
+    <message>
+        <source>事项“{name}”已由 {who} 于 {when} 删除，您的修改没有保存；请重新载入后再改。</source>
+        <translation>Item &quot;{name}&quot; was deleted by {who} at {when}; your change was not saved. Reload and make it again.</translation>
+    </message>
+    <message>
+        <source>事项“{name}”已在 {when} 被别人改过，另有 {others} 条事项也已被别人改过，您的修改没有保存；请重新载入后再改。</source>
+        <translation>Item &quot;{name}&quot; was changed by someone else at {when}, and {others} more items were changed too; your change was not saved. Reload and make it again.</translation>
+    </message>
+    <message>
+        <source>事项“{name}”已在 {when} 被别人改过，您的修改没有保存；请重新载入后再改。</source>
+        <translation>Item &quot;{name}&quot; was changed by someone else at {when}; your change was not saved. Reload and make it again.</translation>
+    </message>
+    <message>
+        <source>事项“{name}”的“{fields}”已由 {who} 于 {when} 改过，另有 {others} 条事项也已被别人改过，您的修改没有保存；请重新载入后再改。</source>
+        <translation>&quot;{fields}&quot; of item &quot;{name}&quot; was changed by {who} at {when}, and {others} more items were changed by others; your change was not saved. Reload and make it again.</translation>
+    </message>
+    <message>
+        <source>事项“{name}”的“{fields}”已由 {who} 于 {when} 改过，您的修改没有保存；请重新载入后再改。</source>
+        <translation>&quot;{fields}&quot; of item &quot;{name}&quot; was changed by {who} at {when}; your change was not saved. Reload and make it again.</translation>
     </message>
 </context>
 <context>
@@ -5941,11 +5978,25 @@ Decision:</translation>
         <translation>Delete {0} items</translation>
     </message>
     <message>
+        <source>别人已经改过</source>
+        <extracomment>The clerk chose 重新载入 for these item ids (a tuple).</extracomment>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>重新载入</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>导入“{0}”</source>
         <translation>Import “{0}”</translation>
     </message>
     <message>
         <source>无法完成</source>
+        <extracomment>What became of an edit: made; refused; refused because another clerk changed the items first (the clerk closed the message); the same, and the clerk chose 重新载入.</extracomment>
         <translation>Cannot complete</translation>
     </message>
 </context>

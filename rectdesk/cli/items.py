@@ -62,6 +62,7 @@ def register(commands: Any) -> None:
     edit.add_argument("field", choices=sorted(FIELD_EDITS - {"departments", "extra"}),
                       metavar="FIELD", help="字段：" + "、".join(sorted(FIELD_EDITS)))  # fmt: skip
     edit.add_argument("value", metavar="VALUE", help="新的内容")
+    _seen(edit)
     edit.set_defaults(handler=cmd_set_field)
 
     delete = commands.add_parser("delete", help="删除事项（连同台账和佐证材料记录）")
@@ -74,12 +75,33 @@ def _ids(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "ids", type=int, nargs="+", metavar="ID", help="事项编号（items 列出的 id）"
     )
+    _seen(parser)
+
+
+def _seen(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--seen", action="append", default=[], type=_version, metavar="ID:VERSION",
+        help="事项读取时的版本号（可重复）；其间被别人改过时不保存，返回 1 并说明",
+    )  # fmt: skip
+
+
+def _version(text: str) -> tuple[int, int]:
+    item, _, version = text.partition(":")
+    try:
+        return int(item), int(version)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”应写成 事项编号:版本号，如 12:3") from None
 
 
 def _run(args: argparse.Namespace, build: Any) -> int:
     with open_store(args, write=True) as store:
         service = ItemService(store, lambda: settings.actor(store))
         command: ItemCommand = build(service, store)
+        # Versions given were read earlier: an item changed since refuses the whole edit
+        # (ConflictError: the sentence on standard error, exit status 1).
+        command.seen.update(
+            {i: v for i, v in getattr(args, "seen", []) if i in command.item_ids}
+        )
         command.do()
     print(f"已完成：{command.label}。")
     return 0

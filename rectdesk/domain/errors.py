@@ -184,6 +184,20 @@ class TransitionError(UserError):
     """A status change the rules do not allow."""
 
 
+class ConflictError(UserError):
+    """An edit made against items someone else changed since the clerk read them.
+
+    Nothing of the edit was written. ``item_ids`` names the items that changed meanwhile, so
+    the window can load them again.
+    """
+
+    @property
+    def item_ids(self) -> tuple[int, ...]:
+        """The items another clerk changed (or deleted) since they were read."""
+        found = self.values.get("item_ids", ())
+        return tuple(int(i) for i in found) if isinstance(found, (tuple, list)) else ()
+
+
 class StoreLockedError(UserError):
     """Another copy of RectDesk is writing to the same store."""
 

@@ -213,6 +213,10 @@ class Item:
     extra: dict[str, str] = field(default_factory=dict)
     created_at: str = ""
     updated_at: str = ""
+    #: Grows with every stored change of the item or of what belongs to it; an edit made
+    #: against an older version is refused (see domain/conflicts.py). Not part of equality:
+    #: an item put back by undo equals what it was, under a newer version.
+    version: int = field(default=0, compare=False)
 
     @property
     def lead_department(self) -> str:
@@ -269,6 +273,11 @@ class AuditEntry:
     field: str
     old: str
     new: str
+    #: The item's version this change made (None: not about an item, or recorded before).
+    item_version: int | None = None
+    #: The computer account and the machine the change was made from.
+    os_user: str = ""
+    machine: str = ""
 
 
 #: Canonical item fields that hold free text, in the order they are shown.

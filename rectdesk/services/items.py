@@ -9,13 +9,14 @@ itself recorded in the audit log.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from rectdesk.domain.deadlines import parse_deadline
 from rectdesk.domain.errors import (
     QT_TRANSLATE_NOOP,
+    ConflictError,
     Label,
     Listing,
     TransitionError,
@@ -35,7 +36,7 @@ from rectdesk.domain.model import (
 )
 from rectdesk.domain.status import check_change
 from rectdesk.services import closure
-from rectdesk.store.snapshot import Snapshot, apply_difference, take_snapshot
+from rectdesk.store.snapshot import Snapshot, apply_difference, same_state, take_snapshot
 
 #: Fields edited one at a time in the detail panel (status, close-off and progress have
 #: commands of their own, because they follow rules and keep the ledger).
@@ -63,8 +64,12 @@ class ItemCommand:
         kind: str,
         label: str,
         detail: str = "",
+        seen: Mapping[int, int] | None = None,
     ) -> None:
         self.item_ids = tuple(dict.fromkeys(item_ids))
+        #: The versions of the items as the clerk saw them: the edit is refused
+        #: (ConflictError) when another clerk has changed one since.
+        self.seen: dict[int, int] = dict(seen or {})
         #: What kind of edit (``edit``, ``status``, ``close_off``…), for the window's wording.
         self.kind = kind
         #: A plain Chinese description, e.g. for the command line and the log.
@@ -86,22 +91,45 @@ class ItemCommand:
         """Make the edit (the first time) or make it again (redo)."""
         with self._store.transaction():
             if self._before is None or self._after is None:
+                self._store.claim_items(self.seen)
                 before = take_snapshot(self._store, self.item_ids)
                 self._action()
                 self._before, self._after = before, take_snapshot(self._store, self.item_ids)
             else:
+                self._claim(self._before)
                 apply_difference(
                     self._store, self._before, self._after, actor=self._actor(), action="redo"
                 )
 
     def undo(self) -> None:
-        """Put back what the edit changed."""
+        """Put back what the edit changed, unless another clerk has changed those items since.
+
+        The items must still be as this edit left them (their versions say so); otherwise
+        the undo is refused whole (ConflictError) and nothing is written.
+        """
         if self._before is None or self._after is None:
             raise RuntimeError("undo() before do()")
         with self._store.transaction():
+            self._claim(self._after)
             apply_difference(
                 self._store, self._after, self._before, actor=self._actor(), action="undo"
             )
+
+
+    def _claim(self, expected: Snapshot) -> None:
+        """Make sure the items are still as ``expected`` holds them before moving from it.
+
+        Their versions say so at once. A version that moved on while the items hold exactly
+        what ``expected`` holds (this clerk undid a later edit of the same items) is no one
+        else's change: the items are claimed at the version they have now.
+        """
+        try:
+            self._store.claim_items(_versions(expected))
+        except ConflictError as exc:
+            now = take_snapshot(self._store, exc.item_ids)
+            if not same_state(now, expected, exc.item_ids):
+                raise
+            self._store.claim_items(_versions(now))
 
 
 class ItemService:
@@ -113,15 +141,24 @@ class ItemService:
 
     # -- one item ------------------------------------------------------------------------
 
-    def edit(self, item_id: int, changes: dict[str, Any]) -> ItemCommand:
-        """Change canonical fields of one item (a deadline may be given as its text)."""
+    def edit(
+        self, item_id: int, changes: dict[str, Any], *, version: int | None = None
+    ) -> ItemCommand:
+        """Change canonical fields of one item (a deadline may be given as its text).
+
+        ``version`` is the item's version as the clerk saw it (None: as read now).
+        """
         unknown = set(changes) - FIELD_EDITS
         if unknown:
             raise UserError(
                 QT_TRANSLATE_NOOP("Errors", "不能在这里修改：{fields}。"),
                 fields=Listing(Label(FIELD_LABELS.get(f, f)) for f in sorted(unknown)),
             )
-        item = self.store.item(item_id)
+        found = self.store.items_by_ids([item_id])
+        if not found:
+            self._refuse_deleted([item_id])
+            self.store.item(item_id)  # the plain sentence for a number never known
+        item = found[0]
         clean = {name: self._clean(item, name, value) for name, value in changes.items()}
         fields = list(clean)
         label = (
@@ -135,11 +172,14 @@ class ItemService:
 
         kind = "departments" if fields == ["departments"] else "edit"
         detail = fields[0] if len(fields) == 1 else ""
-        return self._command([item_id], action, kind, label, detail)
+        seen = {item_id: item.version if version is None else version}
+        return self._command([item_id], action, kind, label, detail, seen)
 
-    def set_departments(self, item_id: int, assignments: Sequence[Assignment]) -> ItemCommand:
+    def set_departments(
+        self, item_id: int, assignments: Sequence[Assignment], *, version: int | None = None
+    ) -> ItemCommand:
         """Replace one item's responsible units (one lead, the others assisting)."""
-        return self.edit(item_id, {"departments": list(assignments)})
+        return self.edit(item_id, {"departments": list(assignments)}, version=version)
 
     def _clean(self, item: Item, name: str, value: Any) -> Any:
         if name == "number":
@@ -173,8 +213,13 @@ class ItemService:
         *,
         closed_on: dt.date | None = None,
         reason: str = "",
+        seen: Mapping[int, int] | None = None,
     ) -> ItemCommand:
-        """Change the status of items, as the status rules allow."""
+        """Change the status of items, as the status rules allow.
+
+        ``seen`` (here and in every edit of several items) holds the items' versions as the
+        clerk saw them; without it, the versions read now.
+        """
         items = self._items(item_ids)
         problems: dict[str, list[Item]] = {}
         for item in items:
@@ -200,9 +245,11 @@ class ItemService:
                 self.store.update_item(item.id, changes, actor=self._actor())
 
         label = f"把{_count(items)}改为“{status.label}”"
-        return self._command(item_ids, action, "status", label, status.value)
+        return self._command(item_ids, action, "status", label, status.value, seen, items)
 
-    def set_lead_department(self, item_ids: Sequence[int], department: str) -> ItemCommand:
+    def set_lead_department(
+        self, item_ids: Sequence[int], department: str, *, seen: Mapping[int, int] | None = None
+    ) -> ItemCommand:
         """Make a unit the lead of items; the former lead stays on as assisting."""
         name = department.strip()
         if not name:
@@ -220,9 +267,11 @@ class ItemService:
                 )  # fmt: skip
 
         label = f"把{_count(items)}的牵头单位改为“{name}”"
-        return self._command(item_ids, action, "lead_department", label, name)
+        return self._command(item_ids, action, "lead_department", label, name, seen, items)
 
-    def set_deadline(self, item_ids: Sequence[int], text: str) -> ItemCommand:
+    def set_deadline(
+        self, item_ids: Sequence[int], text: str, *, seen: Mapping[int, int] | None = None
+    ) -> ItemCommand:
         """Give items the same deadline text, each read with its own batch's year."""
         if not text.strip():
             raise UserError(
@@ -241,7 +290,7 @@ class ItemService:
                 self.store.update_item(item.id, {"deadline": deadline}, actor=self._actor())
 
         label = f"把{_count(items)}的整改时限改为“{text.strip()}”"
-        return self._command(item_ids, action, "deadline", label, text.strip())
+        return self._command(item_ids, action, "deadline", label, text.strip(), seen, items)
 
     def close_off(
         self,
@@ -250,6 +299,7 @@ class ItemService:
         *,
         evidence: Path | None = None,
         note: str = "",
+        seen: Mapping[int, int] | None = None,
     ) -> ItemCommand:
         """Close items off (销号) on a date, with a ledger line and an optional evidence file."""
         items = self._items(item_ids)
@@ -298,7 +348,7 @@ class ItemService:
                     self.store.add_attachment(item_id, evidence, ledger_id=entry, actor=actor)
 
         label = f"销号{_count(items)}"
-        return self._command(item_ids, action, "close_off", label, on.isoformat())
+        return self._command(item_ids, action, "close_off", label, on.isoformat(), seen, items)
 
     def add_progress(
         self,
@@ -306,6 +356,8 @@ class ItemService:
         on: dt.date,
         text: str,
         evidence: Iterable[Path] = (),
+        *,
+        seen: Mapping[int, int] | None = None,
     ) -> ItemCommand:
         """Add the same progress entry (date, text, evidence files) to each item's ledger."""
         if not text.strip():
@@ -329,16 +381,19 @@ class ItemService:
                     self.store.add_attachment(item_id, path, ledger_id=entry, actor=actor)
 
         label = f"为{_count(items)}添加整改进展"
-        return self._command(item_ids, action, "progress", label, on.isoformat())
+        return self._command(item_ids, action, "progress", label, on.isoformat(), seen, items)
 
-    def delete(self, item_ids: Sequence[int]) -> ItemCommand:
+    def delete(
+        self, item_ids: Sequence[int], *, seen: Mapping[int, int] | None = None
+    ) -> ItemCommand:
         """Delete items with their ledger and evidence records (undo brings them back)."""
         items = self._items(item_ids)
 
         def action() -> None:
             self.store.delete_items([i.id for i in items], actor=self._actor())
 
-        return self._command(item_ids, action, "delete", f"删除{_count(items)}")
+        label = f"删除{_count(items)}"
+        return self._command(item_ids, action, "delete", label, "", seen, items)
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -347,8 +402,18 @@ class ItemService:
             raise UserError(QT_TRANSLATE_NOOP("Errors", "请先选择要修改的事项。"))
         found = self.store.items_by_ids(list(dict.fromkeys(item_ids)))
         if len(found) != len(set(item_ids)):
+            self._refuse_deleted(set(item_ids) - {i.id for i in found})
             raise UserError(QT_TRANSLATE_NOOP("Errors", "有事项已被删除，请刷新列表后重新选择。"))
         return found
+
+    def _refuse_deleted(self, gone: Iterable[int]) -> None:
+        """Say who deleted items the clerk still sees (ConflictError), as an edit would."""
+        # Only items that were there (the audit log knows them): an unknown number is a typo.
+        known = [i for i in gone if self.store.audit_log(i, limit=1)]
+        if self.store.readonly or not known:
+            return
+        with self.store.transaction():
+            self.store.claim_items({i: -1 for i in known})
 
     def _command(
         self,
@@ -357,11 +422,28 @@ class ItemService:
         kind: str,
         label: str,
         detail: str = "",
+        seen: Mapping[int, int] | None = None,
+        items: Sequence[Item] = (),
     ) -> ItemCommand:
+        # Versions the clerk saw win; items the caller did not name are as read just now.
+        named = set(item_ids)
+        versions = {
+            i: v for i, v in {**versions_seen(items), **(seen or {})}.items() if i in named
+        }
         return ItemCommand(
             self.store, item_ids, action, actor=self._actor, kind=kind, label=label,
-            detail=detail,
+            detail=detail, seen=versions,
         )  # fmt: skip
+
+
+def _versions(snapshot: Snapshot) -> dict[int, int]:
+    """The versions the items had in a snapshot (items it lacks did not exist)."""
+    return {i: int(row.get("version") or 0) for i, row in snapshot.items.items()}
+
+
+def versions_seen(items: Iterable[Item]) -> dict[int, int]:
+    """The versions of items as read, to hand to an edit."""
+    return {item.id: item.version for item in items}
 
 
 def _count(items: Sequence[Item]) -> str:

@@ -59,6 +59,8 @@ def item_dict(
         "progress_on": item.progress_on.isoformat() if item.progress_on else None,
         "remarks": item.remarks,
         "extra": dict(item.extra),
+        # The version read, for an edit made later (rectdesk-cli … --seen ID:VERSION).
+        "version": item.version,
     }
     if mode is OutputMode.PUBLISH:
         data["origin"] = ""

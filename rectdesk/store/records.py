@@ -17,6 +17,7 @@ from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.model import Attachment, AuditEntry, LedgerEntry, LedgerKind
 from rectdesk.fileio import format_size, free_bytes, portable_name
 from rectdesk.store import rows
+from rectdesk.store.versions import BUMP, os_identity
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -75,9 +76,12 @@ class RecordsMixin:
                 and (item.progress_on is None or on >= item.progress_on)
             ):
                 self.db.execute(
-                    "UPDATE items SET progress = ?, progress_on = ?, updated_at = ? WHERE id = ?",
+                    "UPDATE items SET progress = ?, progress_on = ?, updated_at = ?,"
+                    " version = version + 1 WHERE id = ?",
                     [text, on.isoformat(), rows.now_text(), item_id],
                 )
+            else:
+                self.db.execute(BUMP, [item_id])
             self.audit(author, item_id, "ledger", kind.value, "", text[:200])
         return entry_id
 
@@ -108,7 +112,8 @@ class RecordsMixin:
         )
         text, on = (latest[0]["text"], latest[0]["on_date"]) if latest else ("", None)
         self.db.execute(
-            "UPDATE items SET progress = ?, progress_on = ?, updated_at = ? WHERE id = ?",
+            "UPDATE items SET progress = ?, progress_on = ?, updated_at = ?,"
+            " version = version + 1 WHERE id = ?",
             [text, on, rows.now_text(), item_id],
         )
 
@@ -175,6 +180,7 @@ class RecordsMixin:
                      rows.now_text()],
                 )  # fmt: skip
                 attachment_id = int(cursor.lastrowid or 0)
+                self.db.execute(BUMP, [item_id])
                 self.audit(actor, item_id, "attach", "attachment", "", source.name)
         except BaseException:
             if not self._scalar("SELECT 1 FROM attachments WHERE stored_path = ?", [relative]):
@@ -203,12 +209,20 @@ class RecordsMixin:
     def audit(
         self, actor: str, item_id: int | None, action: str, field: str, old: str, new: str
     ) -> None:
-        """Record one change (called inside the caller's transaction)."""
+        """Record one change (called inside the caller's transaction, after the write).
+
+        Besides the clerk (``actor``, 填报人), the entry keeps the computer account and the
+        machine, and for an item the version the change made, so a later refusal can say
+        who changed what and when (store/versions.py).
+        """
+        os_user, machine = os_identity()
         self.db.execute(
-            "INSERT INTO audit_log (at, actor, item_id, action, field, old, new)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [rows.now_text(), actor, item_id, action, field, old, new],
-        )
+            "INSERT INTO audit_log (at, actor, item_id, action, field, old, new, item_version,"
+            " os_user, machine) VALUES (?, ?, ?, ?, ?, ?, ?,"
+            " (SELECT version FROM items WHERE id = ?), ?, ?)",
+            [rows.now_text(), actor, item_id, action, field, old, new, item_id, os_user,
+             machine],
+        )  # fmt: skip
 
     def audit_log(self, item_id: int | None = None, *, limit: int = 1000) -> list[AuditEntry]:
         """Recorded changes, newest first; one item's when ``item_id`` is given."""

@@ -27,7 +27,7 @@ ITEM_COLUMNS = (
     "id, batch_id, position, seq, number, category, status, deadline, deadline_kind,"
     " deadline_ongoing, deadline_text, deadline_warning, closed_on, progress_on, dept_text,"
     " lead, owner, result_class, satisfaction, status_reason, created_at, updated_at,"
-    " origin, remarks, content, progress, outcomes, measures"
+    " origin, remarks, content, progress, outcomes, measures, version"
 )
 
 
@@ -102,6 +102,7 @@ def item_from_row(row: sqlite3.Row, departments: list[Assignment], extra: dict[s
         extra=extra,
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        version=row["version"],
     )
 
 
@@ -172,6 +173,9 @@ def audit_from_row(row: sqlite3.Row) -> AuditEntry:
         field=row["field"],
         old=row["old"],
         new=row["new"],
+        item_version=row["item_version"],
+        os_user=row["os_user"],
+        machine=row["machine"],
     )
 
 

@@ -385,6 +385,22 @@ def _supervision(db: sqlite_utils.Database) -> None:
     create_proposal_tables(db)
 
 
+def _row_versions(db: sqlite_utils.Database) -> None:
+    # Many clerks at once: an item's version grows with every write to it or to what hangs
+    # off it (units, extra fields, ledger, evidence), so an edit made against an older version
+    # is refused instead of overwriting. The audit log says which version each change made
+    # (so a refusal can name who changed what and when), and from which account and machine.
+    run_script(
+        db,
+        """
+        ALTER TABLE items ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE audit_log ADD COLUMN item_version INTEGER;
+        ALTER TABLE audit_log ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
+        ALTER TABLE audit_log ADD COLUMN machine TEXT NOT NULL DEFAULT '';
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_search_index", _search_index),
@@ -397,4 +413,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_application_id", _application_id),
     Migration("0010_rounds", _rounds),
     Migration("0011_supervision", _supervision),
+    Migration("0012_row_versions", _row_versions),
 )

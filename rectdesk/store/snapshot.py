@@ -18,6 +18,7 @@ from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.store import rows
 from rectdesk.store.store import engine
+from rectdesk.store.versions import BUMP, current
 
 if TYPE_CHECKING:
     from rectdesk.store.store import Store
@@ -34,7 +35,9 @@ _FIELD_OF_COLUMN = {
     "deadline_warning": "deadline",
     "dept_text": "departments",
 }
-_UNAUDITED = frozenset({"updated_at", "created_at", "id"})
+_UNAUDITED = frozenset({"updated_at", "created_at", "id", "version"})
+#: Item columns whose difference alone is no change of the item.
+_UNVERSIONED = frozenset({"updated_at", "version"})
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,33 @@ def take_snapshot(ledger: LedgerStore, item_ids: Sequence[int]) -> Snapshot:
     return Snapshot(ids, items, children)
 
 
+def same_state(now: Snapshot, expected: Snapshot, item_ids: Sequence[int]) -> bool:
+    """Whether these items and their belongings hold the same values in both snapshots.
+
+    Versions and change times aside: an item a clerk changed and then put back by undo is
+    the same item under a newer version.
+    """
+    wanted = set(item_ids)
+
+    def plain(row: dict[str, Any] | None) -> dict[str, Any] | None:
+        if row is None:
+            return None
+        return {c: v for c, v in row.items() if c not in _UNVERSIONED}
+
+    for item_id in wanted:
+        if plain(now.items.get(item_id)) != plain(expected.items.get(item_id)):
+            return False
+    for name in now.children.keys() | expected.children.keys():
+        mine = now.children.get(name, {})
+        theirs = expected.children.get(name, {})
+        for rid in mine.keys() | theirs.keys():
+            row = mine.get(rid) or theirs[rid]
+            # Every table that belongs to items names it by item_id (see child_tables).
+            if row.get("item_id") in wanted and mine.get(rid) != theirs.get(rid):
+                return False
+    return True
+
+
 def apply_difference(
     ledger: LedgerStore, source: Snapshot, target: Snapshot, *, actor: str, action: str
 ) -> None:
@@ -151,6 +181,11 @@ def apply_difference(
     vanishing = [i for i in source.ids if i in source.items and i not in target.items]
     changing = [i for i in target.ids if i in target.items and i in source.items]
     vanishing_set, appearing_set = set(vanishing), set(appearing)
+    # Every item this changes gets a new version before anything is recorded, so the audit
+    # entries below carry it (store/versions.py); the version itself is never put back.
+    touched = _touched(tables, source, target, changing)
+    for item_id in touched:
+        store.db.execute(BUMP, [item_id])
     # Rows that go or change: children first, so references are never left dangling.
     for table in reversed(tables):
         before = source.children.get(table.name, {})
@@ -169,7 +204,9 @@ def apply_difference(
         store.audit(actor, item_id, action, "item", _item_title(row), "")
         store.db.execute("DELETE FROM items WHERE id = ?", [item_id])
     for item_id in appearing:
-        row = target.items[item_id]
+        row = dict(target.items[item_id])
+        # Back under a newer version than any clerk can have seen before it went.
+        row["version"] = int(row.get("version") or 0) + 1
         if store._scalar("SELECT 1 FROM items WHERE id = ?", [item_id]):
             raise UserError(
                 QT_TRANSLATE_NOOP("Errors", "无法恢复已删除的事项：它的编号已被新添加的事项占用。"),
@@ -204,12 +241,41 @@ def apply_difference(
                 moved[(table.name, rid)] = new_rid
             if values[table.item_column] not in appearing_set:
                 _audit_child(store, actor, action, table, values, removed=False)
+    # The target now describes the store again, versions included: a later move from it
+    # (redo after undo) claims the versions the store really has.
+    for item_id, version in current(store, list(target.items)).items():
+        target.items[item_id]["version"] = version
+
+
+def _touched(
+    tables: list[ChildTable], source: Snapshot, target: Snapshot, changing: Sequence[int]
+) -> list[int]:
+    """The items present before and after whose row or belongings differ."""
+    found = {
+        i
+        for i in changing
+        if any(
+            source.items[i].get(c) != v
+            for c, v in target.items[i].items()
+            if c not in _UNVERSIONED
+        )
+    }
+    keep = set(changing)
+    for table in tables:
+        before = source.children.get(table.name, {})
+        after = target.children.get(table.name, {})
+        for rid in before.keys() | after.keys():
+            if before.get(rid) != after.get(rid):
+                row = after.get(rid) or before[rid]
+                if row[table.item_column] in keep:
+                    found.add(int(row[table.item_column]))
+    return sorted(found)
 
 
 def _update_item(
     store: Store, old: dict[str, Any], new: dict[str, Any], actor: str, action: str
 ) -> None:
-    changed = {c: v for c, v in new.items() if old.get(c) != v}
+    changed = {c: v for c, v in new.items() if old.get(c) != v and c != "version"}
     if not changed:
         return
     sets = ", ".join(f"{_quote(c)} = ?" for c in changed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from rectdesk.store.query import light_case, select_sql, where_clause
 from rectdesk.store.records import RecordsMixin
 from rectdesk.store.schema import _INDEXED, _indexed_values
 from rectdesk.store.search import plan_short_terms
+from rectdesk.store.versions import claim, current
 
 log = logging.getLogger(__name__)
 
@@ -437,12 +438,12 @@ class Store(RecordsMixin):
         with self.transaction():
             old = self.item(item_id)
             columns: dict[str, Any] = {}
+            audited: list[tuple[str, str, str]] = []
             for field, value in changes.items():
                 before = getattr(old, field)
                 if before == value:
                     continue
-                self.audit(actor, item_id, "update", field, rows.describe(before),
-                           rows.describe(value))  # fmt: skip
+                audited.append((field, rows.describe(before), rows.describe(value)))
                 if field == "departments":
                     self._write_departments(item_id, value)
                     columns["dept_text"] = rows.dept_text(value)
@@ -456,13 +457,28 @@ class Store(RecordsMixin):
                     columns[field] = rows.iso(value)
                 else:
                     columns[field] = value
-            if columns or "extra" in changes:
+            if audited:
                 columns["updated_at"] = rows.now_text()
                 sets = ", ".join(f"{name} = ?" for name in columns)
+                # One more version with every change (store/versions.py), recorded below.
                 self.db.execute(
-                    f"UPDATE items SET {sets} WHERE id = ?", [*columns.values(), item_id]
+                    f"UPDATE items SET {sets}, version = version + 1 WHERE id = ?",
+                    [*columns.values(), item_id],
                 )
+            for field, before_text, after_text in audited:
+                self.audit(actor, item_id, "update", field, before_text, after_text)
             return self.item(item_id)
+
+    def claim_items(self, versions: Mapping[int, int]) -> None:
+        """Refuse (ConflictError) unless every item is still at the version the clerk saw.
+
+        Called first in an edit's transaction; see store/versions.py.
+        """
+        claim(self, versions)
+
+    def item_versions(self, item_ids: Sequence[int]) -> dict[int, int]:
+        """The stored version of each item (deleted ones left out)."""
+        return current(self, list(item_ids))
 
     def delete_items(self, item_ids: Sequence[int], *, actor: str = "") -> None:
         """Delete items; their ledger and evidence records go with them."""

@@ -1,13 +1,14 @@
 """Work on many items at once: each function asks in a small dialog and pushes ONE undo step.
 
-Every function takes ``(context, undo_stack, item_ids, parent)`` and returns whether the
-store was changed.
+Every function takes ``(context, undo_stack, item_ids, parent, seen)`` and returns whether the
+store was changed. ``seen`` holds the items' versions as the list showed them: an item
+another clerk changed since refuses the whole edit, with 重新载入 offered (ui/undo.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -298,7 +299,11 @@ def allowed_statuses(context: AppContext, item_ids: list[int]) -> list[Status]:
 
 
 def set_status(
-    context: AppContext, undo_stack: QUndoStack, item_ids: list[int], parent: QWidget | None
+    context: AppContext,
+    undo_stack: QUndoStack,
+    item_ids: list[int],
+    parent: QWidget | None,
+    seen: Mapping[int, int] | None = None,
 ) -> bool:
     """Ask for a status (and a date or reason if needed) and set it on every item."""
     if not _usable(context, item_ids, parent):
@@ -326,13 +331,18 @@ def set_status(
             status,
             closed_on=from_qdate(dialog.closed_on.date()),
             reason=dialog.reason.text(),
+            seen=seen,
         ),
         parent,
     )
 
 
 def set_lead_department(
-    context: AppContext, undo_stack: QUndoStack, item_ids: list[int], parent: QWidget | None
+    context: AppContext,
+    undo_stack: QUndoStack,
+    item_ids: list[int],
+    parent: QWidget | None,
+    seen: Mapping[int, int] | None = None,
 ) -> bool:
     """Ask for a unit and make it the lead of every item."""
     if not _usable(context, item_ids, parent):
@@ -342,12 +352,16 @@ def set_lead_department(
         return False
     name = dialog.department.currentText()
     return _build_and_push(
-        undo_stack, lambda: _service(context).set_lead_department(item_ids, name), parent
+        undo_stack, lambda: _service(context).set_lead_department(item_ids, name, seen=seen), parent
     )
 
 
 def set_deadline(
-    context: AppContext, undo_stack: QUndoStack, item_ids: list[int], parent: QWidget | None
+    context: AppContext,
+    undo_stack: QUndoStack,
+    item_ids: list[int],
+    parent: QWidget | None,
+    seen: Mapping[int, int] | None = None,
 ) -> bool:
     """Ask for a deadline text and give it to every item."""
     if not _usable(context, item_ids, parent):
@@ -357,12 +371,16 @@ def set_deadline(
         return False
     text = dialog.text.text()
     return _build_and_push(
-        undo_stack, lambda: _service(context).set_deadline(item_ids, text), parent
+        undo_stack, lambda: _service(context).set_deadline(item_ids, text, seen=seen), parent
     )
 
 
 def close_off(
-    context: AppContext, undo_stack: QUndoStack, item_ids: list[int], parent: QWidget | None
+    context: AppContext,
+    undo_stack: QUndoStack,
+    item_ids: list[int],
+    parent: QWidget | None,
+    seen: Mapping[int, int] | None = None,
 ) -> bool:
     """Ask for the close-off date, a note and an evidence file; close every item off."""
     if not _usable(context, item_ids, parent):
@@ -376,14 +394,18 @@ def close_off(
     return _build_and_push(
         undo_stack,
         lambda: _service(context).close_off(
-            item_ids, on, evidence=files[0] if files else None, note=note
+            item_ids, on, evidence=files[0] if files else None, note=note, seen=seen
         ),
         parent,
     )
 
 
 def add_progress(
-    context: AppContext, undo_stack: QUndoStack, item_ids: list[int], parent: QWidget | None
+    context: AppContext,
+    undo_stack: QUndoStack,
+    item_ids: list[int],
+    parent: QWidget | None,
+    seen: Mapping[int, int] | None = None,
 ) -> bool:
     """Ask for a progress entry and add it to every item's ledger."""
     if not _usable(context, item_ids, parent):
@@ -395,12 +417,17 @@ def add_progress(
     text = dialog.text.toPlainText()
     files = dialog.files.files()
     return _build_and_push(
-        undo_stack, lambda: _service(context).add_progress(item_ids, on, text, files), parent
+        undo_stack, lambda: _service(context).add_progress(item_ids, on, text, files, seen=seen),
+        parent,
     )
 
 
 def delete_items(
-    context: AppContext, undo_stack: QUndoStack, item_ids: list[int], parent: QWidget | None
+    context: AppContext,
+    undo_stack: QUndoStack,
+    item_ids: list[int],
+    parent: QWidget | None,
+    seen: Mapping[int, int] | None = None,
 ) -> bool:
     """Ask before deleting; the deletion can be undone."""
     if not _usable(context, item_ids, parent):
@@ -416,4 +443,6 @@ def delete_items(
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    return _build_and_push(undo_stack, lambda: _service(context).delete(item_ids), parent)
+    return _build_and_push(
+        undo_stack, lambda: _service(context).delete(item_ids, seen=seen), parent
+    )

@@ -47,7 +47,7 @@ from rectdesk.ui.labels import date_text, light_text, tr_label
 from rectdesk.ui.ledger_view import LedgerView
 from rectdesk.ui.proposal_panel import ProposalPanel
 from rectdesk.ui.supervision_tab import SupervisionTab
-from rectdesk.ui.undo import push, show_error
+from rectdesk.ui.undo import CONFLICT, DONE, RELOAD, run, show_error
 
 log = logging.getLogger(__name__)
 
@@ -422,24 +422,30 @@ class DetailPanel(QWidget):
         value = self._editor_value(name)
         if value.strip() == self._stored_text(self.item, name).strip():
             return False
-        item_id = self.item.id
-        return self._push(lambda service: service.edit(item_id, {name: value}))
+        item_id, version = self.item.id, self.item.version
+        return self._push(
+            lambda service: service.edit(item_id, {name: value}, version=version),
+            typed=(name, value),
+        )
 
     def _departments_changed(self, assignments: list[Assignment]) -> None:
         if self.item is None or self.context.readonly:
             return
-        item_id = self.item.id
-        self._push(lambda service: service.set_departments(item_id, assignments))
+        item_id, version = self.item.id, self.item.version
+        self._push(
+            lambda service: service.set_departments(item_id, assignments, version=version)
+        )
 
     def _status_chosen(self) -> None:
         if self._loading or self.item is None:
             return
         status = Status(self.status.currentData())
         item_id = self.item.id
+        seen = {item_id: self.item.version}
         if status is self.item.status:
             return
         if status is Status.CLOSED:
-            bulk_dialogs.close_off(self.context, self.undo_stack, [item_id], self)
+            bulk_dialogs.close_off(self.context, self.undo_stack, [item_id], self, seen)
         elif status is Status.DECLINED:
             reason, ok = QInputDialog.getText(
                 self,
@@ -447,12 +453,26 @@ class DetailPanel(QWidget):
                 self.tr("请说明理由（如：非建设性建议、不属于职责范围）："),
             )
             if ok:
-                self._push(lambda service: service.set_status([item_id], status, reason=reason))
+                self._push(
+                    lambda service: service.set_status(
+                        [item_id], status, reason=reason, seen=seen
+                    )
+                )
         else:
-            self._push(lambda service: service.set_status([item_id], status))
+            self._push(lambda service: service.set_status([item_id], status, seen=seen))
         self.reload()  # a refused or cancelled change shows the stored status again
 
-    def _push(self, build: Callable[[ItemService], ItemCommand]) -> bool:
+    def _push(
+        self,
+        build: Callable[[ItemService], ItemCommand],
+        typed: tuple[str, str] | None = None,
+    ) -> bool:
+        """Make an edit of the shown item; ``typed`` is the field and text the clerk typed.
+
+        When another clerk changed the item first, the typed text stays in its editor: as it
+        is (the message closed), or over the item loaded again (重新载入), ready to be saved
+        again against what is stored now.
+        """
         service = ItemService(self.context.store, self.context.actor)
         try:
             command = build(service)
@@ -460,10 +480,27 @@ class DetailPanel(QWidget):
             show_error(self, exc)
             self.reload()
             return False
-        if not push(self.undo_stack, command, self):
-            self.reload()
-            return False
-        return True
+        outcome = run(self.undo_stack, command, self)
+        if outcome == DONE:
+            return True
+        if outcome == CONFLICT and typed is not None:
+            return False  # still the clerk's text, over the item as first read
+        self.reload()
+        if outcome == RELOAD and typed is not None and self.item is not None:
+            self._show_typed(*typed)
+        return False
+
+    def _show_typed(self, name: str, text: str) -> None:
+        """Put the clerk's unsaved text back into a field's editor (nothing is saved)."""
+        editor = self.editors.get(name)
+        self._loading = True
+        try:
+            if isinstance(editor, QLineEdit):
+                editor.setText(text)
+            elif isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(text)
+        finally:
+            self._loading = False
 
     def editor(self, name: str) -> Any:
         """The editor of a field (for the window's keyboard handling and tests)."""

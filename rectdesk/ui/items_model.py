@@ -171,6 +171,10 @@ class ItemsModel(QAbstractTableModel):
             self._signals[item.id] = found
         return found
 
+    def versions(self, item_ids: list[int]) -> dict[int, int]:
+        """The versions of the items as the list last read them (rows never read: none)."""
+        return {i: self._cache[i].version for i in item_ids if i in self._cache}
+
     def invalidate(self, item_ids: list[int]) -> None:
         """Forget cached rows after an edit and repaint just those rows."""
         wanted = set(item_ids)

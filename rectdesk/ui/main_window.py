@@ -52,6 +52,7 @@ from rectdesk.ui.navigator import Navigator
 from rectdesk.ui.rounds_menu import add_rounds_menu
 from rectdesk.ui.supervision_menu import add_supervision_menu
 from rectdesk.ui.tasks import Progress, TaskRunner, open_reader
+from rectdesk.ui.undo import conflicts
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,9 @@ FILE_DIALOGS = {
 #: Edits that cannot move an item in or out of the smart views: repaint the row only.
 IN_PLACE_EDITS = frozenset({"edit", "departments", "progress"})
 
-BulkAction = Callable[[AppContext, QUndoStack, list[int], QWidget | None], bool]
+BulkAction = Callable[
+    [AppContext, QUndoStack, list[int], QWidget | None, dict[int, int] | None], bool
+]
 
 
 def module_available(name: str) -> bool:
@@ -373,6 +376,8 @@ class MainWindow(QMainWindow):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.detail.bulk_requested.connect(self._bulk)
+        # 重新载入 after an edit or undo refused because another clerk changed the items first.
+        conflicts(self.undo_stack).reload_requested.connect(self._reload_after_conflict)
         self.table.columns_changed.connect(self._save_columns)
         header = self.table.horizontalHeader()
         header.sectionMoved.connect(lambda *_a: self._save_columns())
@@ -609,10 +614,16 @@ class MainWindow(QMainWindow):
 
         function: BulkAction = getattr(bulk_dialogs, name)
         ids = self.selected_ids()
-        if function(self.context, self.undo_stack, ids, self):
+        # Against the rows as the list shows them: another clerk's change since is refused.
+        if function(self.context, self.undo_stack, ids, self, self.model.versions(ids)):
             self.statusBar().showMessage(self.undo_stack.undoText(), 5000)
 
     # -- refreshing ----------------------------------------------------------------------
+
+    def _reload_after_conflict(self, item_ids: object) -> None:
+        """Read the rows another clerk changed again, keeping the selection."""
+        self.model.invalidate([int(i) for i in item_ids] if isinstance(item_ids, tuple) else [])
+        self.refresh_all()
 
     def _undo_moved(self, index: int) -> None:
         # The command just done (index grew) or undone (index shrank).

@@ -6,11 +6,11 @@ import contextlib
 import logging
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import ConflictError, UserError
 from rectdesk.domain.model import FIELD_LABELS, Status
 from rectdesk.importers.tables import ParsedFile
 from rectdesk.services import importing
@@ -76,13 +76,63 @@ def command_text(command: ItemCommand) -> str:
     return _tr(str(template)).format(len(command.item_ids), detail)
 
 
+class Conflicts(QObject):
+    """Where a refused edit (another clerk changed the items first) asks to load them again.
+
+    One per undo stack (its child): the window reloads the list, the detail panel its item.
+    """
+
+    #: The clerk chose 重新载入 for these item ids (a tuple).
+    reload_requested = Signal(object)
+
+
+def conflicts(stack: QUndoStack) -> Conflicts:
+    """The stack's conflict notices (made on first use)."""
+    found = stack.findChild(Conflicts)
+    return found if isinstance(found, Conflicts) else Conflicts(stack)
+
+
+def ask_reload(parent: QWidget | None, message: str) -> bool:
+    """Show the refusal with 重新载入 and 关闭; True when the clerk chose to reload."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("UndoCommands", "别人已经改过"))
+    box.setText(message)
+    reload_button = box.addButton(
+        QCoreApplication.translate("UndoCommands", "重新载入"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QCoreApplication.translate("UndoCommands", "关闭"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(reload_button)
+    box.exec()
+    return box.clickedButton() is reload_button
+
+
+def report(stack: QUndoStack, parent: QWidget | None, error: UserError) -> bool:
+    """Say why an edit was refused; for a conflict, offer 重新载入 (True: chosen)."""
+    if not isinstance(error, ConflictError):
+        show_error(parent, error)
+        return False
+    if ask_reload(parent, error.message):
+        conflicts(stack).reload_requested.emit(error.item_ids)
+        return True
+    return False
+
+
 class ItemUndoCommand(QUndoCommand):
     """Wraps an ItemCommand that has already run once; undo/redo move the store."""
 
-    def __init__(self, command: ItemCommand, parent_widget: QWidget | None) -> None:
+    def __init__(
+        self,
+        command: ItemCommand,
+        parent_widget: QWidget | None,
+        stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(command_text(command))
         self.command = command
         self._parent_widget = parent_widget
+        self._stack = stack
         self._first = True
 
     def redo(self) -> None:
@@ -100,9 +150,13 @@ class ItemUndoCommand(QUndoCommand):
                 step()
         except UserError as exc:
             log.info("undo step failed: %s (%s)", exc.message, exc.detail)
-            # The history no longer matches the store: drop this step, tell the clerk.
+            # The history no longer matches the store (another clerk changed these items, or
+            # they went): drop this step, tell the clerk, offer to load them again.
             self.setObsolete(True)
-            show_error(self._parent_widget, exc)
+            if self._stack is None:
+                show_error(self._parent_widget, exc)
+            else:
+                report(self._stack, self._parent_widget, exc)
 
 
 class ImportUndoCommand(QUndoCommand):
@@ -143,15 +197,30 @@ class ImportUndoCommand(QUndoCommand):
 
 def push(stack: QUndoStack, command: ItemCommand, parent: QWidget | None = None) -> bool:
     """Make the edit now and put it on the undo stack; a plain message when it fails."""
+    return run(stack, command, parent) == DONE
+
+
+#: What became of an edit: made; refused; refused because another clerk changed the items
+#: first (the clerk closed the message); the same, and the clerk chose 重新载入.
+DONE, REFUSED, CONFLICT, RELOAD = "done", "refused", "conflict", "reload"
+
+
+def run(stack: QUndoStack, command: ItemCommand, parent: QWidget | None = None) -> str:
+    """Make the edit now and put it on the undo stack; DONE, REFUSED, CONFLICT or RELOAD.
+
+    A refusal is said in one sentence; when another clerk changed the items first, the
+    clerk may choose 重新载入 (RELOAD), and the window loads them again.
+    """
     try:
         with busy():
             command.do()
     except UserError as exc:
         log.info("edit refused: %s (%s)", exc.message, exc.detail)
-        show_error(parent, exc)
-        return False
-    stack.push(ItemUndoCommand(command, parent))
-    return True
+        if report(stack, parent, exc):
+            return RELOAD
+        return CONFLICT if isinstance(exc, ConflictError) else REFUSED
+    stack.push(ItemUndoCommand(command, parent, stack))
+    return DONE
 
 
 @contextlib.contextmanager

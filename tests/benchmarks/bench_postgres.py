@@ -71,11 +71,60 @@ def add_items(target: Path | str, count: int = 10_000) -> float:
         return (time.perf_counter() - started) * 1000
 
 
+def edits(target: Path | str, count: int = 10_000) -> dict[str, float]:
+    """Median milliseconds of a clerk's edits through the services, on a ledger of ``count``.
+
+    One field of one item (the detail panel), its undo, and a status change of 100 items (a
+    bulk edit): each one transaction with its undo snapshots and, where the program has row
+    versions, the claim of the versions seen.
+    """
+    from rectdesk.domain.model import Status
+    from rectdesk.services.items import ItemService
+
+    add_items(target, count)
+    with open_store(target) as store:
+        service = ItemService(store, "张三")
+        ids = store.item_ids(ItemQuery(limit=100))
+        step = iter(range(1_000_000))
+        done: list[object] = []
+
+        def edit() -> None:
+            command = service.edit(ids[0], {"owner": f"科员{next(step)}"})
+            command.do()
+            done.append(command)
+
+        def undo() -> None:
+            command = service.edit(ids[1], {"owner": f"科员{next(step)}"})
+            command.do()
+            started = time.perf_counter()
+            command.undo()
+            undos.append((time.perf_counter() - started) * 1000)
+
+        undos: list[float] = []
+        statuses = iter([Status.IN_PROGRESS, Status.PENDING] * 50)
+
+        def bulk() -> None:
+            service.set_status(ids, next(statuses)).do()
+
+        figures = {"edit one field": timed(edit, 21), "bulk status, 100 items": timed(bulk, 7)}
+        for _ in range(21):
+            undo()
+        figures["undo one field"] = sorted(undos)[len(undos) // 2]
+        return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--db", type=Path, default=Path("/tmp/rectdesk-bench/bench.sqlite3"))
+    parser.add_argument(
+        "--edits-only", action="store_true",
+        help="only time edits through the services, on new ledgers of 10,000 items",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.edits_only:
+        print_edits()
+        return
     if not args.db.exists():
         args.db.parent.mkdir(parents=True, exist_ok=True)
         seconds, _ = build(args.db, args.items)
@@ -115,6 +164,21 @@ def main() -> None:
                 questions(file_store).items(), questions(server_store).values(), strict=True
             ):
                 print(f"{name + ':':<28}{timed(on_file, 5):10.1f}{timed(on_server, 5):12.1f}")
+    finally:
+        server.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def print_edits() -> None:
+    """Edit timings on a store file and on a throw-away server, side by side."""
+    server = PgServer.create()
+    scratch = Path(tempfile.mkdtemp(prefix="rectdesk-bench-edit-"))
+    try:
+        on_file = edits(scratch / "edits.sqlite3")
+        on_server = edits(server.create_database("edits"))
+        print(f"{'(median ms, 10,000 items)':<28}{'SQLite':>10}{'PostgreSQL':>12}")
+        for name, value in on_file.items():
+            print(f"{name + ':':<28}{value:10.1f}{on_server[name]:12.1f}")
     finally:
         server.stop()
         shutil.rmtree(scratch, ignore_errors=True)

@@ -82,3 +82,21 @@ def test_progress_lead_deadline_and_field(
     code, out, _ = run(capsys, demo_db, "delete", ids[0], "--yes")
     assert code == 0 and "删除" in out
     assert len(listed(capsys, demo_db, "--department", "整改工作专班")) == 2
+
+
+def test_an_edit_against_an_older_version_is_refused_with_exit_1(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (row,) = listed(capsys, demo_db, "--status", "in_progress", "--limit", "1")
+    item_id, version = row["id"], row["version"]
+    assert isinstance(version, int)
+    code, _, err = run(capsys, demo_db, "set-field", str(item_id), "owner", "李四",
+                       "--seen", f"{item_id}:{version}")  # fmt: skip
+    assert code == 0, err
+    # Another edit against the version read before that change is refused, whole.
+    code, out, err = run(capsys, demo_db, "set-deadline", str(item_id), "--deadline",
+                         "2026年底前", "--seen", f"{item_id}:{version}")  # fmt: skip
+    assert code == 1 and out == ""
+    assert "责任人" in err and "没有保存" in err and err.count("。") == 1
+    (after,) = listed(capsys, demo_db, "--status", "in_progress", "--limit", "1")
+    assert after["deadline_text"] == row["deadline_text"]

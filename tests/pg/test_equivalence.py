@@ -212,11 +212,14 @@ _ITEM_TABLES = {
 
 
 def _state(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """What the items hold, read alike on both engines (a server's extra rowid column aside)."""
+    """What the items hold, read alike on both engines (a server's extra rowid column aside).
+
+    Row versions are left out too: they grow with undo and redo as with any change.
+    """
     found = {}
     for table, key in _ITEM_TABLES.items():
         columns = [d[0] for d in store.db.execute(f"SELECT * FROM {table} LIMIT 0").description]
-        names = ", ".join(c for c in columns if c != "rowid")
+        names = ", ".join(c for c in columns if c not in ("rowid", "version"))
         found[table] = [
             tuple(r) for r in store.db.execute(
                 f"SELECT {key}, {names} FROM {table} ORDER BY {key}"

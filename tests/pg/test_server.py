@@ -139,7 +139,10 @@ def test_two_computers_building_one_ledger_at_once_build_it_once(pg_server: PgSe
 def test_every_file_migration_has_its_server_counterpart_in_the_initial_schema() -> None:
     # The server's first step is the state of these file steps; a new file step needs a new
     # server step (and the column test above fails until it has one).
-    assert len(FILE_MIGRATIONS) == 11 and len(MIGRATIONS) == 2
+    assert len(FILE_MIGRATIONS) == 12 and len(MIGRATIONS) == 3
+    # Later steps in pairs: the row versions, on a file and on a server.
+    assert FILE_MIGRATIONS[11].name == "0012_row_versions"
+    assert MIGRATIONS[2].name == "0003_row_versions"
 
 
 @settings(

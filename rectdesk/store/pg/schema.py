@@ -423,9 +423,18 @@ BEGIN
 END $$;
 """
 
+#: Row versions and the clerk's account and machine in the audit log (SQLite: 0012).
+_ROW_VERSIONS = _c_text("""
+ALTER TABLE items ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE audit_log ADD COLUMN item_version BIGINT;
+ALTER TABLE audit_log ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN machine TEXT NOT NULL DEFAULT '';
+""")
+
 MIGRATIONS: tuple[PgMigration, ...] = (
     PgMigration("0001_initial", _INITIAL),
     PgMigration("0002_search_planning", _CONTAINS),
+    PgMigration("0003_row_versions", _ROW_VERSIONS),
 )
 
 
