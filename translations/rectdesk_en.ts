@@ -890,7 +890,7 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     <name>DetailPanel</name>
     <message>
         <source>在列表中选择一条事项，在这里查看和修改。</source>
-        <extracomment>Single-line fields, in form order. Multi-line fields. Audit actions and record names as the change history shows them. A bulk action asked for on the several-items page (a function name of bulk_dialogs).</extracomment>
+        <extracomment>Single-line fields, in form order. Multi-line fields. Audit actions and record names as the change history shows them. A bulk action asked for on the several-items page (a function name of bulk_dialogs). An edit could not be saved because the server is out of reach (the sentence).</extracomment>
         <translation>Select an item in the list to view and edit it here.</translation>
     </message>
     <message>
@@ -948,6 +948,10 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     <message>
         <source>：</source>
         <translation>:</translation>
+    </message>
+    <message>
+        <source>此事项已被他人修改：您正在填写的内容仍保留在这里，离开输入框即保存；其他字段在保存后显示最新内容。</source>
+        <translation>Someone else has changed this item: what you are typing stays here and is saved when you leave the field; the other fields show the latest values after that.</translation>
     </message>
     <message>
         <source>（未填）</source>
@@ -2496,6 +2500,16 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <source>{what}没有成功（{database}），台账没有改变；请检查网络和权限后重试。</source>
         <translation>{what} did not succeed ({database}); the ledger is unchanged. Check the network and permissions, then try again.</translation>
     </message>
+    <message>
+        <source>与台账服务器（{where}）的连接断开了（网络中断或服务器重启）：断开时做的修改没有保存，已保存的数据不受影响；服务器恢复后会自动重新连接，也可以点“重试”。</source>
+        <extracomment>Quoted text and names pass unchanged; ``?`` and ``%`` outside them are rewritten.</extracomment>
+        <translation>The connection to the ledger server ({where}) was lost (network down or server restarted): changes made while it was lost were not saved, and saved data is unaffected; RectDesk reconnects by itself when the server is back, or click “Retry”.</translation>
+    </message>
+    <message>
+        <source>无法连接台账服务器（{where}）：请检查服务器地址、端口、数据库名和用户名是否写对，服务器是否已启动、是否允许这台电脑连接；需要密码时，请把它存在 PostgreSQL 的密码文件（pgpass）里，RectDesk 不保存密码。</source>
+        <extracomment>Set (to anything, ``sqlite3.Row`` included) to read rows by column name. The server as named in messages (no password). table -&gt; the column an INSERT returns as lastrowid (None: the table has none). The database as named in messages (no password).</extracomment>
+        <translation>Cannot connect to the ledger server ({where}): check that the server address, port, database name and user name are right, that the server is running and accepts this computer; if a password is needed, keep it in PostgreSQL&apos;s password file (pgpass), RectDesk does not store passwords.</translation>
+    </message>
 </context>
 <context>
     <name>FieldChangesModel</name>
@@ -3729,6 +3743,10 @@ Saved in: {2}</translation>
         <translation>Opened read-only: you can look but not change anything. To edit, close the other RectDesk program that is writing to this data, or move the data file to a folder you can write to, then open it again.</translation>
     </message>
     <message>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
         <source>{0}［只读］</source>
         <translation>{0} [read-only]</translation>
     </message>
@@ -3899,6 +3917,10 @@ Saved in: {2}</translation>
     <message>
         <source>对选中的 {0} 条事项：</source>
         <translation>For the {0} selected items:</translation>
+    </message>
+    <message>
+        <source>已重新连接台账服务器。</source>
+        <translation>Reconnected to the ledger server.</translation>
     </message>
     <message>
         <source>回填</source>

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import ConnectionLostError, UserError
 from rectdesk.domain.model import FIELD_LABELS, Status
 from rectdesk.importers.tables import ParsedFile
 from rectdesk.services import importing
@@ -141,11 +141,28 @@ class ImportUndoCommand(QUndoCommand):
         self.setObsolete(True)
 
 
-def push(stack: QUndoStack, command: ItemCommand, parent: QWidget | None = None) -> bool:
-    """Make the edit now and put it on the undo stack; a plain message when it fails."""
+def push(
+    stack: QUndoStack,
+    command: ItemCommand,
+    parent: QWidget | None = None,
+    *,
+    on_lost: Callable[[ConnectionLostError], None] | None = None,
+) -> bool:
+    """Make the edit now and put it on the undo stack; a plain message when it fails.
+
+    ``on_lost`` takes a lost server connection instead of a message box (the window shows
+    one sentence with 重试 and keeps what was typed).
+    """
     try:
         with busy():
             command.do()
+    except ConnectionLostError as exc:
+        log.info("edit not saved, server out of reach: %s", exc.detail)
+        if on_lost is None:
+            show_error(parent, exc)
+        else:
+            on_lost(exc)
+        return False
     except UserError as exc:
         log.info("edit refused: %s (%s)", exc.message, exc.detail)
         show_error(parent, exc)
