@@ -111,6 +111,8 @@ class DetailPanel(QWidget):
         self._selected = 0
         self._loading = False
         self._stale = False
+        #: An edit could not be saved (server away): the panel keeps its item until it is.
+        self._held = False
         self.editors: dict[str, QWidget] = {}
 
         outer = QVBoxLayout(self)
@@ -264,6 +266,9 @@ class DetailPanel(QWidget):
         The item already shown, while the clerk has typed something not yet saved, is not
         filled again: what was typed stays, and a notice says when someone else changed it.
         """
+        if self._held and self.unsaved():
+            return  # typed while the server was away: stays until saved (重试)
+        self._held = False
         if item_id is not None and item_id == self._item_id and self.unsaved():
             self._check_changed()
             return
@@ -293,12 +298,14 @@ class DetailPanel(QWidget):
 
     def retry(self) -> bool:
         """Save again what was typed but not saved (the server is back); True when all was."""
-        saved = True
-        for name in self.unsaved():
-            if not self.commit(name):
-                saved = False
-                break
-        return saved
+        self._held = False
+        if self.item is None:
+            return True
+        changes = {name: self._editor_value(name) for name in self.unsaved()}
+        if not changes:
+            return True
+        item_id = self.item.id
+        return self._push(lambda service: service.edit(item_id, changes))  # one undo step
 
     def show_selection(self, count: int) -> None:
         """How many rows are selected: more than one shows that count, not one of the items."""
@@ -516,6 +523,7 @@ class DetailPanel(QWidget):
         try:
             command = build(service)
         except ConnectionLostError as exc:
+            self._held = True
             self.connection_lost.emit(exc.message)
             return False
         except UserError as exc:
@@ -525,6 +533,7 @@ class DetailPanel(QWidget):
         lost: list[ConnectionLostError] = []
         if not push(self.undo_stack, command, self, on_lost=lost.append):
             if lost:  # keep what was typed; the window offers 重试
+                self._held = True
                 self.connection_lost.emit(lost[0].message)
             else:
                 self.reload()

@@ -14,7 +14,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import ConnectionLostError, UserError
 from rectdesk.domain.ledger import LedgerStore
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ class ChangeWatcher(QObject):
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
-            self._thread.join(timeout=15)
+            self._thread.join(timeout=2)  # a read stuck on a dead network ends with the process
             self._thread = None
 
     def _run(self) -> None:
@@ -80,7 +80,7 @@ class ChangeWatcher(QObject):
                 elif stamp is not None and fresh != stamp:
                     self.changed.emit()
                 stamp = fresh
-            except UserError as exc:
+            except ConnectionLostError as exc:
                 log.info("ledger out of reach: %s", exc.detail or type(exc).__name__)
                 if reader is not None:
                     reader.close()
@@ -89,6 +89,11 @@ class ChangeWatcher(QObject):
                     lost = True
                     self.is_lost = True
                     self.lost.emit(exc.message)
+            except UserError as exc:  # a store file busy for a moment: look again later
+                log.info("could not look for changes: %s", exc.detail or exc.template)
+                if reader is not None:
+                    reader.close()
+                    reader = None
             except Exception:  # a bug must not stop the looking; it is logged
                 log.exception("looking for changes failed")
             self._wake.wait(self._interval)

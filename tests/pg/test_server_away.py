@@ -201,6 +201,8 @@ def test_the_window_keeps_what_was_typed_while_the_server_is_away_and_comes_back
         assert window.select_item(chosen)
         measures = window.detail.editor("measures")
         measures.setPlainText("断网时写的措施")
+        owner = window.detail.editor("owner")
+        owner.setText("断网时写的责任人")
 
         server.halt()
         qtbot.waitUntil(window.lost_bar.isVisible, timeout=PATIENCE)
@@ -212,13 +214,16 @@ def test_the_window_keeps_what_was_typed_while_the_server_is_away_and_comes_back
         window.retry_button.click()  # still away: the bar stays, the typing too
         assert window.lost_bar.isVisible()
         assert measures.toPlainText() == "断网时写的措施"
+        window.table.selectRow(0)  # another row: the panel keeps the unsaved item
+        assert window.detail.current_item_id() == chosen
+        assert owner.text() == "断网时写的责任人"
 
         server.resume()  # the window reconnects by itself and saves what was typed
         qtbot.waitUntil(lambda: not window.lost_bar.isVisible(), timeout=PATIENCE)
-        assert window.current_item_id() == chosen
-        assert store.item(chosen).measures == "断网时写的措施"
-        assert measures.toPlainText() == "断网时写的措施"
-        assert window.undo_stack.count() == 1
+        saved = store.item(chosen)
+        assert (saved.measures, saved.owner) == ("断网时写的措施", "断网时写的责任人")
+        assert window.undo_stack.count() == 1  # one step to take it back
+        assert window.detail.current_item_id() == window.current_item_id()
         window.close()
     finally:
         store.close()
