@@ -169,6 +169,14 @@ class PgServer:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop", check=False)
         self.remove()
 
+    def halt(self) -> None:
+        """Stop the server at once, as a crash or a pulled cable would; the data stays."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def resume(self) -> None:
+        """Start a halted server again (it recovers from its log, as after a restart)."""
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "start")
+
     def remove(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
 

@@ -898,7 +898,7 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     <name>DetailPanel</name>
     <message>
         <source>在列表中选择一条事项，在这里查看和修改。</source>
-        <extracomment>Single-line fields, in form order. Multi-line fields. Audit actions and record names as the change history shows them. A bulk action asked for on the several-items page (a function name of bulk_dialogs).</extracomment>
+        <extracomment>Single-line fields, in form order. Multi-line fields. Audit actions and record names as the change history shows them. A bulk action asked for on the several-items page (a function name of bulk_dialogs). An edit could not be saved because the server is out of reach (the sentence). An edit could not be saved (server away): the panel keeps its item until it is.</extracomment>
         <translation>Select an item in the list to view and edit it here.</translation>
     </message>
     <message>
@@ -956,6 +956,10 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     <message>
         <source>：</source>
         <translation>:</translation>
+    </message>
+    <message>
+        <source>此事项已被他人修改：您正在填写的内容仍保留在这里，离开输入框即保存；其他字段在保存后显示最新内容。</source>
+        <translation>Someone else has changed this item: what you are typing stays here and is saved when you leave the field; the other fields show the latest values after that.</translation>
     </message>
     <message>
         <source>（未填）</source>
@@ -2589,7 +2593,7 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     </message>
     <message>
         <source>服务器地址的写法不对，请按“postgresql://用户名@服务器:端口/数据库名”填写。</source>
-        <extracomment>Set (to anything, ``sqlite3.Row`` included) to read rows by column name. table -&gt; the column an INSERT returns as lastrowid (None: the table has none). The database as named in messages (no password).</extracomment>
+        <extracomment>Set (to anything, ``sqlite3.Row`` included) to read rows by column name. The server as named in messages (no password). table -&gt; the column an INSERT returns as lastrowid (None: the table has none). The database as named in messages (no password).</extracomment>
         <translation>The server address is not written correctly; write it as postgresql://user@server:port/database.</translation>
     </message>
     <message>
@@ -2616,10 +2620,6 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     <message>
         <source>服务器上的台账（{where}）需要升级到这个版本的 RectDesk，只读连接不能升级；请先用可写的账号连接一次。</source>
         <translation>The ledger on the server ({where}) needs upgrading to this version of RectDesk, which a read-only connection cannot do; connect once with an account that may write.</translation>
-    </message>
-    <message>
-        <source>与台账服务器（{where}）的连接断开了（网络中断或服务器重启），本次修改没有保存，已保存的数据不受影响。请检查网络后重试。</source>
-        <translation>The connection to the ledger server ({where}) was lost (network down or server restarted). This change was not saved; data saved earlier is not affected. Check the network and try again.</translation>
     </message>
     <message>
         <source>服务器上的台账（{where}）有不一致的地方，请联系管理员检查。</source>
@@ -2666,6 +2666,10 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     <message>
         <source>事项“{name}”的“{fields}”已由 {who} 于 {when} 改过，您的修改没有保存；请重新载入后再改。</source>
         <translation>&quot;{fields}&quot; of item &quot;{name}&quot; was changed by {who} at {when}; your change was not saved. Reload and make it again.</translation>
+    </message>
+    <message>
+        <source>与台账服务器（{where}）的连接断开了（网络中断或服务器重启）：断开时做的修改没有保存，已保存的数据不受影响；服务器恢复后会自动重新连接，也可以点“重试”。</source>
+        <translation>The connection to the ledger server ({where}) was lost (network down or server restarted): changes made while it was lost were not saved, and saved data is unaffected; RectDesk reconnects by itself when the server is back, or click “Retry”.</translation>
     </message>
 </context>
 <context>
@@ -3900,6 +3904,10 @@ Saved in: {2}</translation>
         <translation>Opened read-only: you can look but not change anything. To edit, close the other RectDesk program that is writing to this data, or move the data file to a folder you can write to, then open it again.</translation>
     </message>
     <message>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
         <source>{0}［只读］</source>
         <translation>{0} [read-only]</translation>
     </message>
@@ -4070,6 +4078,10 @@ Saved in: {2}</translation>
     <message>
         <source>对选中的 {0} 条事项：</source>
         <translation>For the {0} selected items:</translation>
+    </message>
+    <message>
+        <source>已重新连接台账服务器。</source>
+        <translation>Reconnected to the ledger server.</translation>
     </message>
     <message>
         <source>回填</source>
@@ -5996,7 +6008,7 @@ Decision:</translation>
     </message>
     <message>
         <source>无法完成</source>
-        <extracomment>What became of an edit: made; refused; refused because another clerk changed the items first (the clerk closed the message); the same, and the clerk chose 重新载入.</extracomment>
+        <extracomment>What became of an edit: made; refused; refused because another clerk changed the items first (the clerk closed the message); the same, and the clerk chose 重新载入; not saved because the server went away.</extracomment>
         <translation>Cannot complete</translation>
     </message>
 </context>

@@ -236,8 +236,8 @@ def _run_window(
     from rectdesk.ui.main_window import MainWindow
 
     context = AppContext(store=store, target=target, files_dir=files_dir)
-    window = MainWindow(context)
-    safety = recovery.SafetyHooks(context, lambda: MainWindow(context))
+    window = MainWindow(context, watch=True)
+    safety = recovery.SafetyHooks(context, lambda: MainWindow(context, watch=True))
     safety.attach(window)
     window.show()
     if quit_after is not None:

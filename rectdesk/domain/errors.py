@@ -210,6 +210,10 @@ class StoreBusyError(UserError):
     """Another process is writing to the store right now; it is not damaged."""
 
 
+class ConnectionLostError(UserError):
+    """The ledger's server went away mid-work; nothing half-written was kept."""
+
+
 class StoreMissingError(UserError):
     """The store file named does not exist (and the command may not create one)."""
 

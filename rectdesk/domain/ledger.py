@@ -132,6 +132,20 @@ class LedgerStore(Protocol):
         """What is wrong with the stored ledger (empty when sound)."""
         ...
 
+    # -- other clerks' changes
+    def change_stamp(self) -> object:
+        """A cheap mark that differs once anyone else has written to the ledger.
+
+        Compare two marks read on the same connection (a background reader kept open):
+        a different mark means something changed (a few false alarms are allowed; a missed
+        change is not). Raises ConnectionLostError when a server ledger cannot be reached.
+        """
+        ...
+
+    def reconnect(self) -> None:
+        """Open the connection again after the server came back (nothing for a file)."""
+        ...
+
     # -- background work
     def reader(self) -> LedgerStore:
         """A second, read-only connection for a background thread (closed by the caller)."""

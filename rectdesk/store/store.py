@@ -159,6 +159,18 @@ class Store(RecordsMixin):
             raise ValueError("a background reader needs a store file")
         return Store.open(self.path, readonly=True)
 
+    def change_stamp(self) -> object:
+        """SQLite's own counter of commits made by other connections (and processes).
+
+        ``PRAGMA data_version`` costs nothing and changes whenever another connection (this
+        program's window, rectdesk-cli, another process) committed since the last reading
+        on this connection.
+        """
+        return self._scalar("PRAGMA data_version")
+
+    def reconnect(self) -> None:
+        """A store file needs no new connection."""
+
     def worker_writer(self) -> Store:
         """A second writable connection, for one long write on a worker thread.
 

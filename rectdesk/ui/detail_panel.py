@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from rectdesk.domain import deadline_notes
-from rectdesk.domain.errors import UserError
+from rectdesk.domain.errors import ConnectionLostError, UserError
 from rectdesk.domain.lights import signal_for
 from rectdesk.domain.model import (
     FIELD_LABELS,
@@ -97,6 +97,8 @@ class DetailPanel(QWidget):
 
     #: A bulk action asked for on the several-items page (a function name of bulk_dialogs).
     bulk_requested = Signal(str)
+    #: An edit could not be saved because the server is out of reach (the sentence).
+    connection_lost = Signal(str)
 
     def __init__(
         self, context: AppContext, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -109,6 +111,8 @@ class DetailPanel(QWidget):
         self._selected = 0
         self._loading = False
         self._stale = False
+        #: An edit could not be saved (server away): the panel keeps its item until it is.
+        self._held = False
         self.editors: dict[str, QWidget] = {}
 
         outer = QVBoxLayout(self)
@@ -127,6 +131,21 @@ class DetailPanel(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
+        self.notice = QLabel(page)
+        self.notice.setObjectName("changedNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "QLabel#changedNotice { background: #fff3cd; color: #5c4400;"
+            " border: 1px solid #e0c060; padding: 4px; }"
+        )
+        self.notice.setText(
+            self.tr(
+                "此事项已被他人修改：您正在填写的内容仍保留在这里，离开输入框即保存；"
+                "其他字段在保存后显示最新内容。"
+            )
+        )
+        self.notice.hide()
+        layout.addWidget(self.notice)
         self.tabs = QTabWidget(page)
         layout.addWidget(self.tabs)
         self.stack.addWidget(page)
@@ -242,10 +261,51 @@ class DetailPanel(QWidget):
     # -- showing -------------------------------------------------------------------------
 
     def show_item(self, item_id: int | None) -> None:
-        """Show one item (None: the empty hint)."""
+        """Show one item (None: the empty hint).
+
+        The item already shown, while the clerk has typed something not yet saved, is not
+        filled again: what was typed stays, and a notice says when someone else changed it.
+        """
+        if self._held and self.unsaved():
+            return  # typed while the server was away: stays until saved (重试)
+        self._held = False
+        if item_id is not None and item_id == self._item_id and self.unsaved():
+            self._check_changed()
+            return
         self._item_id = item_id
         self.ledger.set_item(item_id)
         self.reload()
+
+    def unsaved(self) -> list[str]:
+        """The fields whose editor holds text that differs from the stored item."""
+        if self.item is None or self.context.readonly:
+            return []
+        return [
+            name
+            for name in (*LINE_FIELDS, *TEXT_FIELDS)
+            if self._editor_value(name).strip() != self._stored_text(self.item, name).strip()
+        ]
+
+    def _check_changed(self) -> None:
+        if self.item is None:
+            return
+        try:
+            stored = self.context.store.item(self.item.id)
+        except UserError:
+            return  # deleted or out of reach: the typing stays, the window says the rest
+        if stored != self.item:
+            self.notice.show()
+
+    def retry(self) -> bool:
+        """Save again what was typed but not saved (the server is back); True when all was."""
+        self._held = False
+        if self.item is None:
+            return True
+        changes = {name: self._editor_value(name) for name in self.unsaved()}
+        if not changes:
+            return True
+        item_id = self.item.id
+        return self._push(lambda service: service.edit(item_id, changes))  # one undo step
 
     def show_selection(self, count: int) -> None:
         """How many rows are selected: more than one shows that count, not one of the items."""
@@ -286,6 +346,7 @@ class DetailPanel(QWidget):
             except UserError:
                 item = None  # deleted meanwhile
         self.item = item
+        self.notice.hide()
         if item is None:
             self.stack.setCurrentWidget(self.empty)
             self.ledger.reload()
@@ -432,9 +493,7 @@ class DetailPanel(QWidget):
         if self.item is None or self.context.readonly:
             return
         item_id, version = self.item.id, self.item.version
-        self._push(
-            lambda service: service.set_departments(item_id, assignments, version=version)
-        )
+        self._push(lambda service: service.set_departments(item_id, assignments, version=version))
 
     def _status_chosen(self) -> None:
         if self._loading or self.item is None:
@@ -454,9 +513,7 @@ class DetailPanel(QWidget):
             )
             if ok:
                 self._push(
-                    lambda service: service.set_status(
-                        [item_id], status, reason=reason, seen=seen
-                    )
+                    lambda service: service.set_status([item_id], status, reason=reason, seen=seen)
                 )
         else:
             self._push(lambda service: service.set_status([item_id], status, seen=seen))
@@ -476,13 +533,22 @@ class DetailPanel(QWidget):
         service = ItemService(self.context.store, self.context.actor)
         try:
             command = build(service)
+        except ConnectionLostError as exc:
+            self._held = True
+            self.connection_lost.emit(exc.message)
+            return False
         except UserError as exc:
             show_error(self, exc)
             self.reload()
             return False
-        outcome = run(self.undo_stack, command, self)
+        lost: list[ConnectionLostError] = []
+        outcome = run(self.undo_stack, command, self, on_lost=lost.append)
         if outcome == DONE:
             return True
+        if lost:  # keep what was typed; the window offers 重试
+            self._held = True
+            self.connection_lost.emit(lost[0].message)
+            return False
         if outcome == CONFLICT and typed is not None:
             return False  # still the clerk's text, over the item as first read
         self.reload()

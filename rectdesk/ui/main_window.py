@@ -25,11 +25,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -53,6 +55,7 @@ from rectdesk.ui.rounds_menu import add_rounds_menu
 from rectdesk.ui.supervision_menu import add_supervision_menu
 from rectdesk.ui.tasks import Progress, TaskRunner, open_reader
 from rectdesk.ui.undo import conflicts
+from rectdesk.ui.watcher import ChangeWatcher
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +92,9 @@ class MainWindow(QMainWindow):
         *,
         qsettings: QSettings | None = None,
         runner: TaskRunner | None = None,
+        watch: bool = False,
     ) -> None:
+        """``watch``: look for other clerks' changes (and the server) every few seconds."""
         super().__init__()
         self.context = context
         self.qsettings = qsettings if qsettings is not None else QSettings()
@@ -159,6 +164,24 @@ class MainWindow(QMainWindow):
         )
         self.banner.setVisible(context.readonly)
         layout.addWidget(self.banner)
+        self.lost_bar = QWidget(self)
+        self.lost_bar.setObjectName("lostBar")
+        self.lost_bar.setStyleSheet(
+            "QWidget#lostBar { background: #f8d7da; border: 1px solid #e0a0a8; }"
+        )
+        lost_layout = QHBoxLayout(self.lost_bar)
+        lost_layout.setContentsMargins(6, 4, 6, 4)
+        self.lost_label = QLabel(self.lost_bar)
+        self.lost_label.setObjectName("lostMessage")
+        self.lost_label.setWordWrap(True)
+        self.lost_label.setStyleSheet("color: #721c24;")
+        lost_layout.addWidget(self.lost_label, 1)
+        self.retry_button = QPushButton(self.tr("重试"), self.lost_bar)
+        self.retry_button.setObjectName("retryButton")
+        self.retry_button.clicked.connect(self.retry)
+        lost_layout.addWidget(self.retry_button)
+        self.lost_bar.hide()
+        layout.addWidget(self.lost_bar)
         layout.addWidget(self.main_split, 1)
         self.setCentralWidget(central)
         self.count_label = QLabel(self)
@@ -171,6 +194,9 @@ class MainWindow(QMainWindow):
         self.model.refresh()
         self._after_query()
         # Tab follows creation order: navigator, search and filters, table, detail panel.
+        self.watcher: ChangeWatcher | None = None
+        if watch:
+            self.start_watching()
 
     # -- building ------------------------------------------------------------------------
 
@@ -378,6 +404,7 @@ class MainWindow(QMainWindow):
         self.detail.bulk_requested.connect(self._bulk)
         # 重新载入 after an edit or undo refused because another clerk changed the items first.
         conflicts(self.undo_stack).reload_requested.connect(self._reload_after_conflict)
+        self.detail.connection_lost.connect(self.show_lost)
         self.table.columns_changed.connect(self._save_columns)
         header = self.table.horizontalHeader()
         header.sectionMoved.connect(lambda *_a: self._save_columns())
@@ -470,6 +497,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        self.stop_watching()
         self.runner.wait()
         # Destroying the stack clears it, which would announce index changes to widgets
         # reading a store that may be closed by then.
@@ -566,8 +594,8 @@ class MainWindow(QMainWindow):
         found = [self.model.item_id(r) for r in rows]
         return [i for i in found if i is not None]
 
-    def select_item(self, item_id: int) -> bool:
-        """Make an item the current row (fetching ids until it is reached)."""
+    def select_item(self, item_id: int, *, scroll: bool = True) -> bool:
+        """Make an item the current row (fetching ids until it is reached); ``scroll`` to it."""
         row = self.model.row_of(item_id)
         while row is None and self.model.canFetchMore():
             self.model.fetchMore()
@@ -578,7 +606,8 @@ class MainWindow(QMainWindow):
         flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
                  | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
         self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        if scroll:
+            self.table.scrollTo(index)
         return True
 
     def select_all(self) -> None:
@@ -641,11 +670,12 @@ class MainWindow(QMainWindow):
         else:
             self.refresh_all()
 
-    def refresh_all(self) -> None:
+    def refresh_all(self, *, follow: bool = True) -> None:
         """After a change in the store: rows, lights, counts, choices and dashboard.
 
         The current row and every selected row that still matches stay selected, so a bulk
-        change can be followed by the next one on the same items.
+        change can be followed by the next one on the same items; ``follow`` scrolls to the
+        current row (after the clerk's own change), else the table stays where it was.
         """
         current = self.current_item_id()
         selected = self.selected_ids()
@@ -656,11 +686,14 @@ class MainWindow(QMainWindow):
         self.model.refresh()
         while self.model.rowCount() < loaded and self.model.canFetchMore():
             self.model.fetchMore()
+        self.table.executeDelayedItemsLayout()  # the scroll range of the rows now loaded
         self.table.verticalScrollBar().setValue(scroll)
         if current is not None and self.model.row_of(current) is not None:
-            self.select_item(current)
+            self.select_item(current, scroll=follow)
         if len(selected) > 1:
             self.select_items(selected)
+        if not follow:
+            self.table.verticalScrollBar().setValue(scroll)
         self._after_query()
         if self.dashboard is not None:
             self.dashboard.refresh()
@@ -717,6 +750,59 @@ class MainWindow(QMainWindow):
             layout.addWidget(self.dashboard)
         elif index == 0 and self.dashboard is not None:
             self.dashboard.refresh()
+
+    # -- other clerks, and the server ---------------------------------------------------------
+
+    def start_watching(self) -> None:
+        """Look for others' writes (and whether the server is there) every few seconds."""
+        self.stop_watching()
+        if Capability.CONNECTIONS not in self.context.store.capabilities:
+            return  # a ledger in memory: nobody else can write to it
+        self.watcher = ChangeWatcher(self.context.store, self)
+        self.watcher.changed.connect(self.others_changed)
+        self.watcher.lost.connect(self.show_lost)
+        self.watcher.back.connect(self.retry)
+        self.watcher.start()
+
+    def stop_watching(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher.deleteLater()
+            self.watcher = None
+
+    def others_changed(self) -> None:
+        """Someone else wrote to the ledger: show it, keeping selection, scroll and typing."""
+        if self.lost_bar.isVisible():
+            return  # the reconnection refreshes everything
+        try:
+            self.refresh_all(follow=False)
+        except UserError as exc:  # out of reach right now: say so, keep everything
+            self.show_lost(exc.message)
+
+    def show_lost(self, message: str) -> None:
+        """The server is out of reach: one sentence and 重试; what was typed stays."""
+        self.lost_label.setText(message)
+        self.lost_bar.show()
+
+    def retry(self) -> bool:
+        """Reconnect, save what was typed and not saved, and show the ledger as it is now."""
+        if not self.lost_bar.isVisible():
+            return True
+        try:
+            self.context.store.reconnect()
+            self.lost_bar.hide()
+            if self.detail.unsaved():
+                self.detail.retry()
+            self.refresh_all()
+        except UserError as exc:
+            self.show_lost(exc.message)
+            if self.watcher is not None:
+                self.watcher.look_now()  # its own reconnection brings the window back
+            return False
+        if self.lost_bar.isVisible():  # the save failed again
+            return False
+        self.statusBar().showMessage(self.tr("已重新连接台账服务器。"), 5000)
+        return True
 
     # -- 文件 menu -------------------------------------------------------------------------
 
@@ -786,13 +872,18 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("无法打开台账"), exc.message)
             return False
         connect_dialog.remember(dialog.chosen, dialog.chosen_files, self.qsettings)
+        watching = self.watcher is not None
         old = context.store
         context.store, context.target, context.files_dir = store, target, dialog.chosen_files
+        self.stop_watching()
         old.close()
+        self.lost_bar.hide()
         self._set_title()
         self.banner.setVisible(context.readonly)
         self._data_replaced()
         self.statusBar().showMessage(self.tr("已打开台账：{0}").format(context.label))
+        if watching:
+            self.start_watching()
         return True
 
     def backup(self) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Sig
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from rectdesk.domain.errors import ConflictError, UserError
+from rectdesk.domain.errors import ConflictError, ConnectionLostError, UserError
 from rectdesk.domain.model import FIELD_LABELS, Status
 from rectdesk.importers.tables import ParsedFile
 from rectdesk.services import importing
@@ -195,25 +195,47 @@ class ImportUndoCommand(QUndoCommand):
         self.setObsolete(True)
 
 
-def push(stack: QUndoStack, command: ItemCommand, parent: QWidget | None = None) -> bool:
+def push(
+    stack: QUndoStack,
+    command: ItemCommand,
+    parent: QWidget | None = None,
+    *,
+    on_lost: Callable[[ConnectionLostError], None] | None = None,
+) -> bool:
     """Make the edit now and put it on the undo stack; a plain message when it fails."""
-    return run(stack, command, parent) == DONE
+    return run(stack, command, parent, on_lost=on_lost) == DONE
 
 
 #: What became of an edit: made; refused; refused because another clerk changed the items
-#: first (the clerk closed the message); the same, and the clerk chose 重新载入.
-DONE, REFUSED, CONFLICT, RELOAD = "done", "refused", "conflict", "reload"
+#: first (the clerk closed the message); the same, and the clerk chose 重新载入; not saved
+#: because the server went away.
+DONE, REFUSED, CONFLICT, RELOAD, LOST = "done", "refused", "conflict", "reload", "lost"
 
 
-def run(stack: QUndoStack, command: ItemCommand, parent: QWidget | None = None) -> str:
-    """Make the edit now and put it on the undo stack; DONE, REFUSED, CONFLICT or RELOAD.
+def run(
+    stack: QUndoStack,
+    command: ItemCommand,
+    parent: QWidget | None = None,
+    *,
+    on_lost: Callable[[ConnectionLostError], None] | None = None,
+) -> str:
+    """Make the edit now and put it on the undo stack; DONE, REFUSED, CONFLICT, RELOAD or LOST.
 
     A refusal is said in one sentence; when another clerk changed the items first, the
-    clerk may choose 重新载入 (RELOAD), and the window loads them again.
+    clerk may choose 重新载入 (RELOAD), and the window loads them again. ``on_lost`` takes a
+    lost server connection instead of a message box (the window shows one sentence with 重试
+    and keeps what was typed).
     """
     try:
         with busy():
             command.do()
+    except ConnectionLostError as exc:
+        log.info("edit not saved, server out of reach: %s", exc.detail)
+        if on_lost is None:
+            show_error(parent, exc)
+        else:
+            on_lost(exc)
+        return LOST
     except UserError as exc:
         log.info("edit refused: %s (%s)", exc.message, exc.detail)
         if report(stack, parent, exc):

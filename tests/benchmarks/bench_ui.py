@@ -19,6 +19,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,8 +35,11 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def child(db: Path, started: float, check: bool) -> None:
-    """Run in the measured process: open the window and time what a clerk does."""
+def child(db: Path | str, started: float, check: bool) -> None:
+    """Run in the measured process: open the window and time what a clerk does.
+
+    ``db`` is a store file or a server ledger's address (bench_postgres.py runs it so).
+    """
     from rectdesk.app.main import skip_unused_optional_imports
 
     skip_unused_optional_imports()  # as ``python3 -m rectdesk`` does
@@ -45,7 +49,7 @@ def child(db: Path, started: float, check: bool) -> None:
 
     from rectdesk.app.application import make_application
     from rectdesk.services.context import AppContext
-    from rectdesk.store import Store
+    from rectdesk.services.ledger import is_server, open_ledger
     from rectdesk.ui.columns import column_index
     from rectdesk.ui.main_window import MainWindow, module_available
     from rectdesk.ui.tasks import TaskRunner
@@ -53,10 +57,13 @@ def child(db: Path, started: float, check: bool) -> None:
     app = make_application()
     painted: list[float] = []
     check_started = time.perf_counter()
-    if check and module_available("rectdesk.ui.recovery"):
+    on_server = is_server(db)
+    if not on_server:
+        db = Path(db)
+    if check and not on_server and module_available("rectdesk.ui.recovery"):
         from rectdesk.ui import recovery
 
-        recovery.check_before_open(db)  # the start-up integrity check application.run makes
+        recovery.check_before_open(Path(db))  # the start-up check application.run makes
     check_ms = (time.perf_counter() - check_started) * 1000
 
     class PaintWatch(QObject):
@@ -65,11 +72,15 @@ def child(db: Path, started: float, check: bool) -> None:
                 painted.append(time.time())
             return False
 
-    store = Store.open(db)
-    settings = QSettings(str(db.with_suffix(".ui.ini")), QSettings.Format.IniFormat)
+    store = open_ledger(db)
+    ini = Path(tempfile.gettempdir()) / "rectdesk-bench-server.ui.ini"
+    if not on_server:
+        ini = Path(db).with_suffix(".ui.ini")
+    settings = QSettings(str(ini), QSettings.Format.IniFormat)
     settings.clear()
     settings.setValue("window/page", 1)
-    window = MainWindow(AppContext(store, db), qsettings=settings, runner=TaskRunner())
+    # As the application opens it: watching for other clerks' changes.
+    window = MainWindow(AppContext(store, db), qsettings=settings, runner=TaskRunner(), watch=True)
     watch = PaintWatch()
     window.table.viewport().installEventFilter(watch)
     window.show()
@@ -135,6 +146,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--db", type=Path, default=Path("/tmp/rectdesk-bench-ui/bench.sqlite3"))
+    parser.add_argument("--server", help=argparse.SUPPRESS)  # a server ledger's address
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     parser.add_argument(
@@ -142,7 +154,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.child is not None:
-        child(args.db, args.child, check=not args.no_check)
+        child(args.server or args.db, args.child, check=not args.no_check)
         return
     if not args.db.exists():
         sys.path.insert(0, str(HERE))

@@ -26,7 +26,7 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.pq import TransactionStatus
 
-from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError, localized
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, ConnectionLostError, UserError, localized
 from rectdesk.store.dialect import POSTGRES
 
 #: Quoted text and names pass unchanged; ``?`` and ``%`` outside them are rewritten.
@@ -60,6 +60,19 @@ def describe(target: str) -> str:
     port = f":{info['port']}" if info.get("port") else ""
     user = f"{info['user']}@" if info.get("user") else ""
     return f"{user}{host}{port}/{info.get('dbname') or ''}"
+
+
+def connection_lost(where: str, exc: BaseException) -> ConnectionLostError:
+    """The sentence for a server that went away mid-work (nothing half-written stays)."""
+    return ConnectionLostError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "与台账服务器（{where}）的连接断开了（网络中断或服务器重启）：断开时做的修改没有保存，"
+            "已保存的数据不受影响；服务器恢复后会自动重新连接，也可以点“重试”。",
+        ),
+        _first_line(exc),
+        where=where,
+    )
 
 
 def _bindable(params: Sequence[Any] | None) -> list[Any]:
@@ -153,8 +166,10 @@ class PgCursor:
 class PgConnection:
     """The few connection calls the store makes directly (``db.conn``)."""
 
-    def __init__(self, raw: psycopg.Connection[Any]) -> None:
+    def __init__(self, raw: psycopg.Connection[Any], where: str = "") -> None:
         self.raw = raw
+        #: The server as named in messages (no password).
+        self.where = where
         self._translated: dict[str, tuple[str, str | None]] = {}
         #: table -> the column an INSERT returns as lastrowid (None: the table has none).
         self._row_id: dict[str, str | None] = {}
@@ -214,10 +229,14 @@ class PgConnection:
             if "=" in stripped:
                 return PgCursor([], [], -1, None)  # an SQLite setting: nothing to set here
             raise NotImplementedError(f"SQLite PRAGMA read on a server ledger: {sql[:80]}")
-        text, returned = self._prepare(sql)
-        cursor = self.raw.execute(text, _bindable(params))
-        names = [column.name for column in cursor.description or ()]
-        rows = cursor.fetchall() if cursor.description else []
+        values = _bindable(params)
+        try:
+            text, returned = self._prepare(sql)
+            cursor = self.raw.execute(text, values)
+            names = [column.name for column in cursor.description or ()]
+            rows = cursor.fetchall() if cursor.description else []
+        except psycopg.OperationalError as exc:
+            raise connection_lost(self.where, exc) from exc
         lastrowid = None
         if returned is not None:
             lastrowid = int(rows[0][0]) if rows and rows[0][0] is not None else None
@@ -228,8 +247,11 @@ class PgConnection:
         if not rows:
             return
         text = translate(sql)
-        with self.raw.cursor() as cursor:
-            cursor.executemany(text, [_bindable(r) for r in rows])
+        try:
+            with self.raw.cursor() as cursor:
+                cursor.executemany(text, [_bindable(r) for r in rows])
+        except psycopg.OperationalError as exc:
+            raise connection_lost(self.where, exc) from exc
 
     def close(self) -> None:
         self.raw.close()
@@ -241,9 +263,9 @@ class PgDatabase:
     dialect = POSTGRES
 
     def __init__(self, raw: psycopg.Connection[Any], target: str) -> None:
-        self.conn = PgConnection(raw)
         #: The database as named in messages (no password).
         self.target = describe(target)
+        self.conn = PgConnection(raw, self.target)
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> PgCursor:
         return self.conn.execute(sql, params)
@@ -256,7 +278,19 @@ class PgDatabase:
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[PgDatabase]:
-        """A transaction, or a savepoint when one is open: all of it happens or none."""
+        """A transaction, or a savepoint when one is open: all of it happens or none.
+
+        A connection lost on the way is one sentence (ConnectionLostError): the server rolls
+        back what it had of the transaction, so nothing half-written stays.
+        """
+        try:
+            with self._atomic() as db:
+                yield db
+        except psycopg.OperationalError as exc:
+            raise connection_lost(self.target, exc) from exc
+
+    @contextlib.contextmanager
+    def _atomic(self) -> Iterator[PgDatabase]:
         raw = self.conn.raw
         if self.conn.in_transaction:
             name = f"rectdesk_{secrets.token_hex(8)}"
@@ -316,6 +350,11 @@ def connect(target: str, *, readonly: bool = False) -> PgDatabase:
         ) from exc
     if "connect_timeout" not in given:
         options["connect_timeout"] = 10
+    # A pulled network cable shows within about half a minute instead of TCP's two hours.
+    for key, value in (("keepalives", 1), ("keepalives_idle", 15), ("keepalives_interval", 5),
+                       ("keepalives_count", 3), ("tcp_user_timeout", 30000)):  # fmt: skip
+        given.setdefault(key, value)
+        options.setdefault(key, given[key])
     if readonly:
         options["options"] = (str(given.get("options", "")) +
                               " -c default_transaction_read_only=on").strip()  # fmt: skip

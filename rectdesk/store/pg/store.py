@@ -18,24 +18,11 @@ import psycopg
 from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import Capability
 from rectdesk.store.dialect import POSTGRES
-from rectdesk.store.pg.connection import PgDatabase, connect
+from rectdesk.store.pg.connection import PgDatabase, connect, connection_lost
 from rectdesk.store.pg.schema import ensure_search_index, migrate, search_index_ready
 from rectdesk.store.store import Store
 
 log = logging.getLogger(__name__)
-
-
-def connection_lost(where: str, exc: BaseException) -> UserError:
-    """The sentence for a server that went away mid-work (nothing half-written stays)."""
-    return UserError(
-        QT_TRANSLATE_NOOP(
-            "Errors",
-            "与台账服务器（{where}）的连接断开了（网络中断或服务器重启），本次修改没有保存，"
-            "已保存的数据不受影响。请检查网络后重试。",
-        ),
-        str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
-        where=where,
-    )
 
 
 class PgStore(Store):
@@ -137,6 +124,25 @@ class PgStore(Store):
         if self.readonly:
             raise ValueError("a background writer needs a writable connection")
         return PgStore.open(self._url, create=False, files_dir=self._files)
+
+    def change_stamp(self) -> object:
+        """The server's next transaction number: it moves on whenever anyone commits a write.
+
+        One call, no table read. Writes to other databases on the same server move it too
+        (a refresh for nothing, never a change missed).
+        """
+        return self._scalar("SELECT txid_snapshot_xmax(txid_current_snapshot())")
+
+    def reconnect(self) -> None:
+        """A new connection after the server came back; ConnectionLostError while it is away."""
+        try:
+            fresh = connect(self._url, readonly=self.readonly)
+        except UserError as exc:
+            raise connection_lost(self.target, exc) from exc
+        old, self.db = self.db, fresh
+        with contextlib.suppress(psycopg.Error):
+            old.close()
+        log.info("reconnected to server ledger %s", self.target)
 
     def _suspend_search_trigger(self) -> str | None:
         return None  # no SQLite search index to fill by hand here
