@@ -385,6 +385,14 @@ def _supervision(db: sqlite_utils.Database) -> None:
     create_proposal_tables(db)
 
 
+def _row_checksums(db: sqlite_utils.Database) -> None:
+    # A CRC-32 of every row clerks write, kept by triggers: damage inside stored text, which
+    # SQLite's own checks cannot see, is named by the checks (store/rowsums.py).
+    from rectdesk.store.rowsums import create
+
+    create(db)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_search_index", _search_index),
@@ -397,4 +405,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_application_id", _application_id),
     Migration("0010_rounds", _rounds),
     Migration("0011_supervision", _supervision),
+    Migration("0013_row_checksums", _row_checksums),
 )
