@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import bench_store  # noqa: E402
+import bench_store
 
-from rectdesk.services.health import check_store, startup_check  # noqa: E402
-from rectdesk.store import Store, connection, opening, schema  # noqa: E402
+from rectdesk.services.health import check_store, startup_check
+from rectdesk.store import Store, connection, opening, schema
 
 
 def median_ms(fn: Callable[[], object], repeat: int) -> float:
