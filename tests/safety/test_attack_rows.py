@@ -72,6 +72,9 @@ def test_a_flip_in_an_items_text_is_named_by_check_items_and_the_start_up_check(
     listing = _cli(demo_db, "items")
     assert listing.returncode == 3 and "共 49 条" in listing.stdout
     assert "第 12 条事项的内容与保存时不一致" in listing.stderr
+    report = _cli(demo_db, "report", "ledger", "--format", "xlsx",
+                  "--output", str(demo_db.with_name("台账.xlsx")))  # fmt: skip
+    assert report.returncode == 3 and "第 12 条事项的内容与保存时不一致" in report.stderr
     health = startup_check(demo_db)
     assert health.damaged and "第 12 条事项" in health.message()
     assert check_store(demo_db).problems
