@@ -1853,6 +1853,15 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>Another RectDesk program is writing to this data file (for example an import from the command line), so it was not checked at start. The data file is not damaged; open it again when that program finishes to see the latest data.</translation>
     </message>
     <message>
+        <source>第 {items} 条事项的内容与保存时不一致，可能是数据文件损坏；请从备份恢复这几条或整个文件。</source>
+        <extracomment>Stores larger than this are checked in the background: a quick check reads the whole file (about 1.5 s for 900 MB from the cache, far longer from a cold disk).</extracomment>
+        <translation>Items {items} differ from what was saved; the data file may be damaged. Please restore these items or the whole file from a backup.</translation>
+    </message>
+    <message>
+        <source>数据文件中有记录（批次、操作日志或设置）与保存时不一致，可能是数据文件损坏；请从备份恢复整个文件。</source>
+        <translation>Some records (batches, the audit log or settings) differ from what was saved; the data file may be damaged. Please restore the whole file from a backup.</translation>
+    </message>
+    <message>
         <source>没有找到事项</source>
         <extracomment>Text fields an import fills; an empty source cell never overwrites the ledger. What matching the row to the ledger noticed (a 编号 that lost its leading zero). The ledger&apos;s values of the changed fields, for the per-field review.</extracomment>
         <translation>no items found</translation>
@@ -2239,6 +2248,10 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>Backup failed: the data file could not be read. Check where the file is and try again.</translation>
     </message>
     <message>
+        <source>数据文件旁出现了不属于它的“{name}”（可能是从别处复制来的），RectDesk 没有使用它，已改名为“{moved}”留在原处；刚才的操作没有进行，请再做一次。</source>
+        <translation>A file “{name}” that does not belong to the data file appeared beside it (probably copied from elsewhere). RectDesk did not use it and renamed it to “{moved}” in the same folder. The last action was not carried out; please do it again.</translation>
+    </message>
+    <message>
         <source>无法打开数据文件“{path}”，请检查文件是否存在、是否有读写权限。</source>
         <translation>The data file “{path}” cannot be opened. Check that it exists and that you may read and write it.</translation>
     </message>
@@ -2461,7 +2474,7 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     </message>
     <message>
         <source>台账的数据表互相引用，无法确定复制顺序。</source>
-        <extracomment>Kept by the target&apos;s triggers from the copied assignments: compared, never copied. Bookkeeping of one engine that the other keeps its own way. Called with (table, rows copied so far) while a table is copied. table -&gt; rows, in the order the tables were copied. table -&gt; the checksum both sides agreed on.</extracomment>
+        <extracomment>Kept by the target&apos;s triggers from the copied assignments: compared, never copied. Bookkeeping of one engine that the other keeps its own way (a store file&apos;s row checksums are written by its own triggers as the rows arrive). Called with (table, rows copied so far) while a table is copied. table -&gt; rows, in the order the tables were copied. table -&gt; the checksum both sides agreed on.</extracomment>
         <translation>The ledger&apos;s tables refer to each other in a circle, so no copying order can be found.</translation>
     </message>
     <message>

@@ -22,7 +22,13 @@ from rectdesk.domain.query import SORT_KEYS, ItemQuery
 from rectdesk.domain.status import parse_status
 from rectdesk.services import reporting, settings
 from rectdesk.services.demo import load_demo
-from rectdesk.services.health import check_store, empty_message
+from rectdesk.services.health import (
+    check_problems_message,
+    check_store,
+    damaged_among,
+    damaged_rows_message,
+    empty_message,
+)
 from rectdesk.services.ledger import describe, is_server, open_ledger
 from rectdesk.services.paths import resolve_db_path, resolve_target
 from rectdesk.services.views import batch_dict, item_dict
@@ -116,9 +122,12 @@ def cmd_items(args: argparse.Namespace) -> int:
                 f"rectdesk-cli items：{len(found)} 条，完整个人信息", output="items",
             )  # fmt: skip
         rows = [item_dict(i, today=query.today, rules=query.rules, mode=mode) for i in found]
+        damaged = damaged_among(store, [i.id for i in found])
+    if damaged:
+        print(damaged_rows_message(damaged), file=sys.stderr)
     if args.json:
         print_json(rows)
-        return 0
+        return EXIT_DAMAGED if damaged else 0
     for row in rows:
         print(
             f"{row['id']:>6}  {row['number'] or '（无编号）':<17} [{row['light_label']}] "
@@ -126,7 +135,7 @@ def cmd_items(args: argparse.Namespace) -> int:
             f"{'、'.join(row['departments'])}  {short(row['content'])}"
         )
     print(f"共 {len(rows)} 条。")
-    return 0
+    return EXIT_DAMAGED if damaged else 0
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
@@ -175,6 +184,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             return 0
         print(empty_message(path, result.newest_good), file=sys.stderr)
         print(f"恢复：rectdesk-cli --db {path} restore {result.newest_good.path}", file=sys.stderr)
+        return EXIT_DAMAGED
+    rows_only = check_problems_message(result.problems)
+    if rows_only is not None:
+        print(rows_only, file=sys.stderr)
         return EXIT_DAMAGED
     if result.problems:
         print(f"数据文件“{path.name}”已损坏（{len(result.problems)} 处问题），请从备份恢复：",

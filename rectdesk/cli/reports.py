@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rectdesk.cli.common import open_store, parse_day, print_json
+from rectdesk.cli.common import EXIT_DAMAGED, open_store, parse_day, print_json
 from rectdesk.domain.privacy import OutputMode
+from rectdesk.domain.query import ItemQuery
 from rectdesk.services import reporting, settings
+from rectdesk.services.health import damaged_among, damaged_rows_message
 
 _PRIVACY_HELP = (
     "个人信息：masked 脱敏（默认，或模板的设定）、publish 公开发布（去掉来源列）、"
@@ -67,6 +69,9 @@ def cmd_report(args: argparse.Namespace) -> int:
             today=today,
             actor=settings.actor(store),
         )
+        damaged = damaged_among(store, store.item_ids(ItemQuery(batch_id=args.batch)))
+    if damaged:
+        print(damaged_rows_message(damaged), file=sys.stderr)
     if args.json:
         print_json(
             {
@@ -91,7 +96,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             f"注意：所用字体缺少这些字，打印时会空白：{result.missing_chars}；请安装完整的中文字体。",
             file=sys.stderr,
         )
-    return 0
+    return EXIT_DAMAGED if damaged else 0
 
 
 def cmd_templates(args: argparse.Namespace) -> int:

@@ -10,11 +10,13 @@ from pathlib import Path
 
 from rectdesk.domain.errors import (
     QT_TRANSLATE_NOOP,
+    Listing,
     StoreBusyError,
     StoreForeignError,
     StoreMissingError,
     localized,
 )
+from rectdesk.domain.ledger import LedgerStore
 from rectdesk.services.location import location_warning
 from rectdesk.store.backup import (
     BackupInfo,
@@ -22,11 +24,13 @@ from rectdesk.store.backup import (
     default_backup_dir,
     newest_sound_backup,
 )
-from rectdesk.store.checks import full_check
+from rectdesk.store.checks import full_check, row_problems
 from rectdesk.store.connection import busy
 from rectdesk.store.lock import StoreLock
 from rectdesk.store.opening import ROLLED_BACK, missing_message, refuse_foreign
+from rectdesk.store.rowsums import OTHER, PROBLEM_PREFIX, ids_in
 from rectdesk.store.sidecars import has_hot_journal, set_aside_strangers
+from rectdesk.store.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +72,9 @@ class StartupHealth:
             return empty_message(self.path, self.newest_good)
         if not self.damaged:
             return ""
+        rows_only = check_problems_message(self.problems)
+        if rows_only is not None:
+            return rows_only
         if self.newest_good is None:
             return localized(
                 QT_TRANSLATE_NOOP(
@@ -170,6 +177,7 @@ def startup_check(
         try:
             # Another process has the store: read only, never merge or roll back anything.
             problems = check_file(db_path, quick=True, readonly=not held)
+            problems = problems or row_problems(db_path)
         except StoreBusyError:
             log.info("store %s is being written by another process: not checked", db_path)
             return StartupHealth(db_path, location_warning=warning, busy=True, notices=notices)
@@ -206,12 +214,62 @@ def background_problems(db_path: Path) -> list[str]:
     """The quick check of a large store, on its own connection (safe on a worker thread)."""
     try:
         problems = check_file(db_path, quick=True)
+        problems = problems or row_problems(db_path)
     except StoreBusyError:
         log.info("store %s busy during the background check: not checked", db_path)
         return []
     if problems:
         log.error("store %s failed its quick check: %s", db_path, "; ".join(problems[:5]))
     return problems
+
+
+# -- rows that differ from what was written ------------------------------------------------
+
+DAMAGED_ROWS = QT_TRANSLATE_NOOP(
+    "Errors",
+    "第 {items} 条事项的内容与保存时不一致，可能是数据文件损坏；"
+    "请从备份恢复这几条或整个文件。",
+)
+
+
+def damaged_rows_message(item_ids: list[int]) -> str:
+    """The sentence naming items whose stored rows differ from their checksums (OTHER in
+    ``item_ids`` stands for rows of no item: a batch, a log entry, a setting)."""
+    items = [i for i in item_ids if i != OTHER]
+    other = localized(DAMAGED_OTHER) if OTHER in item_ids else ""
+    if not items:
+        return other
+    shown: list[str] = [str(i) for i in items[:MAX_NAMED]]
+    if len(items) > MAX_NAMED:
+        shown.append("…")
+    named = localized(DAMAGED_ROWS, items=Listing(shown))
+    return named + other if other else named
+
+
+DAMAGED_OTHER = QT_TRANSLATE_NOOP(
+    "Errors",
+    "数据文件中有记录（批次、操作日志或设置）与保存时不一致，可能是数据文件损坏；"
+    "请从备份恢复整个文件。",
+)
+
+
+#: How many damaged items a sentence names before "…等 N 条".
+MAX_NAMED = 20
+
+
+def damaged_among(store: LedgerStore, item_ids: list[int]) -> list[int]:
+    """Which of these items (just read or printed) differ from what was written."""
+    if not isinstance(store, Store) or store.dialect.postgres or not item_ids:
+        return []  # a server ledger keeps its own copies and counts
+    return store.damaged_items(item_ids)
+
+
+def check_problems_message(problems: list[str]) -> str | None:
+    """The sentence for a check that found only damaged rows (else None: the file is damaged)."""
+    ids = ids_in(problems)
+    if ids and all(p.startswith(PROBLEM_PREFIX) for p in problems):
+        return damaged_rows_message(ids)
+    return None
 
 
 # -- the full check (rectdesk-cli check) ------------------------------------------------------

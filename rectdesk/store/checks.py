@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from rectdesk.domain.errors import QT_TRANSLATE_NOOP, StoreBusyError
+from rectdesk.store import rowsums
 from rectdesk.store.connection import busy, pending_rollback
 
 
@@ -29,6 +30,10 @@ def full_check(path: Path, *, writable: bool) -> list[str]:
         problems = [p for p in problems if p != "ok"]
         for r in conn.execute("PRAGMA foreign_key_check").fetchall():
             problems.append(f"foreign key: table {r[0]} row {r[1]} -> {r[2]}")
+        if not problems:
+            damaged = rowsums.damaged_items(conn)
+            if damaged:
+                problems.append(rowsums.problem(damaged))
         if writable and not problems:
             try:
                 conn.execute("INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)")
@@ -53,3 +58,19 @@ def full_check(path: Path, *, writable: bool) -> list[str]:
         return [f"unreadable error message: {exc}"]
     finally:
         conn.close()
+
+
+def row_problems(path: Path) -> list[str]:
+    """Rows whose checksums differ (see rowsums.py), read on a read-only connection of its own;
+    empty when none, or when the file cannot be read (the structural checks say why)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return []
+    try:
+        damaged = rowsums.damaged_items(conn)
+    except (sqlite3.Error, UnicodeDecodeError):
+        return []
+    finally:
+        conn.close()
+    return [rowsums.problem(damaged)] if damaged else []

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -15,10 +18,67 @@ from rectdesk.domain.errors import (
     StoreDamagedError,
     UserError,
 )
+from rectdesk.store import rowsums
 from rectdesk.store.lock import StoreLock
 from rectdesk.store.schema import MIGRATIONS
+from rectdesk.store.sidecars import set_aside_wal, wal_path
 
 log = logging.getLogger(__name__)
+
+
+class GuardedConnection(sqlite3.Connection):
+    """A connection that looks beside the store before each transaction begins.
+
+    SQLite looks for a ``-wal`` file each time a connection starts reading, not only when the
+    file is opened: a stranger's log put beside the store while a window has it open would be
+    read (and later merged) at the next refresh or write. ``guard`` runs before every
+    statement that starts a transaction (one stat of the folder when nothing is there).
+    """
+
+    guard: Callable[[], None] | None = None
+
+    def execute(self, *args: Any) -> sqlite3.Cursor:
+        if self.guard is not None and not self.in_transaction:
+            self.guard()
+        return super().execute(*args)
+
+    def executemany(self, *args: Any) -> sqlite3.Cursor:
+        if self.guard is not None and not self.in_transaction:
+            self.guard()
+        return super().executemany(*args)
+
+    def backup(self, *args: Any, **kwargs: Any) -> None:
+        if self.guard is not None and not self.in_transaction:
+            self.guard()
+        super().backup(*args, **kwargs)
+
+
+def wal_guard(path: Path) -> Callable[[], None]:
+    """Refuse the next statement, once, when a stranger's ``-wal`` appeared beside ``path``.
+
+    The log (and its index) is moved aside before SQLite can see it; the clerk reads that it
+    was, and that the action just tried did not happen and can simply be done again.
+    """
+    wal = wal_path(path)
+
+    def guard() -> None:
+        if not os.path.exists(wal):
+            return
+        moved = set_aside_wal(path)
+        if moved:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "数据文件旁出现了不属于它的“{name}”（可能是从别处复制来的），"
+                    "RectDesk 没有使用它，已改名为“{moved}”留在原处；"
+                    "刚才的操作没有进行，请再做一次。",
+                ),
+                moved[0].reason,
+                name=moved[0].original.name,
+                moved=moved[0].moved_to.name,
+            )
+
+    return guard
 
 
 def connect(
@@ -28,9 +88,12 @@ def connect(
     try:
         if readonly:
             uri = f"{path.resolve().as_uri()}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            conn = sqlite3.connect(
+                uri, uri=True, check_same_thread=False, factory=GuardedConnection
+            )
         else:
-            conn = sqlite3.connect(str(path), check_same_thread=False)
+            conn = sqlite3.connect(str(path), check_same_thread=False, factory=GuardedConnection)
+        conn.guard = wal_guard(path)
     except sqlite3.Error as exc:
         raise UserError(
             QT_TRANSLATE_NOOP(
@@ -41,6 +104,7 @@ def connect(
         ) from exc
     # Transactions are managed explicitly (BEGIN/COMMIT through Database.atomic).
     conn.isolation_level = None
+    rowsums.register(conn)
     db = sqlite_utils.Database(conn)
     try:
         db.execute("PRAGMA foreign_keys = ON")

@@ -29,8 +29,9 @@ log = logging.getLogger(__name__)
 
 #: Kept by the target's triggers from the copied assignments: compared, never copied.
 DERIVED = ("department_status_counts",)
-#: Bookkeeping of one engine that the other keeps its own way.
-_ENGINE_OWN = ("rectdesk_schema", "items_fts", "items_fts_terms")
+#: Bookkeeping of one engine that the other keeps its own way (a store file's row checksums
+#: are written by its own triggers as the rows arrive).
+_ENGINE_OWN = ("rectdesk_schema", "items_fts", "items_fts_terms", "row_sum")
 _CHUNK = 2000
 
 #: Called with (table, rows copied so far) while a table is copied.

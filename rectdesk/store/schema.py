@@ -401,6 +401,14 @@ def _row_versions(db: sqlite_utils.Database) -> None:
     )
 
 
+def _row_checksums(db: sqlite_utils.Database) -> None:
+    # A CRC-32 of every row clerks write, kept by triggers: damage inside stored text, which
+    # SQLite's own checks cannot see, is named by the checks (store/rowsums.py).
+    from rectdesk.store.rowsums import create
+
+    create(db)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_search_index", _search_index),
@@ -414,4 +422,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0010_rounds", _rounds),
     Migration("0011_supervision", _supervision),
     Migration("0012_row_versions", _row_versions),
+    Migration("0013_row_checksums", _row_checksums),
 )

@@ -60,6 +60,27 @@ def has_hot_journal(db_path: Path) -> bool:
     return journal_is_hot(journal_path(db_path))
 
 
+def set_aside_wal(db_path: Path, now: dt.datetime | None = None) -> list[SetAside]:
+    """Rename a ``-wal`` (and its ``-shm``) beside the store that was not written for it.
+
+    Safe without the store's lock: a RectDesk store is never in WAL mode, so no writer of
+    its own can be using such a log. Raises UserError when it cannot be renamed.
+    """
+    now = now or dt.datetime.now()
+    moved: list[SetAside] = []
+    wal = wal_path(db_path)
+    try:
+        reason = wal_mismatch(db_path, wal)
+    except OSError:
+        return moved  # gone again
+    if reason is not None:
+        moved.append(_move(wal, reason, now))
+        shm = shm_path(db_path)
+        if shm.exists():  # the log's index: meaningless without the log
+            moved.append(_move(shm, "index of a foreign write-ahead log", now))
+    return moved
+
+
 def set_aside_strangers(db_path: Path, now: dt.datetime | None = None) -> list[SetAside]:
     """Rename a ``-wal`` or hot ``-journal`` beside the store that was not written for it.
 
@@ -67,14 +88,8 @@ def set_aside_strangers(db_path: Path, now: dt.datetime | None = None) -> list[S
     """
     now = now or dt.datetime.now()
     moved: list[SetAside] = []
-    wal = wal_path(db_path)
-    if wal.exists():
-        reason = wal_mismatch(db_path, wal)
-        if reason is not None:
-            moved.append(_move(wal, reason, now))
-            shm = shm_path(db_path)
-            if shm.exists():  # the log's index: meaningless without the log
-                moved.append(_move(shm, "index of a foreign write-ahead log", now))
+    if wal_path(db_path).exists():
+        moved += set_aside_wal(db_path, now)
     journal = journal_path(db_path)
     if journal_is_hot(journal):
         reason = journal_mismatch(db_path, journal)

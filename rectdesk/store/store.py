@@ -25,7 +25,7 @@ from rectdesk.domain.model import (
     normalize_assignments,
 )
 from rectdesk.domain.query import ItemQuery
-from rectdesk.store import rows
+from rectdesk.store import rows, rowsums
 from rectdesk.store.connection import connect, migrate, storage_error
 from rectdesk.store.dialect import SQLITE, Dialect
 from rectdesk.store.lock import StoreLock
@@ -141,6 +141,7 @@ class Store(RecordsMixin):
         """A throw-away store in memory (tests, previews)."""
         conn = sqlite3.connect(":memory:", check_same_thread=False)
         conn.isolation_level = None
+        rowsums.register(conn)
         db = sqlite_utils.Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
         migrate(db, None)
@@ -664,6 +665,15 @@ class Store(RecordsMixin):
 
     # -- health --------------------------------------------------------------------------
 
+    def damaged_items(self, item_ids: Sequence[int] | None = None) -> list[int]:
+        """Items whose stored rows no longer match their checksums (see rowsums.py)."""
+        if self.dialect.postgres:
+            return []  # the server keeps its own copies and counts
+        try:
+            return rowsums.damaged_items(self.db.conn, item_ids)
+        except sqlite3.DatabaseError:
+            return []  # structural damage: the integrity checks report it
+
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks (empty when sound)."""
         try:
@@ -671,8 +681,11 @@ class Store(RecordsMixin):
             problems = [p for p in problems if p != "ok"]
             for r in self.db.execute("PRAGMA foreign_key_check").fetchall():
                 problems.append(f"foreign key: table {r[0]} row {r[1]} -> {r[2]}")
+            damaged = rowsums.damaged_items(self.db.conn) if not problems else []
         except sqlite3.DatabaseError as exc:
             return [f"integrity check failed: {exc}"]
+        if damaged:
+            problems.append(rowsums.problem(damaged))
         if not self.readonly:
             try:
                 self.db.execute(

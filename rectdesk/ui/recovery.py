@@ -30,6 +30,7 @@ from rectdesk.services.health import (
     BUSY_MESSAGE,
     StartupHealth,
     background_problems,
+    check_problems_message,
     checked_in_background,
     startup_check,
 )
@@ -249,6 +250,12 @@ class SafetyHooks:
     def _checked(self, problems: list[str]) -> None:
         if not problems:
             self.start_of_day_backup()
+            return
+        rows_only = check_problems_message(problems)
+        if rows_only is not None:
+            QMessageBox.critical(
+                self.window, QCoreApplication.translate("recovery", "数据文件已损坏"), rows_only
+            )
             return
         QMessageBox.critical(
             self.window,

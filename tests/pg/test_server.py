@@ -54,7 +54,7 @@ def test_a_new_ledger_is_built_once_and_recorded(pg_server: PgServer) -> None:
 
 def test_the_tables_and_columns_are_those_of_a_store_file(pg_url: str) -> None:
     memory = Store.memory()
-    skip = ("sqlite_", "items_fts")
+    skip = ("sqlite_", "items_fts", "row_sum")  # a store file's own bookkeeping
     expected = {
         name: [c[1] for c in memory.db.execute(f"PRAGMA table_info({name})").fetchall()]
         for name in memory.db.table_names()
@@ -139,9 +139,11 @@ def test_two_computers_building_one_ledger_at_once_build_it_once(pg_server: PgSe
 def test_every_file_migration_has_its_server_counterpart_in_the_initial_schema() -> None:
     # The server's first step is the state of these file steps; a new file step needs a new
     # server step (and the column test above fails until it has one).
-    assert len(FILE_MIGRATIONS) == 12 and len(MIGRATIONS) == 3
+    # (The row checksums are a store file's own: a server keeps its data its own way.)
+    shared = [m for m in FILE_MIGRATIONS if m.name != "0013_row_checksums"]
+    assert len(shared) == 12 and len(MIGRATIONS) == 3
     # Later steps in pairs: the row versions, on a file and on a server.
-    assert FILE_MIGRATIONS[11].name == "0012_row_versions"
+    assert shared[11].name == "0012_row_versions"
     assert MIGRATIONS[2].name == "0003_row_versions"
 
 

@@ -198,7 +198,9 @@ def test_a_wal_mode_store_keeps_its_own_log(tmp_path: Path) -> None:
     _demo(db)
     code = """
 import os, sqlite3, sys
+from rectdesk.store.rowsums import register
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
+register(c)  # the row checksums' triggers call it: without it the store refuses the write
 c.execute("PRAGMA journal_mode = WAL"); c.execute("PRAGMA wal_autocheckpoint = 0")
 c.execute("UPDATE items SET remarks = '日志中的修改' WHERE id <= 5")
 os._exit(0)
