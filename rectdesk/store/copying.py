@@ -289,7 +289,13 @@ def _server_bulk_start(target: Store) -> Callable[[], None]:
         return lambda: None
     import psycopg
 
-    from rectdesk.store.pg.schema import SEARCH_INDEX, search_index_ready, search_index_sql
+    from rectdesk.store.pg.schema import (
+        CHARACTER_INDEX,
+        CHARACTER_INDEX_SQL,
+        SEARCH_INDEX,
+        search_index_ready,
+        search_index_sql,
+    )
 
     db = target.db
     raw = db.conn.raw  # type: ignore[attr-defined]
@@ -300,6 +306,7 @@ def _server_bulk_start(target: Store) -> Callable[[], None]:
     indexed = extension is not None and search_index_ready(db)  # type: ignore[arg-type]
     if indexed:
         raw.execute(f"DROP INDEX {SEARCH_INDEX}")
+    raw.execute(f"DROP INDEX IF EXISTS {CHARACTER_INDEX}")
     try:
         with db.atomic():
             raw.execute("ALTER TABLE item_departments DISABLE TRIGGER USER")
@@ -322,6 +329,7 @@ def _server_bulk_start(target: Store) -> Callable[[], None]:
             raw.execute("ALTER TABLE item_departments ENABLE TRIGGER USER")
         if indexed and extension is not None:
             raw.execute(search_index_sql(str(extension[0])))
+        raw.execute(CHARACTER_INDEX_SQL)
 
     return finish
 

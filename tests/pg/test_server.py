@@ -141,10 +141,12 @@ def test_every_file_migration_has_its_server_counterpart_in_the_initial_schema()
     # server step (and the column test above fails until it has one).
     # (The row checksums are a store file's own: a server keeps its data its own way.)
     shared = [m for m in FILE_MIGRATIONS if m.name != "0013_row_checksums"]
-    assert len(shared) == 12 and len(MIGRATIONS) == 3
+    assert len(shared) == 12 and len(MIGRATIONS) == 4
     # Later steps in pairs: the row versions, on a file and on a server.
     assert shared[11].name == "0012_row_versions"
     assert MIGRATIONS[2].name == "0003_row_versions"
+    # (The index of single characters for rare short searches is a server's own.)
+    assert MIGRATIONS[3].name == "0004_character_index"
 
 
 @settings(

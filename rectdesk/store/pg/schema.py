@@ -28,7 +28,7 @@ from rectdesk.domain.errors import (
 )
 from rectdesk.store import rows
 from rectdesk.store.pg.connection import PgDatabase
-from rectdesk.store.pg.search import search_text
+from rectdesk.store.pg.search import characters, search_text
 
 log = logging.getLogger(__name__)
 
@@ -431,10 +431,15 @@ ALTER TABLE audit_log ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
 ALTER TABLE audit_log ADD COLUMN machine TEXT NOT NULL DEFAULT '';
 """)
 
+# Every character of every item's search text, for rare short terms (store/pg/search.py).
+CHARACTER_INDEX = "items_characters"
+CHARACTER_INDEX_SQL = f"CREATE INDEX {CHARACTER_INDEX} ON items USING gin (({characters('')}))"
+
 MIGRATIONS: tuple[PgMigration, ...] = (
     PgMigration("0001_initial", _INITIAL),
     PgMigration("0002_search_planning", _CONTAINS),
     PgMigration("0003_row_versions", _ROW_VERSIONS),
+    PgMigration("0004_character_index", CHARACTER_INDEX_SQL + ";"),
 )
 
 

@@ -5,8 +5,10 @@ Chinese and other text, ignoring case for the ASCII letters A-Z only. The same p
 the columns are joined with a unit separator (which no search term holds: terms are split on
 whitespace, and it counts as whitespace), and both sides are lowered under the "C" collation,
 which lowers A-Z and nothing else. Where the server has pg_trgm, a GIN index over that very
-expression answers terms of three characters and more; shorter terms, and every term on a server
-without the extension, scan the table: slower, never wrong.
+expression answers terms of three characters and more. A second GIN index, over the characters
+of that text (``string_to_array(text, NULL)``, built into every server), finds the items holding
+every character of a rare short term (and of any term where pg_trgm is missing); the text itself
+then confirms the characters stand together. Common terms scan the table in page order.
 
 The server cannot know how common a term is (its statistics leave out texts this long), and
 guesses "rare": for a common term it would then fetch every match through the index and sort
@@ -45,11 +47,12 @@ def _pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def term_condition(term: str, *, dense: bool = False) -> tuple[str, list[str]]:
+def term_condition(term: str, *, dense: bool = False) -> tuple[str, list[Any]]:
     """The condition an item meets when one of its searchable columns holds ``term``."""
     if dense:
         return f"rectdesk_contains({search_text()}, ?)", [_pattern(term)]
-    return f"{search_text()} LIKE ?", [_pattern(term)]
+    wanted = sorted(set(ascii_lower(term)))
+    return f"{characters()} @> ?::text[] AND {search_text()} LIKE ?", [wanted, _pattern(term)]
 
 
 #: Marks a common term in a search plan (the value SQLite's plan gives an index query).
@@ -57,6 +60,11 @@ DENSE = "dense"
 #: Items sampled, and hits among them above which a term counts as common (as for SQLite).
 SAMPLE = 1500
 DENSE_HITS = 8
+
+
+def characters(table: str = "items") -> str:
+    """The characters of an item's search text (the index expression when ``table`` is "")."""
+    return f"string_to_array({search_text(table)}, NULL)"
 
 
 def plan_terms(db: Any, query: ItemQuery) -> dict[str, str]:
