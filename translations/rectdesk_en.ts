@@ -958,10 +958,6 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>:</translation>
     </message>
     <message>
-        <source>此事项已被他人修改：您正在填写的内容仍保留在这里，离开输入框即保存；其他字段在保存后显示最新内容。</source>
-        <translation>Someone else has changed this item: what you are typing stays here and is saved when you leave the field; the other fields show the latest values after that.</translation>
-    </message>
-    <message>
         <source>（未填）</source>
         <translation>(empty)</translation>
     </message>
@@ -976,6 +972,14 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     <message>
         <source>其他字段：</source>
         <translation>Other fields:</translation>
+    </message>
+    <message>
+        <source>此事项已被他人修改，这里已显示最新内容；您正在填写的内容仍保留，离开输入框即保存。</source>
+        <translation>Someone else changed this item; the latest content is shown here. What you are typing is kept and saved when you leave the field.</translation>
+    </message>
+    <message>
+        <source>此事项已被他人修改，改的正是您正在填写的栏目；您填写的内容仍保留，保存时会说明谁改了什么，请重新载入核对后再保存。</source>
+        <translation>Someone else changed this item, in the very field you are filling in. What you typed is kept; saving will say who changed what. Reload and check before saving again.</translation>
     </message>
     <message>
         <source>（无编号）</source>
@@ -1471,7 +1475,7 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     </message>
     <message>
         <source>{row}的内容比一页还高，将跨页续排（续页序号栏注“(续)”）；如要少占页数，可在报表设计器中调小表格字号，或给“整改措施”等长文字列固定更大的宽度。</source>
-        <translation>The content of {row} is taller than a page and continues on the next page (marked as continued in the No. column). To use fewer pages, make the table font smaller in the report designer, or give long text columns such as Measures a fixed, wider width.</translation>
+        <translation>Taller than a page, continued on the next page (marked as continued in the No. column): {row}. To use fewer pages, make the table font smaller in the report designer, or give long text columns such as Measures a fixed, wider width.</translation>
     </message>
     <message>
         <source>表{table}的“{column}”列太窄，放不下“{word}”，会断行；可在报表设计器中加宽该列。</source>

@@ -138,12 +138,6 @@ class DetailPanel(QWidget):
             "QLabel#changedNotice { background: #fff3cd; color: #5c4400;"
             " border: 1px solid #e0c060; padding: 4px; }"
         )
-        self.notice.setText(
-            self.tr(
-                "此事项已被他人修改：您正在填写的内容仍保留在这里，离开输入框即保存；"
-                "其他字段在保存后显示最新内容。"
-            )
-        )
         self.notice.hide()
         layout.addWidget(self.notice)
         self.tabs = QTabWidget(page)
@@ -293,8 +287,55 @@ class DetailPanel(QWidget):
             stored = self.context.store.item(self.item.id)
         except UserError:
             return  # deleted or out of reach: the typing stays, the window says the rest
-        if stored != self.item:
-            self.notice.show()
+        if stored == self.item:
+            return
+        typed = {name: self._editor_value(name) for name in self.unsaved()}
+        if all(
+            self._stored_text(stored, name).strip() == self._stored_text(self.item, name).strip()
+            for name in typed
+        ):
+            # Someone else changed other fields: show theirs, keep the typing, and save it
+            # later against their version. Where they changed a field being typed in, the
+            # panel keeps the version first read, and saving is refused with who changed it.
+            cursors = {name: self._cursor(name) for name in typed}
+            self.item = stored
+            self._loading = True
+            try:
+                self._fill(stored)
+            finally:
+                self._loading = False
+            for name, text in typed.items():
+                self._show_typed(name, text)
+                self._cursor(name, cursors[name])
+            self.notice.setText(
+                self.tr(
+                    "此事项已被他人修改，这里已显示最新内容；您正在填写的内容仍保留，"
+                    "离开输入框即保存。"
+                )
+            )
+        else:
+            self.notice.setText(
+                self.tr(
+                    "此事项已被他人修改，改的正是您正在填写的栏目；您填写的内容仍保留，"
+                    "保存时会说明谁改了什么，请重新载入核对后再保存。"
+                )
+            )
+        self.notice.show()
+
+    def _cursor(self, name: str, position: int | None = None) -> int:
+        """Where the text cursor is in a field's editor; with ``position``, put it there."""
+        editor = self.editors.get(name)
+        if isinstance(editor, QLineEdit):
+            if position is not None:
+                editor.setCursorPosition(position)
+            return editor.cursorPosition()
+        if isinstance(editor, QPlainTextEdit):
+            cursor = editor.textCursor()
+            if position is not None:
+                cursor.setPosition(min(position, len(editor.toPlainText())))
+                editor.setTextCursor(cursor)
+            return cursor.position()
+        return 0
 
     def retry(self) -> bool:
         """Save again what was typed but not saved (the server is back); True when all was."""

@@ -174,6 +174,21 @@ def test_other_clerks_changes_appear_without_losing_selection_scroll_or_typing(
         saved = other.item(chosen)
         assert saved.measures == "正在填写的整改措施" and saved.remarks == "同事也改了这条"
         assert not window.detail.notice.isVisible()
+
+        # The other clerk changes the very field being typed in: never a silent overwrite.
+        from rectdesk.ui import undo
+
+        refusals: list[str] = []
+        monkeypatch.setattr(undo, "ask_reload", lambda _p, said: refusals.append(said) or False)
+        remarks_box = window.detail.editor("remarks")
+        remarks_box.setPlainText("我写的备注")
+        ItemService(other, "同事").edit(chosen, {"remarks": "同事写的备注"}).do()
+        qtbot.waitUntil(window.detail.notice.isVisible, timeout=PATIENCE)
+        assert "正是您正在填写的栏目" in window.detail.notice.text()
+        assert not window.detail.commit("remarks")
+        assert refusals and "同事" in refusals[0] and "备注" in refusals[0]
+        assert other.item(chosen).remarks == "同事写的备注"
+        assert remarks_box.toPlainText() == "我写的备注"  # the typing is still there
         window.close()
     finally:
         other.close()
