@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Label, UserError, localized
+from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Label, UserError, listing, localized
 from rectdesk.reports.fontfiles import FontFace
 from rectdesk.reports.fonts import FontPlan, load_font, plan_fonts
 from rectdesk.reports.layout import (
@@ -664,6 +664,7 @@ def check_layout(report: Report, plan: FontPlan) -> list[str]:
         _fit_codes(table, widths, metrics)
         leading = size * TABLE_LEADING
         narrow: dict[int, str] = {}
+        tall: list[str] = []
         for index, row in enumerate(table.rows, start=1):
             if row.kind is not RowKind.BODY:
                 continue
@@ -675,17 +676,19 @@ def check_layout(report: Report, plan: FontPlan) -> list[str]:
                         narrow[col] = word
                 tallest = max(tallest, len(wrap(text, room, metrics)))
             if tallest * leading + 2 * PAD_Y > page_height * 0.9:
-                notes.append(
-                    localized(
-                        QT_TRANSLATE_NOOP(
-                            "Errors",
-                            "{row}的内容比一页还高，将跨页续排（续页序号栏注“(续)”）"
-                            "；如要少占页数，可在报表设计器中调小表格字号，"
-                            "或给“整改措施”等长文字列固定更大的宽度。",
-                        ),
-                        row=_row_name(table, row, number, index),
-                    )
+                tall.append(_row_name(table, row, number, index))
+        if tall:  # one sentence naming every such row, not one per row
+            notes.append(
+                localized(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{row}的内容比一页还高，将跨页续排（续页序号栏注“(续)”）"
+                        "；如要少占页数，可在报表设计器中调小表格字号，"
+                        "或给“整改措施”等长文字列固定更大的宽度。",
+                    ),
+                    row=listing(tall),
                 )
+            )
         for col, word in narrow.items():
             notes.append(
                 localized(

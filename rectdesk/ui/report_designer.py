@@ -277,6 +277,11 @@ class ReportDesigner(QDialog):
         settings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         settings.setFrameShape(QFrame.Shape.NoFrame)
         settings.setWidget(settings_box)
+        # Nothing of the settings is cut off on the right (English labels are longer): the
+        # left side keeps at least their width, the preview takes what is left.
+        settings.setMinimumWidth(
+            settings_box.minimumSizeHint().width() + settings.verticalScrollBar().sizeHint().width()
+        )
         left_layout.addWidget(settings, 3)
         left_layout.addWidget(QLabel(self.tr("列"), self))
         left_layout.addWidget(self.columns, 2)

@@ -323,3 +323,13 @@ def test_cli_exports_with_a_saved_templates_page_setup(
     page = PdfReader(str(out)).pages[0]
     assert round(float(page.mediabox.width) / MM) == 420
     assert squash(pdf_pages(out)[0]).endswith(f"第1页共{pages}页")
+
+
+def test_rows_taller_than_a_page_are_named_in_one_warning(
+    demo_store: Store, test_faces: list[FontFace]
+) -> None:
+    spec = spec_with("大字号方案", font_size=16.0)  # 三号: several measures outgrow a page
+    report = reporting.build(demo_store, spec, batch_id=plan_batch(demo_store), today=TODAY)
+    tall = [w for w in reporting.render_preview(report).warnings if "比一页还高" in w]
+    assert len(tall) == 1, tall
+    assert tall[0].count("第") >= 2 and "、" in tall[0]  # every such row, in one sentence

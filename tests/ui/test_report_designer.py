@@ -237,3 +237,32 @@ def test_columns_show_chinese_names_and_millimetres(designer: ReportDesigner) ->
 def test_designer_fits_a_small_screen(designer: ReportDesigner) -> None:
     screen = designer.screen().availableGeometry()
     assert designer.width() <= screen.width() and designer.height() <= screen.height()
+
+
+def test_settings_are_not_cut_off_in_english_on_a_laptop(
+    qtbot: Any, demo_store: Store, db_path: Path
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from rectdesk.services.paths import translations_dir
+
+    translator = QTranslator()
+    assert translator.load("rectdesk_en", str(translations_dir()))
+    QCoreApplication.installTranslator(translator)
+    try:
+        widget = ReportDesigner(AppContext(demo_store, db_path, lambda: TODAY), template="plan")
+        qtbot.addWidget(widget)
+        widget.resize(1342, 720)  # 1366 × 768 less the frame and a taskbar
+        widget.show()
+        qtbot.waitExposed(widget)
+        box = widget.part_sizes["header"].parentWidget()
+        assert box is not None
+        area = box.parentWidget()  # the scroll area's viewport
+        assert area is not None
+        for spin in widget.part_sizes.values():  # the right-most settings, whole in view
+            right = spin.mapTo(area, spin.rect().topRight()).x()
+            assert right <= area.width(), (spin.specialValueText(), right, area.width())
+        widget._clean = widget._form_state()
+        widget.close()
+    finally:
+        QCoreApplication.removeTranslator(translator)
