@@ -6,7 +6,8 @@
 For every display and both languages it starts the window on a fresh store holding the
 sample data (dated relative to today) and saves what the screen shows: the main window with
 an item selected, the dashboard, the import wizard on the mapping page of a sample table,
-the report designer, the help, and File → 连接台账服务器… filled in as an office would.
+the report designer, the help, File → 连接台账服务器… filled in as an office would, an edit
+refused because another clerk changed the item first, and the bar shown when the server is away.
 Files are named ``<what>-<screen width>-<zh|en>.png``. Where ImageMagick's
 ``convert`` is installed they are reduced to 256 colours (half the size, the text as sharp).
 """
@@ -22,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ("main", "dashboard", "wizard", "designer", "help", "connect")
+SHOTS = ("main", "dashboard", "wizard", "designer", "help", "connect", "conflict", "away")
 
 
 def child(out: Path, lang: str) -> int:
@@ -81,6 +82,35 @@ def child(out: Path, lang: str) -> int:
             raise SystemExit(f"could not write {target}")
         print(target)
 
+    def conflict_and_away() -> None:
+        # Another clerk (李四) saves the item shown while this clerk types in the same field:
+        # leaving the field gives the refusal with 重新载入, shot over the window.
+        from PySide6.QtWidgets import QApplication
+
+        from rectdesk.services.items import ItemService
+        from rectdesk.store.pg.connection import connection_lost
+
+        window.pages.setCurrentWidget(window.items_page)
+        chosen = window.model.item_id(3) or 0
+        window.select_item(chosen)
+        ItemService(store, "李四").edit(chosen, {"remarks": "已电话回访，群众满意。"}).do()
+        window.detail.editor("remarks").setPlainText("已于11月20日现场核查。")
+
+        def take_and_close() -> None:
+            shot("conflict")
+            box = QApplication.activeModalWidget()
+            if box is not None:
+                box.close()
+
+        QTimer.singleShot(800, take_and_close)
+        window.detail.commit("remarks")
+        window.detail.reload()
+        # A server ledger whose server went away: the bar with 重试 over the kept work.
+        lost = connection_lost("zhangli@192.168.1.10:5432/rectdesk", OSError("timeout"))
+        window.show_lost(lost.message)
+        shot("away")
+        window.lost_bar.hide()
+
     def run() -> None:
         window.pages.setCurrentWidget(window.items_page)
         window.select_item(window.model.item_id(3) or 0)
@@ -107,6 +137,7 @@ def child(out: Path, lang: str) -> int:
         connect.show()
         shot("connect")
         connect.close()
+        conflict_and_away()
         window.close()
         steps.append(True)
         app.quit()
