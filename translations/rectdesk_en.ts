@@ -559,6 +559,10 @@ Restore now?</translation>
         <translation>Evidence folder:</translation>
     </message>
     <message>
+        <source>只读连接：只查看和打印，不修改（供领导使用）</source>
+        <translation>Read-only connection: look and print, no changes (for leaders)</translation>
+    </message>
+    <message>
         <source>RectDesk 不保存密码。需要密码时，请把它写在 PostgreSQL 的密码文件里（每行“服务器:端口:数据库名:用户名:密码”）：</source>
         <translation>RectDesk never stores passwords. If a password is needed, put it in PostgreSQL&apos;s password file (one line per server: &quot;host:port:database:user:password&quot;):</translation>
     </message>
@@ -2640,8 +2644,12 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     </message>
     <message>
         <source>服务器上的台账（{where}）有不一致的地方，请联系管理员检查。</source>
-        <extracomment>Where the ledger is, for messages (user, host, database; never a password). Whether searches of three characters and more use the trigram index.</extracomment>
+        <extracomment>Where the ledger is, for messages (user, host, database; never a password). Whether searches of three characters and more use the trigram index. Read-only because the server account may only look (not because it was asked).</extracomment>
         <translation>The ledger on the server ({where}) is inconsistent; please ask the administrator to check it.</translation>
+    </message>
+    <message>
+        <source>这是台账服务器（{where}）的只读连接：只能查看和打印，不能修改。要修改，请用有修改权限的账号连接。</source>
+        <translation>This is a read-only connection to the ledger server ({where}): you can view and print but not change anything. To make changes, connect with an account that may write.</translation>
     </message>
     <message>
         <source>这个服务器台账还没有指定存放佐证材料的共享文件夹，不能添加或打开佐证材料；请在连接设置里选一个各台电脑都能访问的文件夹。</source>
@@ -3923,6 +3931,14 @@ Saved in: {2}</translation>
     <message>
         <source>重试</source>
         <translation>Retry</translation>
+    </message>
+    <message>
+        <source>只读连接：您的服务器账号只有查看权限，这里只能查看和打印，不能修改。需要修改时，请用有修改权限的账号连接。</source>
+        <translation>Read-only connection: your server account may only look, so here you can view and print but not change anything. To make changes, connect with an account that may write.</translation>
+    </message>
+    <message>
+        <source>只读连接：这里只能查看和打印，不能修改。需要修改时，请在“文件 → 连接台账服务器…”中去掉“只读连接”。</source>
+        <translation>Read-only connection: here you can view and print but not change anything. To make changes, untick “Read-only connection” under File → Connect to a ledger server….</translation>
     </message>
     <message>
         <source>{0}［只读］</source>

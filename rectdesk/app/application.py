@@ -161,11 +161,13 @@ def earlier_end_box(parent: QWidget | None, ends: list[EarlierEnd]) -> QMessageB
     return box
 
 
-def open_store_interactively(path: Path | str, files_dir: Path | None = None) -> LedgerStore | None:
+def open_store_interactively(
+    path: Path | str, files_dir: Path | None = None, readonly: bool = False
+) -> LedgerStore | None:
     """Open the ledger; offer read-only when another program writes to its file."""
     translate = QCoreApplication.translate
     try:
-        return open_ledger(path, files_dir=files_dir)
+        return open_ledger(path, files_dir=files_dir, readonly=readonly)
     except StoreLockedError as exc:
         # Why it cannot be written (another program writes to it, or the folder is read-only),
         # then what can be done now.
@@ -175,13 +177,13 @@ def open_store_interactively(path: Path | str, files_dir: Path | None = None) ->
         box = QMessageBox(
             QMessageBox.Icon.Question, translate("OpenStore", "数据文件不能写入"), text
         )
-        readonly = box.addButton(
+        look_only = box.addButton(
             translate("OpenStore", "以只读方式打开"), QMessageBox.ButtonRole.AcceptRole
         )
         box.addButton(translate("OpenStore", "不打开"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(readonly)
+        box.setDefaultButton(look_only)
         box.exec()
-        if box.clickedButton() is readonly:
+        if box.clickedButton() is look_only:
             return open_ledger(path, readonly=True)
         return None
     except UserError as exc:
@@ -195,15 +197,16 @@ def run(
     lang: str | None = None,
     quit_after: int | None = None,
     files_dir: Path | None = None,
+    readonly: bool = False,
 ) -> int:
-    """Run the window until it closes."""
+    """Run the window until it closes (``readonly``: only look and print)."""
     app = make_application()
     install_translators(app, lang)
     install_crash_hook()
     trace = CrashTrace()
     earlier = trace.start()
     try:
-        return _run_window(app, path, earlier, quit_after, files_dir)
+        return _run_window(app, path, earlier, quit_after, files_dir, readonly)
     finally:
         trace.stop()
 
@@ -214,6 +217,7 @@ def _run_window(
     earlier: list[EarlierEnd],
     quit_after: int | None,
     files_dir: Path | None,
+    readonly: bool = False,
 ) -> int:
     from rectdesk.ui import connect_dialog, recovery
 
@@ -222,6 +226,7 @@ def _run_window(
         server, remembered_files = connect_dialog.remembered()
         if server:
             target, files_dir = server, files_dir or remembered_files
+            readonly = readonly or connect_dialog.remembered_readonly()
     if not is_server(target):
         # A store file is checked, and offered its backups, before it is opened; a server
         # ledger has no file here to check (the server keeps its own).
@@ -230,7 +235,7 @@ def _run_window(
             return 1
         if not recovery.check_before_open(path):
             return 1
-    store = open_store_interactively(target, files_dir)
+    store = open_store_interactively(target, files_dir, readonly)
     if store is None:
         return 1
     from rectdesk.ui.main_window import MainWindow

@@ -29,6 +29,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="DIR",
         help="服务器台账的佐证材料共享文件夹（也可用环境变量 RECTDESK_FILES）",
     )
+    parser.add_argument(
+        "--readonly", action="store_true", help="只读打开：只查看和打印，不修改（供领导使用）"
+    )
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言")
     parser.add_argument("--version", action="version", version=f"RectDesk {__version__}")
     parser.add_argument(
@@ -85,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = args.evidence_dir or os.environ.get(FILES_ENV, "").strip()
     return run(
         resolve_target(args.db), lang=args.lang, quit_after=args.quit_after,
-        files_dir=Path(files).expanduser() if files else None,
+        files_dir=Path(files).expanduser() if files else None, readonly=args.readonly,
     )  # fmt: skip
 
 

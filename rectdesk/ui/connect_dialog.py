@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,6 +36,7 @@ from rectdesk.ui import file_dialogs
 #: QSettings keys of the remembered server ledger.
 SERVER_KEY = "ledger/server"
 FILES_KEY = "ledger/files"
+READONLY_KEY = "ledger/readonly"
 DEFAULT_PORT = 5432
 
 
@@ -46,11 +48,20 @@ def remembered(qsettings: QSettings | None = None) -> tuple[str, Path | None]:
     return server, (Path(files) if files else None)
 
 
-def remember(server: str, files: Path | None, qsettings: QSettings | None = None) -> None:
+def remembered_readonly(qsettings: QSettings | None = None) -> bool:
+    """Whether the server chosen on this PC is opened read-only (a leader's PC)."""
+    settings = qsettings if qsettings is not None else QSettings()
+    return str(settings.value(READONLY_KEY, "false")).lower() in ("true", "1")
+
+
+def remember(
+    server: str, files: Path | None, qsettings: QSettings | None = None, readonly: bool = False
+) -> None:
     """Keep the choice for the next start ("" forgets the server: the file is used again)."""
     settings = qsettings if qsettings is not None else QSettings()
     settings.setValue(SERVER_KEY, server)
     settings.setValue(FILES_KEY, str(files) if files else "")
+    settings.setValue(READONLY_KEY, "true" if server and readonly else "false")
     settings.sync()
 
 
@@ -81,6 +92,7 @@ class ConnectDialog(QDialog):
         current: str = "",
         files: Path | None = None,
         parent: QWidget | None = None,
+        readonly: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("连接台账服务器"))
@@ -88,6 +100,7 @@ class ConnectDialog(QDialog):
         #: The address chosen ("" = use this PC's data file), set on accept.
         self.chosen = ""
         self.chosen_files: Path | None = None
+        self.chosen_readonly = False
 
         intro = QLabel(
             self.tr(
@@ -122,6 +135,9 @@ class ConnectDialog(QDialog):
         form.addRow(self.tr("数据库名："), self.database)
         form.addRow(self.tr("用户名："), self.user)
         form.addRow(self.tr("佐证材料文件夹："), files_row)
+        self.readonly = QCheckBox(self.tr("只读连接：只查看和打印，不修改（供领导使用）"), self)
+        self.readonly.setChecked(readonly)
+        form.addRow("", self.readonly)
         # The file's path on a line of its own: wrapped inside a sentence it broke at a "/".
         secret = QLabel(
             self.tr(
@@ -215,11 +231,12 @@ class ConnectDialog(QDialog):
 
     def use_local_file(self) -> None:
         """Forget the server: the next opening uses this PC's data file."""
-        self.chosen, self.chosen_files = "", None
+        self.chosen, self.chosen_files, self.chosen_readonly = "", None, False
         super().accept()
 
     def accept(self) -> None:
         if not self.test_connection():
             return
         self.chosen, self.chosen_files = self.address(), self.files_folder()
+        self.chosen_readonly = self.readonly.isChecked()
         super().accept()

@@ -156,13 +156,7 @@ class MainWindow(QMainWindow):
             "QLabel#readonlyBanner { background: #fff3cd; color: #5c4400;"
             " border: 1px solid #e0c060; padding: 6px; }"
         )
-        self.banner.setText(
-            self.tr(
-                "只读方式打开：这里只能查看，不能修改。要编辑，请关闭正在写入这份数据的其他"
-                " RectDesk 程序，或把数据文件放到可以写入的文件夹，然后重新打开。"
-            )
-        )
-        self.banner.setVisible(context.readonly)
+        self._show_banner()
         layout.addWidget(self.banner)
         self.lost_bar = QWidget(self)
         self.lost_bar.setObjectName("lostBar")
@@ -199,6 +193,30 @@ class MainWindow(QMainWindow):
             self.start_watching()
 
     # -- building ------------------------------------------------------------------------
+
+    def _show_banner(self) -> None:
+        """The yellow line above the work when nothing can be changed here, and why."""
+        context = self.context
+        if not context.readonly:
+            self.banner.hide()
+            return
+        if context.on_server and getattr(context.store, "account_readonly", False):
+            text = self.tr(
+                "只读连接：您的服务器账号只有查看权限，这里只能查看和打印，不能修改。"
+                "需要修改时，请用有修改权限的账号连接。"
+            )
+        elif context.on_server:
+            text = self.tr(
+                "只读连接：这里只能查看和打印，不能修改。需要修改时，请在“文件 → 连接台账服务器…”"
+                "中去掉“只读连接”。"
+            )
+        else:
+            text = self.tr(
+                "只读方式打开：这里只能查看，不能修改。要编辑，请关闭正在写入这份数据的其他"
+                " RectDesk 程序，或把数据文件放到可以写入的文件夹，然后重新打开。"
+            )
+        self.banner.setText(text)
+        self.banner.show()
 
     def _set_title(self) -> None:
         # Qt adds " — 整改台账桌面助手" (the application's display name) itself.
@@ -861,17 +879,21 @@ class MainWindow(QMainWindow):
 
         context = self.context
         dialog = connect_dialog.ConnectDialog(
-            str(context.target) if context.on_server else "", context.files_dir, self
-        )
+            str(context.target) if context.on_server else "", context.files_dir, self,
+            readonly=context.on_server and context.readonly,
+        )  # fmt: skip
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         target: Path | str = dialog.chosen or default_db_path()
         try:
-            store = open_ledger(target, files_dir=dialog.chosen_files)
+            store = open_ledger(target, files_dir=dialog.chosen_files,
+                                readonly=dialog.chosen_readonly)  # fmt: skip
         except UserError as exc:
             QMessageBox.warning(self, self.tr("无法打开台账"), exc.message)
             return False
-        connect_dialog.remember(dialog.chosen, dialog.chosen_files, self.qsettings)
+        connect_dialog.remember(
+            dialog.chosen, dialog.chosen_files, self.qsettings, dialog.chosen_readonly
+        )
         watching = self.watcher is not None
         old = context.store
         context.store, context.target, context.files_dir = store, target, dialog.chosen_files
@@ -879,7 +901,7 @@ class MainWindow(QMainWindow):
         old.close()
         self.lost_bar.hide()
         self._set_title()
-        self.banner.setVisible(context.readonly)
+        self._show_banner()
         self._data_replaced()
         self.statusBar().showMessage(self.tr("已打开台账：{0}").format(context.label))
         if watching:

@@ -460,6 +460,15 @@ def _foreign_tables(db: PgDatabase) -> list[str]:
     return [t for t in db.table_names() if t != "rectdesk_schema"]
 
 
+def may_write(db: PgDatabase) -> bool:
+    """Whether this account may change the items (True where there is no ledger yet)."""
+    found = db.conn.raw.execute(
+        "SELECT to_regclass('items') IS NULL"
+        " OR has_table_privilege(to_regclass('items'), 'UPDATE')"
+    ).fetchone()
+    return bool(found and found[0])
+
+
 def migrate(db: PgDatabase, *, readonly: bool, create: bool) -> list[str]:
     """Bring the schema up to date, step by step; refuse what this program must not touch."""
     version = schema_version(db)

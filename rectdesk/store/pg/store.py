@@ -19,7 +19,7 @@ from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import Capability
 from rectdesk.store.dialect import POSTGRES
 from rectdesk.store.pg.connection import PgDatabase, connect, connection_lost
-from rectdesk.store.pg.schema import ensure_search_index, migrate, search_index_ready
+from rectdesk.store.pg.schema import ensure_search_index, may_write, migrate, search_index_ready
 from rectdesk.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,8 @@ class PgStore(Store):
         self.target = db.target
         #: Whether searches of three characters and more use the trigram index.
         self.search_indexed = False
+        #: Read-only because the server account may only look (not because it was asked).
+        self.account_readonly = False
 
     @classmethod
     def open(  # type: ignore[override]
@@ -59,8 +61,15 @@ class PgStore(Store):
         """
         db = connect(url, readonly=readonly)
         try:
+            # A leader's account, granted only SELECT by the administrator, opens read-only:
+            # the window and the command line then say so instead of failing at each write.
+            account_readonly = not readonly and not may_write(db)
+            if account_readonly:
+                readonly = True
+                db.conn.raw.execute("SET default_transaction_read_only = on")
             migrate(db, readonly=readonly, create=create)
             store = cls(db, url, readonly, Path(files_dir) if files_dir is not None else None)
+            store.account_readonly = account_readonly
             store.search_indexed = search_index_ready(db) if readonly else ensure_search_index(db)
             if verify:
                 problems = store.check()
@@ -84,6 +93,17 @@ class PgStore(Store):
     def close(self) -> None:
         with contextlib.suppress(psycopg.Error):
             self.db.close()
+
+    def _check_writable(self) -> None:
+        if self.readonly:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "这是台账服务器（{where}）的只读连接：只能查看和打印，不能修改。"
+                    "要修改，请用有修改权限的账号连接。",
+                ),
+                where=self.target,
+            )
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Store]:
