@@ -61,9 +61,9 @@ def apply(
 ) -> list[CloseReview]:
     """申请: ask for the close-off of items that are done (已完成 or 长期坚持)."""
     wanted = list(dict.fromkeys(item_ids))
-    items = store.items_by_ids(wanted)
-    if not items:
+    if not wanted:
         raise UserError(QT_TRANSLATE_NOOP("Errors", "请先选择要申请销号的事项。"))
+    items = store.items_by_ids(wanted)
     missing = sorted(set(wanted) - {i.id for i in items})
     if missing:
         raise UserError(
