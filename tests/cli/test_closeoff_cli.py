@@ -164,6 +164,7 @@ def test_closing_without_evidence_needs_a_written_reason(
          "审核日期早于申请日期"),
         (["decide", "999999", "--approve", "--reviewer", "王局长"], "找不到编号为 999999"),
         (["request", "{done}", "999999"], "找不到编号为 999999"),
+        (["request", "999999"], "找不到编号为 999999"),
         (["request", "{open}"], "只有“已完成（待销号）”"),
         (["request", "{done}", "--date", "2023-13-01"], "格式不对"),
         (["show", "999999"], "找不到编号为 999999"),
@@ -222,6 +223,9 @@ def test_personal_data_is_masked_in_every_closeoff_output(
     for out in outputs:
         assert PHONE not in out
     assert all(MASKED in out for out in outputs[1:])
+    # A refusal that quotes the returned application's opinion masks it too.
+    said = refused(capsys, demo_db, "closeoff", "decide", item, "--approve", "--reviewer", "王局长")
+    assert "已被退回" in said and PHONE not in said and MASKED in said
     # Kept whole in the store: masking is of the output only.
     with Store.open(demo_db, readonly=True) as store:
         assert closure.latest_review(store, int(item)).note == note  # type: ignore[union-attr]
