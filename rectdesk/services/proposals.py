@@ -238,11 +238,6 @@ def record_satisfaction(
         raise UserError(QT_TRANSLATE_NOOP(
             "Errors", "反馈日期{on}早于答复日期{answered}，请核对。"
         ), on=on.isoformat(), answered=chosen.answered_on.isoformat())  # fmt: skip
-    if chosen.round == 1 and satisfaction != "不满意" and len(given) > 1:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "Errors",
-            "已按“不满意”重新办理过，第一次答复的满意度不能再改；请记录重新办理后的满意度。",
-        ))  # fmt: skip
     return record_answer(
         store, replace(chosen, satisfaction=satisfaction, feedback_on=on), actor=actor
     )
@@ -274,6 +269,12 @@ def record_answer(store: LedgerStore, answer: Answer, *, actor: str = "") -> Ans
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "只有代表委员对第一次答复不满意时，才需要重新办理。")
         )
+    if answer.round == 1 and 2 in earlier and answer.satisfaction != "不满意":
+        # The second handling rests on the first answer's 不满意: a correction keeps it.
+        raise UserError(QT_TRANSLATE_NOOP(
+            "Errors",
+            "已按“不满意”重新办理过，第一次答复的满意度不能再改；请记录重新办理后的满意度。",
+        ))  # fmt: skip
     with store.transaction():
         ProposalBook(store).save_answer(answer, actor=actor)
         changes = {"result_class": answer.answer_class}
