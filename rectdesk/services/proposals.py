@@ -62,7 +62,14 @@ def set_answer_classes(store: LedgerStore, classes: Sequence[tuple[str, str]]) -
                 "Errors", "答复分类的代号不能为空、不能重复，最长4个字符（如 A、B、C）。"
             )
         )
-    store.set_setting(CLASSES_KEY, [list(pair) for pair in clean])
+    old = _said_classes(answer_classes(store))
+    with store.transaction():
+        store.set_setting(CLASSES_KEY, [list(pair) for pair in clean])
+        store.audit(settings.actor(store), None, "settings", CLASSES_KEY, old, _said_classes(clean))
+
+
+def _said_classes(classes: Sequence[tuple[str, str]]) -> str:
+    return "；".join(f"{code}={name}" for code, name in classes)
 
 
 def proposal(store: LedgerStore, item_id: int) -> Proposal | None:

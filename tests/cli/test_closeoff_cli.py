@@ -98,6 +98,9 @@ def test_request_decide_close_with_the_review_required(
     with Store.open(demo_db, readonly=True) as store:
         last = store.ledger(int(item))[-1]
         assert closure.review_required(store)  # the switch the window reads
+        switched = [e for e in store.audit_log() if e.field == closure.REVIEW_KEY]
+    # Turning the review on is in the audit log.
+    assert [(e.action, e.old, e.new) for e in switched] == [("settings", "False", "True")]
     assert last.kind is LedgerKind.CLOSE_OFF
     assert last.text == "会议纪要已报纪检组存档（经王局长审核同意：同意销号）"
 

@@ -356,6 +356,9 @@ def test_json_shapes_and_answer_classes(db: Path, capsys: pytest.CaptureFixture[
        "--set", "C=列入计划逐步解决", "--set", "D=留作参考")  # fmt: skip
     classes = json.loads(ok(capsys, db, "proposals", "classes", "--json"))
     assert [c["code"] for c in classes] == ["A", "B", "C", "D"]
+    with Store.open(db, readonly=True) as store:
+        (renamed,) = [e for e in store.audit_log() if e.field == "proposal_answer_classes"]
+    assert renamed.action == "settings" and renamed.new.endswith("D=留作参考")
     ok(capsys, db, "proposals", "reply", item, "--class", "d", "--date", "2026-04-10")
     (answer,) = shown(capsys, db, item)["answers"]  # type: ignore[misc]
     assert (answer["answer_class"], answer["class_label"]) == ("D", "留作参考")
