@@ -412,7 +412,14 @@ class ItemService:
             raise UserError(QT_TRANSLATE_NOOP("Errors", "请先选择要修改的事项。"))
         found = self.store.items_by_ids(list(dict.fromkeys(item_ids)))
         if len(found) != len(set(item_ids)):
-            self._refuse_deleted(set(item_ids) - {i.id for i in found})
+            gone = sorted(set(item_ids) - {i.id for i in found})
+            self._refuse_deleted(gone)
+            if not any(self.store.audit_log(i, limit=1) for i in gone):
+                # Never there: a mistyped number (the command line), named as such.
+                raise UserError(
+                    QT_TRANSLATE_NOOP("Errors", "找不到编号为 {item_id} 的事项，可能已被删除。"),
+                    item_id=gone[0],
+                )
             raise UserError(QT_TRANSLATE_NOOP("Errors", "有事项已被删除，请刷新列表后重新选择。"))
         return found
 

@@ -171,6 +171,7 @@ def test_closing_without_evidence_needs_a_written_reason(
         (["request", "{open}"], "只有“已完成（待销号）”"),
         (["request", "{done}", "--date", "2023-13-01"], "格式不对"),
         (["show", "999999"], "找不到编号为 999999"),
+        (["close", "{done}", "999999", "--reason", "会议纪要已存档"], "找不到编号为 999999"),
     ],
 )  # fmt: skip
 def test_refusals_say_one_sentence_and_change_nothing(
