@@ -248,7 +248,25 @@ def test_json_shapes(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shown = json.loads(ok(capsys, demo_db, "closeoff", "show", item, "--json"))
     assert set(shown) == {
         "item_id", "number", "content", "status", "status_label", "closed_on", "evidence",
-        "review_required", "can_close", "problem", "reviews",
+        "review_required", "can_close", "problem", "reuse", "reviews",
     }  # fmt: skip
     # Approved but without evidence: still needs a written reason, and says so.
     assert shown["can_close"] is False and "写明理由" in shown["problem"]
+    assert shown["reuse"] == []
+
+
+def test_show_flags_evidence_another_item_was_closed_with(
+    demo_db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first, second = ids_with(capsys, demo_db, "completed")[:2]
+    minutes = tmp_path / f"会议纪要-王五{PHONE}.pdf"
+    minutes.write_bytes(b"%PDF-1.4 minutes")
+    ok(capsys, demo_db, "closeoff", "close", first, "--evidence", str(minutes))
+    # The same file offered for another item: the reviewer sees it before deciding,
+    # without a reuse check having been run.
+    ok(capsys, demo_db, "progress", second, "--text", "已整改", "--evidence", str(minutes))
+    ok(capsys, demo_db, "closeoff", "request", second)
+    (flag,) = json.loads(ok(capsys, demo_db, "closeoff", "show", second, "--json"))["reuse"]
+    assert "同一文件" in flag and MASKED in flag and PHONE not in flag
+    text = ok(capsys, demo_db, "closeoff", "show", second)
+    assert "佐证材料复用提示：同一文件" in text and PHONE not in text
