@@ -135,7 +135,10 @@ def register(commands: Any) -> None:
     rating.add_argument("--round", type=int, metavar="N", help="第几次答复（默认最近一次）")
     rating.set_defaults(handler=cmd_satisfaction)
 
-    letter = sub.add_parser("letter", help="生成答复函（PDF 或 Word；电话、身份证号脱敏）")
+    letter = sub.add_parser(
+        "letter",
+        help="生成答复函（PDF 或 Word；代表委员的电话、身份证号脱敏，附注的本单位联系电话照印）",
+    )
     letter.add_argument("id", type=int, metavar="ID", help=_ID_HELP)
     letter.add_argument(
         "--output", required=True, metavar="FILE", help="答复函文件（.pdf 或 .docx）"
