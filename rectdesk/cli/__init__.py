@@ -20,6 +20,7 @@ from rectdesk import __version__
 from rectdesk.app.logs import setup_logging
 from rectdesk.cli.common import EXIT_DAMAGED, EXIT_UNEXPECTED, EXIT_USER_ERROR, ChineseParser
 from rectdesk.domain.errors import StoreDamagedError, UserError
+from rectdesk.domain.privacy import mask_text
 from rectdesk.services.health import is_busy
 
 log = logging.getLogger("rectdesk.cli")
@@ -104,7 +105,9 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_DAMAGED
     except UserError as exc:
         log.info("user error: %s (%s)", exc.message, exc.detail)
-        print(exc.message, file=sys.stderr)
+        # A refusal may quote stored text (a returned application's opinion): masked as
+        # every other output.
+        print(mask_text(exc.message), file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)

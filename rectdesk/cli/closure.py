@@ -1,8 +1,9 @@
 """销号 as a reviewed step: closeoff request, pending, decide, show, close, require-review.
 
 The same services as the window's 督办 menu (申请销号, 销号审核, 销号须经审核) and its close-off:
-every write goes through them, each in its own transaction, recorded in the audit log. Texts
-that may hold personal data (an item's content, a note, an opinion) are printed masked.
+every write goes through them, each in its own transaction, recorded in the audit log. ``show``
+gives the reuse guard's findings beside the review, as the 督办 tab does. Texts that may hold
+personal data (an item's content, a note, an opinion, a file name) are printed masked.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from rectdesk.domain.errors import UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Status
 from rectdesk.domain.privacy import mask_data, mask_text
-from rectdesk.services import closure, settings
+from rectdesk.services import closure, evidence_guard, settings
 from rectdesk.services.items import ItemService
 
 _ID_HELP = "事项编号（items 列出的 id）"
@@ -190,12 +191,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         required = closure.review_required(store)
         evidence = len(store.attachments(args.id))
         problem = _closing_problem(store, args.id, on)
+        # The reuse guard's findings, as the window's 督办 tab shows them beside the review.
+        reuse = evidence_guard.flags_for(store, [args.id]).get(args.id, [])
     data = {
         "item_id": item.id, "number": item.number, "content": item.content,
         "status": item.status.value, "status_label": item.status.label,
         "closed_on": item.closed_on.isoformat() if item.closed_on else None,
         "evidence": evidence, "review_required": required,
-        "can_close": problem is None, "problem": problem,
+        "can_close": problem is None, "problem": problem, "reuse": reuse,
         "reviews": [_review_data(r, item) for r in reviews],
     }  # fmt: skip
     masked: dict[str, Any] = mask_data(data)
@@ -205,6 +208,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     label = item.number or item.seq or "（无编号）"
     print(f"事项 {item.id}  {label}  {masked['status_label']}  {short(masked['content'])}")
     print(f"佐证材料 {evidence} 份；销号{'须' if required else '不须'}经审核。")
+    for flag in masked["reuse"]:
+        print(f"佐证材料复用提示：{flag}")
     if not reviews:
         print("未提出销号申请。")
     for row in masked["reviews"]:

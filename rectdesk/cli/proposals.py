@@ -105,24 +105,26 @@ def register(commands: Any) -> None:
         "reply", help="登记答复；代表委员对第一次答复不满意后再登记，即为重新办理的答复"
     )
     reply.add_argument("id", type=int, metavar="ID", help=_ID_HELP)
-    reply.add_argument("--class", dest="answer_class", required=True, metavar="CODE",
+    reply.add_argument("--class", dest="answer_class", metavar="CODE",
                        help="答复分类代号，如 A、B、C（见 proposals classes）")  # fmt: skip
     reply.add_argument("--date", metavar="YYYY-MM-DD", help="答复日期（默认今天）")
-    reply.add_argument("--number", default="", metavar="TEXT", help="答复函文号")
-    reply.add_argument("--signer", default="", metavar="NAME", help="签发人")
-    reply.add_argument("--contact-person", default="", metavar="NAME", help="联系人")
-    reply.add_argument("--contact-phone", default="", metavar="TEXT", help="联系电话")
+    reply.add_argument("--number", metavar="TEXT", help="答复函文号")
+    reply.add_argument("--signer", metavar="NAME", help="签发人")
+    reply.add_argument("--contact-person", metavar="NAME", help="联系人")
+    reply.add_argument("--contact-phone", metavar="TEXT", help="联系电话")
     text = reply.add_mutually_exclusive_group()
-    text.add_argument("--text", default="", metavar="TEXT", help="答复正文")
+    text.add_argument("--text", metavar="TEXT", help="答复正文")
     text.add_argument(
         "--text-file", type=Path, metavar="FILE", help="从文本文件（UTF-8）读入答复正文"
     )
-    reply.add_argument("--satisfaction", default="", metavar="TEXT",
+    reply.add_argument("--satisfaction", metavar="TEXT",
                        help=f"代表委员满意度：{'、'.join(SATISFACTIONS)}（也可以以后再记）",
                        )  # fmt: skip
     reply.add_argument("--feedback-date", metavar="YYYY-MM-DD", help="满意度反馈日期（默认今天）")
     reply.add_argument("--round", type=int, metavar="N",
                        help="第几次答复：1 第一次，2 不满意后重新办理（默认自动判断）")  # fmt: skip
+    reply.add_argument("--replace", action="store_true",
+                       help="改正这一次已登记的答复（只改写出的项，其余保持原样）")  # fmt: skip
     reply.set_defaults(handler=cmd_reply)
 
     rating = sub.add_parser("satisfaction", help="记录代表委员对已登记答复的满意度")
@@ -133,7 +135,10 @@ def register(commands: Any) -> None:
     rating.add_argument("--round", type=int, metavar="N", help="第几次答复（默认最近一次）")
     rating.set_defaults(handler=cmd_satisfaction)
 
-    letter = sub.add_parser("letter", help="生成答复函（PDF 或 Word；电话、身份证号脱敏）")
+    letter = sub.add_parser(
+        "letter",
+        help="生成答复函（PDF 或 Word；代表委员的电话、身份证号脱敏，附注的本单位联系电话照印）",
+    )
     letter.add_argument("id", type=int, metavar="ID", help=_ID_HELP)
     letter.add_argument(
         "--output", required=True, metavar="FILE", help="答复函文件（.pdf 或 .docx）"
@@ -429,9 +434,9 @@ def cmd_contact(args: argparse.Namespace) -> int:
     return 0
 
 
-def _text(args: argparse.Namespace) -> str:
+def _text(args: argparse.Namespace) -> str | None:
     if args.text_file is None:
-        return str(args.text)
+        return None if args.text is None else str(args.text)
     try:
         return Path(args.text_file).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -442,28 +447,46 @@ def _text(args: argparse.Namespace) -> str:
 
 
 def cmd_reply(args: argparse.Namespace) -> int:
-    """The answer of a round (the second after a 不满意 first one)."""
-    on = _day(args.date)
-    satisfaction = args.satisfaction.strip()
+    """The answer of a round (the second after a 不满意 first one), or with ``--replace``
+    a correction of one already recorded."""
+    satisfaction = (args.satisfaction or "").strip()
     if args.feedback_date and not satisfaction:
         raise UserError("写了满意度反馈日期，却没有写满意度；请用 --satisfaction 写明。")
-    feedback = _day(args.feedback_date) if satisfaction else None
     body = _text(args)
     with open_store(args, write=True) as store:
         _existing(store, args.id)
         round_ = args.round or proposals.next_round(store, args.id)
-        answer = Answer(
-            id=0, item_id=args.id, round=round_, answered_on=on,
-            answer_class=args.answer_class.strip().upper(), number=args.number.strip(),
-            signer=args.signer.strip(), contact_person=args.contact_person.strip(),
-            contact_phone=args.contact_phone.strip(), text=body.strip(),
-            satisfaction=satisfaction, feedback_on=feedback,
-        )  # fmt: skip
+        old = next((a for a in proposals.answers(store, args.id) if a.round == round_), None)
+        if old is not None and not args.replace:
+            raise UserError(
+                "事项 {item_id} 的第{round}次答复已于 {on} 登记（{code}类）；"
+                "要改正它请加 --replace（只改写出的项）。",
+                item_id=args.id, round=round_, on=old.answered_on.isoformat(),
+                code=old.answer_class,
+            )  # fmt: skip
+        # A correction keeps what is not written; a new answer starts blank.
+        base = old or Answer(id=0, item_id=args.id, round=round_, answered_on=dt.date.today(),
+                             answer_class="")  # fmt: skip
+        written: dict[str, Any] = {}
+        if args.answer_class is not None:
+            written["answer_class"] = args.answer_class.strip().upper()
+        if args.date or old is None:
+            written["answered_on"] = _day(args.date)
+        for name in ("number", "signer", "contact_person", "contact_phone"):
+            if getattr(args, name) is not None:
+                written[name] = getattr(args, name).strip()
+        if body is not None:
+            written["text"] = body.strip()
+        if satisfaction:
+            written["satisfaction"] = satisfaction
+            written["feedback_on"] = _day(args.feedback_date)
+        answer = dataclasses.replace(base, **written)
         saved = proposals.record_answer(store, answer, actor=settings.actor(store))
         name = dict(proposals.answer_classes(store)).get(saved.answer_class, "")
         second = proposals.second_deadline(store, saved)
     which = "第一次答复" if saved.round == 1 else "重新办理的答复"
-    print(mask_text(f"已登记事项 {args.id} 的{which}：{saved.answered_on.isoformat()}，"
+    done = "改正" if old is not None else "登记"
+    print(mask_text(f"已{done}事项 {args.id} 的{which}：{saved.answered_on.isoformat()}，"
                     f"{saved.answer_class}类（{name}）。"))  # fmt: skip
     _said(saved, second)
     return 0

@@ -14,6 +14,7 @@ from rectdesk.domain.closure import CloseReview, ReviewState, closing_problem
 from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Label, UserError
 from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import Item, Status
+from rectdesk.services import settings
 from rectdesk.store.evidence import ReviewBook
 
 #: Setting: whether a close-off needs an approved application first.
@@ -25,7 +26,13 @@ def review_required(store: LedgerStore) -> bool:
 
 
 def set_review_required(store: LedgerStore, required: bool) -> None:
-    store.set_setting(REVIEW_KEY, bool(required))
+    """Turn the review on or off, in the audit log: turning it off lets items skip review."""
+    old, new = review_required(store), bool(required)
+    if old == new:
+        return
+    with store.transaction():
+        store.set_setting(REVIEW_KEY, new)
+        store.audit(settings.actor(store), None, "settings", REVIEW_KEY, str(old), str(new))
 
 
 def problems(
@@ -61,9 +68,9 @@ def apply(
 ) -> list[CloseReview]:
     """申请: ask for the close-off of items that are done (已完成 or 长期坚持)."""
     wanted = list(dict.fromkeys(item_ids))
-    items = store.items_by_ids(wanted)
-    if not items:
+    if not wanted:
         raise UserError(QT_TRANSLATE_NOOP("Errors", "请先选择要申请销号的事项。"))
+    items = store.items_by_ids(wanted)
     missing = sorted(set(wanted) - {i.id for i in items})
     if missing:
         raise UserError(

@@ -32,6 +32,7 @@ from rectdesk.domain.evidence import (
     flags_by_item,
 )
 from rectdesk.domain.ledger import LedgerStore
+from rectdesk.domain.model import Attachment
 from rectdesk.domain.privacy import OutputMode, mask_data
 from rectdesk.reports.layout import Align, Column, Paragraph, ParagraphStyle, Report, Row, Table
 from rectdesk.reports.masking import mask_report
@@ -120,6 +121,16 @@ def pdf_text_hash(path: Path) -> tuple[str, str]:
     if len(text) < MIN_TEXT_CHARS:
         return "", "" if text else "PDF没有文字（可能是扫描件），只比对文件本身"
     return hashlib.sha256(text.encode("utf-8")).hexdigest(), ""
+
+
+def remember(store: LedgerStore, attachments: Sequence[Attachment]) -> int:
+    """Fingerprint the contents just attached that were never read, so their items' reuse
+    flags show at once; returns how many were read. Earlier files wait for the check."""
+    book = FingerprintBook(store)
+    known = book.known([a.sha256 for a in attachments])
+    new = {a.sha256: a.stored_path for a in attachments if a.sha256 not in known}
+    book.save([fingerprint(store.files_dir / stored, sha) for sha, stored in new.items()])
+    return len(new)
 
 
 # -- the check ---------------------------------------------------------------------------------

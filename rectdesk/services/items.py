@@ -27,6 +27,7 @@ from rectdesk.domain.ledger import LedgerStore
 from rectdesk.domain.model import (
     FIELD_LABELS,
     Assignment,
+    Attachment,
     Deadline,
     Item,
     LedgerKind,
@@ -35,7 +36,7 @@ from rectdesk.domain.model import (
     normalize_assignments,
 )
 from rectdesk.domain.status import check_change
-from rectdesk.services import closure
+from rectdesk.services import closure, evidence_guard
 from rectdesk.store.snapshot import Snapshot, apply_difference, same_state, take_snapshot
 
 #: Fields edited one at a time in the detail panel (status, close-off and progress have
@@ -336,6 +337,7 @@ class ItemService:
 
         def action() -> None:
             actor = self._actor()
+            made: list[Attachment] = []
             for item_id in [i.id for i in items]:
                 self.store.update_item(
                     item_id, {"status": Status.CLOSED, "closed_on": on}, actor=actor
@@ -345,7 +347,10 @@ class ItemService:
                     item_id, on, LedgerKind.CLOSE_OFF, text, author=actor
                 )
                 if evidence is not None:
-                    self.store.add_attachment(item_id, evidence, ledger_id=entry, actor=actor)
+                    made.append(
+                        self.store.add_attachment(item_id, evidence, ledger_id=entry, actor=actor)
+                    )
+            evidence_guard.remember(self.store, made)
 
         label = f"销号{_count(items)}"
         return self._command(item_ids, action, "close_off", label, on.isoformat(), seen, items)
@@ -373,12 +378,17 @@ class ItemService:
 
         def action() -> None:
             actor = self._actor()
+            made: list[Attachment] = []
             for item_id in [i.id for i in items]:
                 entry = self.store.add_ledger_entry(
                     item_id, on, LedgerKind.PROGRESS, text.strip(), author=actor
                 )
                 for path in files:
-                    self.store.add_attachment(item_id, path, ledger_id=entry, actor=actor)
+                    made.append(
+                        self.store.add_attachment(item_id, path, ledger_id=entry, actor=actor)
+                    )
+            # Read now, so the reuse flag shows at once (the check still reads older files).
+            evidence_guard.remember(self.store, made)
 
         label = f"为{_count(items)}添加整改进展"
         return self._command(item_ids, action, "progress", label, on.isoformat(), seen, items)
@@ -402,7 +412,14 @@ class ItemService:
             raise UserError(QT_TRANSLATE_NOOP("Errors", "请先选择要修改的事项。"))
         found = self.store.items_by_ids(list(dict.fromkeys(item_ids)))
         if len(found) != len(set(item_ids)):
-            self._refuse_deleted(set(item_ids) - {i.id for i in found})
+            gone = sorted(set(item_ids) - {i.id for i in found})
+            self._refuse_deleted(gone)
+            if not any(self.store.audit_log(i, limit=1) for i in gone):
+                # Never there: a mistyped number (the command line), named as such.
+                raise UserError(
+                    QT_TRANSLATE_NOOP("Errors", "找不到编号为 {item_id} 的事项，可能已被删除。"),
+                    item_id=gone[0],
+                )
             raise UserError(QT_TRANSLATE_NOOP("Errors", "有事项已被删除，请刷新列表后重新选择。"))
         return found
 

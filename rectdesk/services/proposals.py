@@ -62,7 +62,14 @@ def set_answer_classes(store: LedgerStore, classes: Sequence[tuple[str, str]]) -
                 "Errors", "答复分类的代号不能为空、不能重复，最长4个字符（如 A、B、C）。"
             )
         )
-    store.set_setting(CLASSES_KEY, [list(pair) for pair in clean])
+    old = _said_classes(answer_classes(store))
+    with store.transaction():
+        store.set_setting(CLASSES_KEY, [list(pair) for pair in clean])
+        store.audit(settings.actor(store), None, "settings", CLASSES_KEY, old, _said_classes(clean))
+
+
+def _said_classes(classes: Sequence[tuple[str, str]]) -> str:
+    return "；".join(f"{code}={name}" for code, name in classes)
 
 
 def proposal(store: LedgerStore, item_id: int) -> Proposal | None:
@@ -238,11 +245,6 @@ def record_satisfaction(
         raise UserError(QT_TRANSLATE_NOOP(
             "Errors", "反馈日期{on}早于答复日期{answered}，请核对。"
         ), on=on.isoformat(), answered=chosen.answered_on.isoformat())  # fmt: skip
-    if chosen.round == 1 and satisfaction != "不满意" and len(given) > 1:
-        raise UserError(QT_TRANSLATE_NOOP(
-            "Errors",
-            "已按“不满意”重新办理过，第一次答复的满意度不能再改；请记录重新办理后的满意度。",
-        ))  # fmt: skip
     return record_answer(
         store, replace(chosen, satisfaction=satisfaction, feedback_on=on), actor=actor
     )
@@ -274,6 +276,12 @@ def record_answer(store: LedgerStore, answer: Answer, *, actor: str = "") -> Ans
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "只有代表委员对第一次答复不满意时，才需要重新办理。")
         )
+    if answer.round == 1 and 2 in earlier and answer.satisfaction != "不满意":
+        # The second handling rests on the first answer's 不满意: a correction keeps it.
+        raise UserError(QT_TRANSLATE_NOOP(
+            "Errors",
+            "已按“不满意”重新办理过，第一次答复的满意度不能再改；请记录重新办理后的满意度。",
+        ))  # fmt: skip
     with store.transaction():
         ProposalBook(store).save_answer(answer, actor=actor)
         changes = {"result_class": answer.answer_class}

@@ -128,6 +128,17 @@ class FingerprintBook:
         )
         return [(r[0], r[1]) for r in cursor.fetchall()]
 
+    def known(self, sha256s: Sequence[str]) -> set[str]:
+        """Which of these contents are fingerprinted already."""
+        wanted = list(dict.fromkeys(sha256s))
+        if not wanted:
+            return set()
+        cursor = self.store.db.execute(
+            f"SELECT sha256 FROM evidence_prints WHERE sha256 IN ({','.join('?' * len(wanted))})",
+            wanted,
+        )
+        return {r[0] for r in cursor.fetchall()}
+
     def save(self, prints: Sequence[Fingerprint]) -> None:
         """Keep fingerprints (a content read again replaces its old one)."""
         if not prints:

@@ -84,7 +84,7 @@ class AnswerDialog(QDialog):
 
     def __init__(
         self, classes: list[tuple[str, str]], round_: int, today: dt.date,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, *, earlier: Answer | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.round = round_
@@ -121,6 +121,21 @@ class AnswerDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        if earlier is not None:
+            self._fill(earlier)
+
+    def _fill(self, earlier: Answer) -> None:
+        """Start from the answer on record, so saving it again changes only what is edited."""
+        self.on.setDate(to_qdate(earlier.answered_on))
+        self.answer_class.setCurrentIndex(max(0, self.answer_class.findData(earlier.answer_class)))
+        self.number.setText(earlier.number)
+        self.signer.setText(earlier.signer)
+        self.contact.setText(earlier.contact_person)
+        self.phone.setText(earlier.contact_phone)
+        self.text.setPlainText(earlier.text)
+        self.satisfaction.setCurrentIndex(max(0, self.satisfaction.findData(earlier.satisfaction)))
+        if earlier.feedback_on is not None:
+            self.feedback_on.setDate(to_qdate(earlier.feedback_on))
 
     def answer(self, item_id: int) -> Answer:
         satisfaction = str(self.satisfaction.currentData() or "")
@@ -316,7 +331,11 @@ class ProposalPanel(QScrollArea):
             return
         store = self.context.store
         round_ = proposals.next_round(store, self.item_id)
-        dialog = AnswerDialog(proposals.answer_classes(store), round_, self.context.today(), self)
+        # An answer of this round on record is corrected, not replaced by a blank one.
+        earlier = next((a for a in proposals.answers(store, self.item_id) if a.round == round_),
+                       None)  # fmt: skip
+        dialog = AnswerDialog(proposals.answer_classes(store), round_, self.context.today(), self,
+                              earlier=earlier)  # fmt: skip
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:

@@ -98,6 +98,9 @@ def test_request_decide_close_with_the_review_required(
     with Store.open(demo_db, readonly=True) as store:
         last = store.ledger(int(item))[-1]
         assert closure.review_required(store)  # the switch the window reads
+        switched = [e for e in store.audit_log() if e.field == closure.REVIEW_KEY]
+    # Turning the review on is in the audit log.
+    assert [(e.action, e.old, e.new) for e in switched] == [("settings", "False", "True")]
     assert last.kind is LedgerKind.CLOSE_OFF
     assert last.text == "会议纪要已报纪检组存档（经王局长审核同意：同意销号）"
 
@@ -164,9 +167,11 @@ def test_closing_without_evidence_needs_a_written_reason(
          "审核日期早于申请日期"),
         (["decide", "999999", "--approve", "--reviewer", "王局长"], "找不到编号为 999999"),
         (["request", "{done}", "999999"], "找不到编号为 999999"),
+        (["request", "999999"], "找不到编号为 999999"),
         (["request", "{open}"], "只有“已完成（待销号）”"),
         (["request", "{done}", "--date", "2023-13-01"], "格式不对"),
         (["show", "999999"], "找不到编号为 999999"),
+        (["close", "{done}", "999999", "--reason", "会议纪要已存档"], "找不到编号为 999999"),
     ],
 )  # fmt: skip
 def test_refusals_say_one_sentence_and_change_nothing(
@@ -222,6 +227,9 @@ def test_personal_data_is_masked_in_every_closeoff_output(
     for out in outputs:
         assert PHONE not in out
     assert all(MASKED in out for out in outputs[1:])
+    # A refusal that quotes the returned application's opinion masks it too.
+    said = refused(capsys, demo_db, "closeoff", "decide", item, "--approve", "--reviewer", "王局长")
+    assert "已被退回" in said and PHONE not in said and MASKED in said
     # Kept whole in the store: masking is of the output only.
     with Store.open(demo_db, readonly=True) as store:
         assert closure.latest_review(store, int(item)).note == note  # type: ignore[union-attr]
@@ -240,7 +248,25 @@ def test_json_shapes(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shown = json.loads(ok(capsys, demo_db, "closeoff", "show", item, "--json"))
     assert set(shown) == {
         "item_id", "number", "content", "status", "status_label", "closed_on", "evidence",
-        "review_required", "can_close", "problem", "reviews",
+        "review_required", "can_close", "problem", "reuse", "reviews",
     }  # fmt: skip
     # Approved but without evidence: still needs a written reason, and says so.
     assert shown["can_close"] is False and "写明理由" in shown["problem"]
+    assert shown["reuse"] == []
+
+
+def test_show_flags_evidence_another_item_was_closed_with(
+    demo_db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first, second = ids_with(capsys, demo_db, "completed")[:2]
+    minutes = tmp_path / f"会议纪要-王五{PHONE}.pdf"
+    minutes.write_bytes(b"%PDF-1.4 minutes")
+    ok(capsys, demo_db, "closeoff", "close", first, "--evidence", str(minutes))
+    # The same file offered for another item: the reviewer sees it before deciding,
+    # without a reuse check having been run.
+    ok(capsys, demo_db, "progress", second, "--text", "已整改", "--evidence", str(minutes))
+    ok(capsys, demo_db, "closeoff", "request", second)
+    (flag,) = json.loads(ok(capsys, demo_db, "closeoff", "show", second, "--json"))["reuse"]
+    assert "同一文件" in flag and MASKED in flag and PHONE not in flag
+    text = ok(capsys, demo_db, "closeoff", "show", second)
+    assert "佐证材料复用提示：同一文件" in text and PHONE not in text

@@ -255,6 +255,40 @@ def test_satisfaction_refusals_after_answers(db: Path, capsys: pytest.CaptureFix
     assert [a["satisfaction"] for a in shown(capsys, db, item)["answers"]] == ["不满意", ""]  # type: ignore[union-attr]
 
 
+def test_an_answer_on_record_is_only_corrected_when_asked(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    item = proposal_ids(capsys, db)[0]
+    ok(capsys, db, "proposals", "set", item, "--assigned", "2026-01-20")
+    assert "答复分类请选" in refused(capsys, db, "proposals", "reply", item)
+    ok(capsys, db, "proposals", "reply", item, "--class", "A", "--date", "2026-04-10",
+       "--signer", "王局长", "--text", "已解决。", "--satisfaction", "满意",
+       "--feedback-date", "2026-04-12")  # fmt: skip
+    before = shown(capsys, db, item)
+    # A second reply of the same round would have blanked the first one's satisfaction.
+    assert "--replace" in refused(capsys, db, "proposals", "reply", item, "--class", "B")
+    assert shown(capsys, db, item) == before
+    out = ok(capsys, db, "proposals", "reply", item, "--class", "b", "--replace")
+    assert "已改正" in out and "B类" in out
+    (answer,) = shown(capsys, db, item)["answers"]  # type: ignore[misc]
+    assert (answer["answer_class"], answer["answered_on"], answer["signer"]) == (
+        "B", "2026-04-10", "王局长",
+    )  # fmt: skip
+    assert (answer["text"], answer["satisfaction"], answer["feedback_on"]) == (
+        "已解决。", "满意", "2026-04-12",
+    )  # fmt: skip
+    # After a second handling, a correction of the first answer keeps its 不满意.
+    ok(capsys, db, "proposals", "satisfaction", item, "--value", "不满意", "--date", "2026-04-12")
+    ok(capsys, db, "proposals", "reply", item, "--class", "A", "--date", "2026-05-10")
+    assert "--replace" in refused(capsys, db, "proposals", "reply", item, "--class", "C")
+    assert "不能再改" in refused(capsys, db, "proposals", "reply", item, "--round", "1",
+                                 "--replace", "--satisfaction", "满意")  # fmt: skip
+    ok(capsys, db, "proposals", "reply", item, "--round", "1", "--replace", "--number", "8号")
+    first, second = shown(capsys, db, item)["answers"]  # type: ignore[misc]
+    kept = (first["number"], first["satisfaction"], second["answer_class"])
+    assert kept == ("8号", "不满意", "A")
+
+
 def test_a_store_another_program_writes_is_only_read(
     db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -322,6 +356,9 @@ def test_json_shapes_and_answer_classes(db: Path, capsys: pytest.CaptureFixture[
        "--set", "C=列入计划逐步解决", "--set", "D=留作参考")  # fmt: skip
     classes = json.loads(ok(capsys, db, "proposals", "classes", "--json"))
     assert [c["code"] for c in classes] == ["A", "B", "C", "D"]
+    with Store.open(db, readonly=True) as store:
+        (renamed,) = [e for e in store.audit_log() if e.field == "proposal_answer_classes"]
+    assert renamed.action == "settings" and renamed.new.endswith("D=留作参考")
     ok(capsys, db, "proposals", "reply", item, "--class", "d", "--date", "2026-04-10")
     (answer,) = shown(capsys, db, item)["answers"]  # type: ignore[misc]
     assert (answer["answer_class"], answer["class_label"]) == ("D", "留作参考")

@@ -19,6 +19,7 @@ from rectdesk.cli import main
 from rectdesk.domain.evidence import ReuseKind, hamming, near_groups
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.services import binder, evidence_guard
+from rectdesk.services.items import ItemService
 from rectdesk.store import Store
 
 MINUTES = ["Minutes of the rectification meeting of 12 October 2025,", "item one: done."]
@@ -79,6 +80,27 @@ def test_hostile_files_are_noted_never_trusted(store: Store, tmp_path: Path) -> 
     assert "图片像素过多，未比对" in notes
     assert "PDF无法读取，未比对文字" in notes
     assert "图片几乎是纯色，未比对" in notes
+
+
+def test_evidence_attached_through_the_services_is_flagged_at_once(
+    store: Store, tmp_path: Path
+) -> None:
+    ids = [i.id for i in store.items()]
+    original = photo(tmp_path / "现场.jpg", 7, quality=92)
+    resaved, again = tmp_path / "现场-微信.jpg", tmp_path / "现场-压缩.jpg"
+    with Image.open(original) as image:
+        image.resize((900, 675)).save(resaved, "JPEG", quality=35)
+        image.resize((600, 450)).save(again, "JPEG", quality=50)
+    store.add_attachment(ids[0], original)  # attached before: not read until the check
+    service = ItemService(store, lambda: "李明")
+    service.add_progress([ids[2]], TODAY, "现场照片", [resaved]).do()
+    assert evidence_guard.flags_for(store, ids) == {}
+    service.close_off([ids[4]], TODAY, evidence=again).do()
+    # Both new photos were read as they were attached: the flag shows without a check.
+    assert list(evidence_guard.flags_for(store, ids)) == [ids[2], ids[4]]
+    result = evidence_guard.check(store)
+    assert result.read_now == 1
+    assert [g.item_ids for g in result.groups] == [[ids[0], ids[2], ids[4]]]
 
 
 def test_near_groups_follow_chains_and_keep_strangers_apart() -> None:

@@ -214,6 +214,41 @@ def test_a_second_answer_follows_a_dissatisfied_first_one(
     assert [a.round for a in proposals.answers(context.store, item_id)] == [1, 2]
 
 
+def test_answering_again_starts_from_the_answer_on_record(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, told: list[str]
+) -> None:
+    from rectdesk.domain.proposals import Proposal
+    from rectdesk.ui.proposal_panel import AnswerDialog
+
+    item_id = context.store.items()[0].id
+    proposals.save(context.store, Proposal(item_id, assigned_on=dt.date(2026, 1, 20)))
+    panel = ProposalPanel(context)
+    qtbot.addWidget(panel)
+    panel.set_item(item_id)
+    seen: list[tuple[str, str, str]] = []
+
+    def first(dialog: AnswerDialog) -> None:
+        dialog.on.setDate(to_qdate(dt.date(2026, 4, 10)))
+        dialog.signer.setText("王局长")
+        dialog.satisfaction.setCurrentIndex(dialog.satisfaction.findData("满意"))
+        dialog.feedback_on.setDate(to_qdate(dt.date(2026, 4, 12)))
+
+    def correction(dialog: AnswerDialog) -> None:
+        seen.append((dialog.signer.text(), str(dialog.satisfaction.currentData()),
+                     dialog.on.date().toString("yyyy-MM-dd")))  # fmt: skip
+        dialog.answer_class.setCurrentIndex(dialog.answer_class.findData("B"))
+
+    answer(monkeypatch, AnswerDialog, first)
+    panel.add_answer()
+    answer(monkeypatch, AnswerDialog, correction)
+    panel.add_answer()
+    assert told == []
+    assert seen == [("王局长", "满意", "2026-04-10")]
+    (kept,) = proposals.answers(context.store, item_id)
+    assert (kept.answer_class, kept.signer, kept.satisfaction) == ("B", "王局长", "满意")
+    assert kept.feedback_on == dt.date(2026, 4, 12)
+
+
 def test_the_proposal_page_shows_where_the_service_says_it_applies(
     qtbot: Any, context: AppContext
 ) -> None:
