@@ -23,6 +23,13 @@ class ProposalKind(str, Enum):
         """How the letter addresses the proposer: 代表 or 委员."""
         return "代表" if self is ProposalKind.CONGRESS else "委员"
 
+    def addressee(self, proposer: str) -> str:
+        """How the letter names the proposer: 王五代表 (never 王五代表代表), or 代表 alone."""
+        name = proposer.strip()
+        if name.endswith(("代表", "委员")):
+            return name
+        return f"{name}{self.person}"
+
     @property
     def noun(self) -> str:
         return "建议" if self is ProposalKind.CONGRESS else "提案"

@@ -313,7 +313,7 @@ def answer_letter(
     paragraphs = [p.strip() for p in answer.text.splitlines() if p.strip()] or [
         f"您提出的{code}{found.kind.noun}收悉。现将办理情况答复如下：（答复正文）"
     ]
-    person = f"{found.proposer}{found.kind.person}" if found.proposer else found.kind.person
+    person = found.kind.addressee(found.proposer)
     contact = ""
     if answer.contact_person or answer.contact_phone:
         contact = f"（联系人：{answer.contact_person}，联系电话：{answer.contact_phone}）"

@@ -90,7 +90,7 @@ def test_answers_second_handling_and_the_year(store: Store, tmp_path: Path) -> N
     assert proposals.year_figures(store, 2025).total == 0
     letter = proposals.answer_letter(store, ids[0], 1, "pdf", tmp_path / "答复函.pdf")
     text = "".join(p.extract_text() or "" for p in PdfReader(str(letter)).pages)
-    for expected in ("A类", "县卫健函〔2026〕8号", "签发人：王局长", "张委员委员：", "第112号提案",
+    for expected in ("A类", "县卫健函〔2026〕8号", "签发人：王局长", "\n张委员：", "第112号提案",
                      "联系人：李明"):  # fmt: skip
         assert expected in text, expected
 
@@ -101,3 +101,10 @@ def test_answer_classes_are_the_offices(store: Store) -> None:
     assert [c for c, _ in proposals.answer_classes(store)] == ["A", "B", "C", "D"]
     with pytest.raises(UserError, match="不能重复"):
         proposals.set_answer_classes(store, [("A", "x"), ("A", "y")])
+
+
+def test_the_letter_names_the_proposer_once_as_representative_or_member() -> None:
+    assert ProposalKind.CONGRESS.addressee("王五") == "王五代表"
+    assert ProposalKind.CONGRESS.addressee("王五代表") == "王五代表"
+    assert ProposalKind.CPPCC.addressee(" 李四委员 ") == "李四委员"
+    assert ProposalKind.CPPCC.addressee("") == "委员"
