@@ -2103,6 +2103,10 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>The feedback date {on} is before the answer date {answered}. Please check.</translation>
     </message>
     <message>
+        <source>答复日期{on}早于交办日期{assigned}，请核对。</source>
+        <translation>The answer date {on} is before the date the proposal was assigned ({assigned}); please check it.</translation>
+    </message>
+    <message>
         <source>已按“不满意”重新办理过，第一次答复的满意度不能再改；请记录重新办理后的满意度。</source>
         <translation>The item was handled again after a “not satisfied”, so the first answer&apos;s satisfaction can no longer change. Record the satisfaction with the second handling.</translation>
     </message>

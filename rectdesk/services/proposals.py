@@ -252,10 +252,15 @@ def record_satisfaction(
 
 def record_answer(store: LedgerStore, answer: Answer, *, actor: str = "") -> Answer:
     """The 答复 of a round; a second round only follows a 不满意 first one."""
-    if proposal(store, answer.item_id) is None:
+    found = proposal(store, answer.item_id)
+    if found is None:
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "这条事项还没有填写建议提案信息，请先保存建议提案信息。")
         )
+    if found.assigned_on is not None and answer.answered_on < found.assigned_on:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "Errors", "答复日期{on}早于交办日期{assigned}，请核对。"
+        ), on=answer.answered_on.isoformat(), assigned=found.assigned_on.isoformat())  # fmt: skip
     codes = [c for c, _ in answer_classes(store)]
     if answer.answer_class not in codes:
         raise UserError(

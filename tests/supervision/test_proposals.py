@@ -108,3 +108,11 @@ def test_the_letter_names_the_proposer_once_as_representative_or_member() -> Non
     assert ProposalKind.CONGRESS.addressee("王五代表") == "王五代表"
     assert ProposalKind.CPPCC.addressee(" 李四委员 ") == "李四委员"
     assert ProposalKind.CPPCC.addressee("") == "委员"
+
+
+def test_an_answer_is_never_dated_before_the_proposal_was_assigned(store: Store) -> None:
+    item_id = store.items()[0].id
+    proposals.save(store, Proposal(item_id, ProposalKind.CPPCC, code="9", assigned_on=ASSIGNED))
+    with pytest.raises(UserError, match="早于交办日期"):
+        proposals.record_answer(store, _answer(item_id, answered_on=dt.date(2026, 1, 5)))
+    assert proposals.answers(store, item_id) == []
