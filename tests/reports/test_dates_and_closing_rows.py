@@ -1,0 +1,127 @@
+"""Issue 14, read back from the written files: a date never breaks inside in Word or Excel
+(only after 年, on a line of its own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from readback import raw_xml
+from test_official_output import demo_batch
+
+from rectdesk.reports.layout import Column, Report, Row, Table
+from rectdesk.reports.widths import break_dates
+from rectdesk.services import reporting
+from rectdesk.store import Store
+
+TODAY = dt.date(2023, 11, 20)
+PT_PER_MM = 72 / 25.4
+#: What LibreOffice sets where 仿宋_GB2312 is missing: DejaVu Sans digits (0.636 em) and a
+#: gap of about a fifth of an em where a digit meets a Chinese character (measured at 10.5 pt).
+STAND_IN_DIGIT_EM = 0.636
+AUTOSPACE_EM = 0.2
+#: Word's cell margins in this writer (57 twips a side) and Excel's padding (2 pt a side).
+WORD_MARGIN_PT = 57 / 20
+EXCEL_PAD_PT = 2.0
+_FULL_DATE = re.compile(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日")
+
+
+def set_width(line: str, size: float) -> float:
+    """A line's width as LibreOffice sets it with the stand-in fonts."""
+    ems = sum(STAND_IN_DIGIT_EM if ch.isascii() else 1.0 for ch in line)
+    joints = re.findall(r"[0-9A-Za-z](?=[^\x00-\x7f])|[^\x00-\x7f](?=[0-9A-Za-z])", line)
+    return (ems + AUTOSPACE_EM * len(joints)) * size
+
+
+def assert_date_lines(text: str, inner_pt: float, size: float, where: str) -> None:
+    """Every line of a date cell fits; a date is broken, if at all, right after 年."""
+    lines = text.split("\n")
+    flat = "".join(lines)
+    breaks, at = [], 0
+    for line in lines[:-1]:
+        at += len(line)
+        breaks.append(at)
+    for date in _FULL_DATE.finditer(flat):
+        for cut in breaks:
+            if date.start() < cut < date.end():
+                assert flat[cut - 1] == "年", (where, text)
+    for line in lines:
+        assert set_width(line, size) <= inner_pt + 0.01, (where, line, inner_pt)
+
+
+def _deadline_index(report: Report) -> int:
+    return [c.key for c in report.tables()[0].columns].index("deadline")
+
+
+@pytest.mark.parametrize(("template", "part"), [("plan", "方案"), ("warnings", "")])
+def test_word_dates_break_only_after_the_year_and_fit(
+    report_store: Store, tmp_path: Path, template: str, part: str
+) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    batch = demo_batch(report_store, part) if part else None
+    report = reporting.build(report_store, template, batch_id=batch, today=TODAY)
+    index = _deadline_index(report)
+    size = report.tables()[0].font_size
+    path = tmp_path / f"{template}.docx"
+    reporting.export_report(report_store, template, "docx", path, batch_id=batch, today=TODAY)
+    assert 'w:left w:w="57"' in raw_xml(path, "word/document.xml")
+    table = Document(str(path)).tables[0]
+    grid = table._tbl.find(qn("w:tblGrid"))
+    inner = int(list(grid.iter(qn("w:gridCol")))[index].get(qn("w:w"))) / 20 - 2 * WORD_MARGIN_PT
+    checked = 0
+    for row in table.rows[1:]:
+        cells = row._tr.findall(qn("w:tc"))
+        if len(cells) <= index:
+            continue  # a section row
+        paragraphs = cells[index].iter(qn("w:p"))
+        text = "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs)
+        if _FULL_DATE.search(text.replace("\n", "")):
+            assert_date_lines(text, inner, size, f"{template} docx")
+            checked += 1
+    assert checked >= 9
+
+
+@pytest.mark.parametrize(("template", "part"), [("plan", "方案"), ("ledger", ""),
+                                                ("warnings", "")])  # fmt: skip
+def test_excel_dates_break_only_after_the_year_and_fit(
+    report_store: Store, tmp_path: Path, template: str, part: str
+) -> None:
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    from rectdesk.reports.xlsx import MM_PER_UNIT
+
+    batch = demo_batch(report_store, part) if part else None
+    report = reporting.build(report_store, template, batch_id=batch, today=TODAY)
+    index = _deadline_index(report)
+    size = report.tables()[0].font_size
+    path = tmp_path / f"{template}.xlsx"
+    reporting.export_report(report_store, template, "xlsx", path, batch_id=batch, today=TODAY)
+    sheet = openpyxl.load_workbook(path).active
+    units = sheet.column_dimensions[get_column_letter(index + 1)].width
+    inner = units * MM_PER_UNIT * PT_PER_MM - 2 * EXCEL_PAD_PT
+    checked = 0
+    for (value,) in sheet.iter_rows(min_col=index + 1, max_col=index + 1, values_only=True):
+        if isinstance(value, str) and _FULL_DATE.search(value.replace("\n", "")):
+            assert_date_lines(value, inner, size, f"{template} xlsx")
+            checked += 1
+    assert checked >= 9
+
+
+def test_a_date_breaks_after_the_year_only_where_it_must() -> None:
+    columns = [Column("deadline", "整改时限"), Column("measures", "整改措施")]
+    long_text = "2023年12月31日前完成全部整改任务并形成佐证材料报送局办公室备案。"
+    rows = [Row(("2023年11月30日", long_text)), Row(("长期坚持", "2024年6月底前")),
+            Row(("2023年12月31日前", ""))]
+    table = Table(columns, rows, font_size=10.5, widths_mm=[17.0, 120.0])
+    break_dates(table)
+    assert table.rows[0].cells == ("2023年\n11月30日", long_text)
+    assert table.rows[1].cells == ("长期坚持", "2024年6月底前")
+    assert table.rows[2].cells[0] == "2023年\n12月31日前"
+    wide = Table(columns, [Row(("2023年11月30日", ""))], font_size=10.5, widths_mm=[40.0, 100.0])
+    break_dates(wide)
+    assert wide.rows[0].cells[0] == "2023年11月30日"
