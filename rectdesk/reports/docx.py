@@ -235,7 +235,9 @@ def _table_xml(table: Table, runs: _Runs, usable: float, *, keep_last: bool = Fa
     valigns = ["center" if c.align is Align.CENTER else "top" for c in table.columns]
     centre_ppr = f'{section_spacing}<w:jc w:val="center"/>'
     left_ppr = f'{section_spacing}<w:jc w:val="left"/>'
-    last = len(table.rows) - 1
+    # The sign-off line keeps the last two items with it, never one alone.
+    bodies = [k for k, row in enumerate(table.rows) if row.kind is RowKind.BODY]
+    held_from = (bodies[-2] if len(bodies) >= 2 else len(table.rows) - 1) if keep_last else -1
     for number, row in enumerate(table.rows):
         if row.kind is RowKind.SECTION:
             # A section row never ends a page: it stays with the first row it introduces.
@@ -248,7 +250,7 @@ def _table_xml(table: Table, runs: _Runs, usable: float, *, keep_last: bool = Fa
                 + "</w:tc></w:tr>"
             )  # fmt: skip
             continue
-        keep = keep_last and number == last
+        keep = 0 <= held_from <= number
         total_row = row.kind is RowKind.TOTAL
         cells = list(row.cells[:n]) + [""] * (n - len(row.cells))
         tcs = []
@@ -264,7 +266,7 @@ def _table_xml(table: Table, runs: _Runs, usable: float, *, keep_last: bool = Fa
                 f'<w:tc><w:tcPr><w:tcW w:w="{widths[i]}" w:type="dxa"/>'
                 f'<w:vAlign w:val="{valign}"/></w:tcPr>{para}</w:tc>'
             )
-        # The last row stays whole with the sign-off line under the table.
+        # The last rows stay whole with the sign-off line under the table.
         properties = "<w:trPr><w:cantSplit/></w:trPr>" if keep else ""
         out.append("<w:tr>" + properties + "".join(tcs) + "</w:tr>")
     out.append("</w:tbl>")

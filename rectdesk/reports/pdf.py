@@ -380,7 +380,16 @@ class _PdfWriter:
         if self.y - header.height - first_lines * leading - 2 * PAD_Y < self.y_bottom:
             self.new_page()
         header.draw()
-        for row in table.rows:
+        # The sign-off goes over with the last two items, never with one alone.
+        bodies = [k for k, row in enumerate(table.rows) if row.kind is RowKind.BODY]
+        closing = bodies[-2] if tail and len(bodies) >= 2 else -1
+        for number, row in enumerate(table.rows):
+            if number == closing:
+                need = tail + sum(self._row_height(table, r, widths) for r in table.rows[number:])
+                fresh = self.y_top - self.y_bottom - header.height
+                if need > self.y - self.y_bottom and need <= fresh and self.y < self.y_top:
+                    self.new_page()
+                    header.draw()
             if row.kind is RowKind.SECTION:
                 lines = [wrap(row.cells[0], area - 2 * PAD_X, bold)]
                 self._row(table, header, [self.x0, self.x1], lines, [Align.LEFT], Role.SECTION,
@@ -407,6 +416,29 @@ class _PdfWriter:
                 seq = bool(table.columns) and table.columns[0].key == "seq"
                 self._row(table, header, xs, lines, aligns, role, leading,
                           tail=tail if last else 0.0, seq=seq)  # fmt: skip
+
+    def _row_height(self, table: Table, row: Row, widths: list[float]) -> float:
+        """A row's height drawn whole, as ``table`` draws it."""
+        size = table.font_size
+        leading = size * TABLE_LEADING
+        if row.kind is RowKind.SECTION:
+            section_size = table.section_font_size()
+            bold = self.widths(Role.SECTION, section_size)
+            count = len(wrap(row.cells[0], sum(widths) - 2 * PAD_X, bold)) or 1
+            return count * max(leading, section_size * TABLE_LEADING) + 2 * PAD_Y
+        if row.kind is RowKind.TOTAL:
+            section_size = table.section_font_size()
+            metrics = self.widths(Role.SECTION, section_size)
+            leading = max(leading, section_size * TABLE_LEADING)
+        else:
+            metrics = self.widths(Role.BODY, size)
+        cells = _cells(row, len(table.columns))
+        count = max(
+            (len(wrap(text, w - 2 * PAD_X, metrics, words=list_words(column, text)))
+             for text, w, column in zip(cells, widths, table.columns, strict=True)),
+            default=1,
+        )  # fmt: skip
+        return (count or 1) * leading + 2 * PAD_Y
 
     def _row(
         self,

@@ -1,5 +1,5 @@
 """Issue 14, read back from the written files: a date never breaks inside in Word or Excel
-(only after 年, on a line of its own)."""
+(only after 年, on a line of its own), and the sign-off never keeps one lonely item."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-from readback import raw_xml
-from test_official_output import demo_batch
+from readback import pdf_pages, raw_xml
+from test_official_output import demo_batch, seed_store
 
+from rectdesk.domain.model import Status
+from rectdesk.reports.fontfiles import FontFace
 from rectdesk.reports.layout import Column, Report, Row, Table
 from rectdesk.reports.widths import break_dates
 from rectdesk.services import reporting
@@ -125,3 +127,46 @@ def test_a_date_breaks_after_the_year_only_where_it_must() -> None:
     wide = Table(columns, [Row(("2023年11月30日", ""))], font_size=10.5, widths_mm=[40.0, 100.0])
     break_dates(wide)
     assert wide.rows[0].cells[0] == "2023年11月30日"
+
+
+# -- the sign-off keeps company --------------------------------------------------------------
+
+
+_NUMBER = re.compile(r"(?<![0-9])[0-9]{15,16}(?![0-9])")
+
+
+def test_warnings_sign_off_never_keeps_one_item_alone(
+    store: Store, font_env: list[FontFace], tmp_path: Path
+) -> None:
+    """Over many list lengths, the last page holds two items or more with the sign-off
+    (an item going on from the page before counts; its part says (续))."""
+    batch = seed_store(store, 40, name="预警批次")
+    items = list(store.items(reporting.ItemQuery(batch_id=batch)))
+    for item in items:
+        store.update_item(item.id, {"status": Status.IN_PROGRESS.value})
+    lonely = []
+    for count in range(2, 41):
+        ids = [i.id for i in items[:count]]
+        path = tmp_path / "warnings.pdf"
+        reporting.export_report(store, "warnings", "pdf", path, item_ids=ids,
+                                today=dt.date(2023, 12, 20))  # fmt: skip
+        pages = pdf_pages(path)
+        last = pages[-1]
+        assert "填报单位" in last
+        if len(pages) == 1:
+            continue
+        shown = len(_NUMBER.findall(last)) + last.count("(续)")
+        if shown < 2:
+            lonely.append(count)
+    assert not lonely, lonely
+
+
+def test_word_keeps_the_last_two_rows_with_the_sign_off(report_store: Store,
+                                                        tmp_path: Path) -> None:  # fmt: skip
+    path = tmp_path / "warnings.docx"
+    reporting.export_report(report_store, "warnings", "docx", path, today=TODAY)
+    body = raw_xml(path, "word/document.xml")
+    table = body[body.rindex("<w:tbl>") : body.rindex("</w:tbl>")]
+    rows = table.split("<w:tr>")[1:]
+    assert all("<w:keepNext/>" in row and "<w:cantSplit/>" in row for row in rows[-2:])
+    assert "<w:keepNext/>" not in rows[-3] or "<w:gridSpan" in rows[-3]
