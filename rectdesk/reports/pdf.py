@@ -16,6 +16,7 @@ from rectdesk.reports.fontfiles import FontFace
 from rectdesk.reports.fonts import FontPlan, load_font, plan_fonts
 from rectdesk.reports.layout import (
     CONFIDENTIAL_MARK,
+    KEEP_LINES,
     PARAGRAPH_FONTS,
     TABLE_LEADING,
     Align,
@@ -36,8 +37,6 @@ MM = 72.0 / 25.4
 BODY_PITCH = 225 * MM / 22
 PAD_X = 3.0
 PAD_Y = 2.5
-#: Rows up to this many lines move whole to the next page instead of splitting.
-KEEP_LINES = 6
 #: What the 序号 cell of a row continued from the page before carries.
 CONTINUED = "(续)"
 

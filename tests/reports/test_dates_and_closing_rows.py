@@ -168,5 +168,25 @@ def test_word_keeps_the_last_two_rows_with_the_sign_off(report_store: Store,
     body = raw_xml(path, "word/document.xml")
     table = body[body.rindex("<w:tbl>") : body.rindex("</w:tbl>")]
     rows = table.split("<w:tr>")[1:]
-    assert all("<w:keepNext/>" in row and "<w:cantSplit/>" in row for row in rows[-2:])
+    assert all("<w:keepNext/>" in row for row in rows[-2:])
+    assert "<w:cantSplit/>" in rows[-1]
     assert "<w:keepNext/>" not in rows[-3] or "<w:gridSpan" in rows[-3]
+
+
+def test_word_moves_short_rows_whole(report_store: Store, tmp_path: Path) -> None:
+    """Word cannot mark a split row (续): rows of a few lines move whole to the next page,
+    as in the PDF; a row taller than that may still split."""
+    path = tmp_path / "warnings.docx"
+    reporting.export_report(report_store, "warnings", "docx", path, today=TODAY)
+    body = raw_xml(path, "word/document.xml")
+    rows = body[body.rindex("<w:tbl>") : body.rindex("</w:tbl>")].split("<w:tr>")[1:]
+    rows = [row for row in rows if "<w:tblHeader/>" not in row]
+    # All short but one, whose 整改内容 runs to ten lines.
+    split = [row for row in rows if "<w:cantSplit/>" not in row]
+    assert len(rows) >= 20 and len(split) == 1 and "0220220630700412" in split[0]
+    plan = tmp_path / "plan.docx"
+    reporting.export_report(report_store, "plan", "docx", plan,
+                            batch_id=demo_batch(report_store, "方案"), today=TODAY)  # fmt: skip
+    body = raw_xml(plan, "word/document.xml")
+    first = body[body.index("<w:tbl>") :].split("<w:tr>")[2]
+    assert "0220220630700418" in first and "<w:cantSplit/>" not in first
