@@ -382,13 +382,10 @@ class _PdfWriter:
         # The sign-off goes over with the last two items, never with one alone.
         bodies = [k for k, row in enumerate(table.rows) if row.kind is RowKind.BODY]
         closing = bodies[-2] if tail and len(bodies) >= 2 else -1
+        leave = 0
         for number, row in enumerate(table.rows):
             if number == closing:
-                need = tail + sum(self._row_height(table, r, widths) for r in table.rows[number:])
-                fresh = self.y_top - self.y_bottom - header.height
-                if need > self.y - self.y_bottom and need <= fresh and self.y < self.y_top:
-                    self.new_page()
-                    header.draw()
+                leave = self._closing_break(table, header, widths, number, tail)
             if row.kind is RowKind.SECTION:
                 lines = [wrap(row.cells[0], area - 2 * PAD_X, bold)]
                 self._row(table, header, [self.x0, self.x1], lines, [Align.LEFT], Role.SECTION,
@@ -414,7 +411,36 @@ class _PdfWriter:
             else:
                 seq = bool(table.columns) and table.columns[0].key == "seq"
                 self._row(table, header, xs, lines, aligns, role, leading,
-                          tail=tail if last else 0.0, seq=seq)  # fmt: skip
+                          tail=tail if last else 0.0, seq=seq,
+                          leave=leave if number == closing else 0)  # fmt: skip
+
+    def _closing_break(self, table: Table, header: _HeaderLayout, widths: list[float],
+                       number: int, tail: float) -> int:  # fmt: skip
+        """Settle how the second-to-last item meets the sign-off; returns how many of its lines
+        go over to the last page.
+
+        Where it, what follows and the sign-off fit a fresh page, they go over together. Where
+        they cannot (tall items), its last two lines go over to a page of their own with what
+        follows, marked (续), so the last item is never alone with the sign-off.
+        """
+        heights = [self._row_height(table, r, widths) for r in table.rows[number:]]
+        room = self.y - self.y_bottom
+        fresh = self.y_top - self.y_bottom - header.height
+        need = tail + sum(heights)
+        if need <= room:
+            return 0
+        if need <= fresh:
+            if self.y < self.y_top:
+                self.new_page()
+                header.draw()
+            return 0
+        leading = table.font_size * TABLE_LEADING
+        count = round((heights[0] - 2 * PAD_Y) / leading)
+        after = tail + sum(heights[1:])
+        seq = bool(table.columns) and table.columns[0].key == "seq"
+        if seq and count > KEEP_LINES and after + 2 * leading + 2 * PAD_Y <= fresh:
+            return 2
+        return 0
 
     def _row_height(self, table: Table, row: Row, widths: list[float]) -> float:
         """A row's height drawn whole, as ``table`` draws it."""
@@ -453,9 +479,11 @@ class _PdfWriter:
         size: float | None = None,
         tail: float = 0.0,
         seq: bool = False,
+        leave: int = 0,
     ) -> None:
         """One row, split over pages where it must be; ``tail`` is what must follow it on
-        its last page (the sign-off line), ``seq`` marks a continued part 序号 (续)."""
+        its last page (the sign-off line), ``seq`` marks a continued part 序号 (续), ``leave``
+        lines go over to the next page whatever room is left."""
         size = size or table.font_size
         count = max((len(cell) for cell in lines), default=1) or 1
         height = count * leading + 2 * PAD_Y
@@ -472,13 +500,16 @@ class _PdfWriter:
             room = self.y - self.y_bottom
             fits = int((room - 2 * PAD_Y) / leading)
             rest = count - offset
-            if rest <= fits and rest * leading + 2 * PAD_Y + tail <= room:
+            held = leave > 0 and rest > leave  # the last lines still to go over
+            if rest <= fits and rest * leading + 2 * PAD_Y + tail <= room and not held:
                 self._draw_row(xs, lines, aligns, role, leading, offset, rest, size,
                                centre=offset == 0, seq=seq)  # fmt: skip
                 return
             # No page starts or ends with a single stray line of a row, and the last two
             # lines go with the tail.
             fits = min(fits, rest - 2) if rest <= fits + 1 else fits
+            if held:
+                fits = min(fits, rest - leave)
             if fits >= 2:
                 self._draw_row(xs, lines, aligns, role, leading, offset, fits, size,
                                centre=False, seq=seq)  # fmt: skip

@@ -161,6 +161,34 @@ def test_warnings_sign_off_never_keeps_one_item_alone(
     assert not lonely, lonely
 
 
+def test_tall_last_items_share_the_last_page(store: Store, font_env: list[FontFace],
+                                             tmp_path: Path) -> None:  # fmt: skip
+    """Items too tall to go over together with the sign-off (a third of a page to a page
+    each): the second-to-last one still reaches the last page (its last lines, marked (续)),
+    so the last item is not alone."""
+    from rectdesk.domain.model import Assignment, BatchDraft, BatchKind, ItemDraft
+
+    batch = store.add_batch(BatchDraft(BatchKind.OTHER, "长文本台账", year=2023))
+    sentence = "按照台账推进、挂账销号的要求，逐项落实整改措施并形成佐证材料。"
+    store.add_items(batch, [
+        ItemDraft(content=f"第{n + 1}项问题。", number=f"02202306300{n:05d}",
+                  departments=[Assignment("办公室")], measures=sentence * 12 * (1 + n % 3))
+        for n in range(8)
+    ])  # fmt: skip
+    ids = [i.id for i in store.items(reporting.ItemQuery(batch_id=batch))]
+    lonely = []
+    for count in range(2, 9):
+        path = tmp_path / "ledger.pdf"
+        reporting.export_report(store, "ledger", "pdf", path, item_ids=ids[:count],
+                                today=TODAY)  # fmt: skip
+        pages = pdf_pages(path)
+        last = pages[-1]
+        assert "填报单位" in last
+        if len(pages) > 1 and len(_NUMBER.findall(last)) + last.count("(续)") < 2:
+            lonely.append(count)
+    assert not lonely, lonely
+
+
 def test_word_keeps_the_last_two_rows_with_the_sign_off(report_store: Store,
                                                         tmp_path: Path) -> None:  # fmt: skip
     path = tmp_path / "warnings.docx"
