@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -11,12 +12,14 @@ from xml.sax.saxutils import escape
 from rectdesk.reports.fonts import ROLE_LABELS, WINDOWS_FALLBACK, official_families
 from rectdesk.reports.layout import (
     CONFIDENTIAL_MARK,
+    KEEP_LINES,
     TABLE_LEADING,
     Align,
     Paragraph,
     ParagraphStyle,
     Report,
     Role,
+    Row,
     RowKind,
     Table,
     page_number_text,
@@ -26,6 +29,8 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_MM = 1440 / 25.4
 #: GB/T 9704 line pitch for 3号 body text, in twentieths of a point (28.9 pt).
 BODY_PITCH_TWIPS = 578
+#: Left and right cell margin in table cells (about the writers' 3 pt padding).
+CELL_MARGIN_TWIPS = 57
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
@@ -96,7 +101,8 @@ def write_docx(report: Report, target: Path | io.BytesIO) -> dict[str, str]:
             parts.append(_paragraph_xml(block, runs, keep_next=_keeps_with_next(blocks, index)))
         else:
             signed = isinstance(following, Paragraph) and following.style is ParagraphStyle.SIGNOFF
-            parts.append(_table_xml(block, runs, usable, keep_last=signed))
+            page_pt = (height_mm - top - bottom) * 72 / 25.4
+            parts.append(_table_xml(block, runs, usable, keep_last=signed, page_pt=page_pt))
             if not signed:
                 parts.append(runs.paragraph("", Role.BODY, 6, '<w:spacing w:after="0"/>'))
     _insert_body(document, "".join(parts))
@@ -207,7 +213,8 @@ def _pitch(size: float) -> int:
     return round(size * 20 * TABLE_LEADING)
 
 
-def _table_xml(table: Table, runs: _Runs, usable: float, *, keep_last: bool = False) -> str:
+def _table_xml(table: Table, runs: _Runs, usable: float, *, keep_last: bool = False,
+               page_pt: float = 0.0) -> str:  # fmt: skip
     widths = [int(usable * share) for share in table.shares()]
     n = len(widths)
     border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -216,7 +223,8 @@ def _table_xml(table: Table, runs: _Runs, usable: float, *, keep_last: bool = Fa
     out = [
         f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
+        f'<w:tblCellMar><w:left w:w="{CELL_MARGIN_TWIPS}" w:type="dxa"/>'
+        f'<w:right w:w="{CELL_MARGIN_TWIPS}" w:type="dxa"/>'
         "</w:tblCellMar></w:tblPr><w:tblGrid>"
         + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         + "</w:tblGrid>"
@@ -235,7 +243,16 @@ def _table_xml(table: Table, runs: _Runs, usable: float, *, keep_last: bool = Fa
     valigns = ["center" if c.align is Align.CENTER else "top" for c in table.columns]
     centre_ppr = f'{section_spacing}<w:jc w:val="center"/>'
     left_ppr = f'{section_spacing}<w:jc w:val="left"/>'
+    # The sign-off line keeps the last two items with it, never one alone, where the two fit
+    # a page together (LibreOffice moves a row kept with the next even where they cannot).
+    # Only the last row cannot split.
     last = len(table.rows) - 1
+    bodies = [k for k, row in enumerate(table.rows) if row.kind is RowKind.BODY]
+    held_from = last if keep_last else -1
+    if keep_last and len(bodies) >= 2:
+        pair = sum(_row_lines(_cells(table.rows[k], n), widths, size) for k in bodies[-2:])
+        if pair * size * TABLE_LEADING < 0.6 * page_pt:
+            held_from = bodies[-2]
     for number, row in enumerate(table.rows):
         if row.kind is RowKind.SECTION:
             # A section row never ends a page: it stays with the first row it introduces.
@@ -248,9 +265,9 @@ def _table_xml(table: Table, runs: _Runs, usable: float, *, keep_last: bool = Fa
                 + "</w:tc></w:tr>"
             )  # fmt: skip
             continue
-        keep = keep_last and number == last
+        keep = 0 <= held_from <= number
         total_row = row.kind is RowKind.TOTAL
-        cells = list(row.cells[:n]) + [""] * (n - len(row.cells))
+        cells = _cells(row, n)
         tcs = []
         for i, text in enumerate(cells):
             held = "<w:keepNext/>" if keep else ""
@@ -264,11 +281,32 @@ def _table_xml(table: Table, runs: _Runs, usable: float, *, keep_last: bool = Fa
                 f'<w:tc><w:tcPr><w:tcW w:w="{widths[i]}" w:type="dxa"/>'
                 f'<w:vAlign w:val="{valign}"/></w:tcPr>{para}</w:tc>'
             )
-        # The last row stays whole with the sign-off line under the table.
-        properties = "<w:trPr><w:cantSplit/></w:trPr>" if keep else ""
+        # The last row stays whole with the sign-off line under the table; a short row moves
+        # whole to the next page, as in the PDF (Word cannot mark a split row (续)).
+        whole = (keep and number == last) or _row_lines(cells, widths, size) <= KEEP_LINES
+        properties = "<w:trPr><w:cantSplit/></w:trPr>" if whole else ""
         out.append("<w:tr>" + properties + "".join(tcs) + "</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
+
+
+def _cells(row: Row, n: int) -> list[str]:
+    return list(row.cells[:n]) + [""] * (n - len(row.cells))
+
+
+def _row_lines(cells: list[str], widths: list[int], size: float) -> int:
+    """About how many lines a row takes (its tallest cell, at the em rule)."""
+    most = 1
+    for text, twips in zip(cells, widths, strict=True):
+        inner = (twips - 2 * CELL_MARGIN_TWIPS) / 20
+        if inner <= 0:
+            return 10**6
+        lines = 0
+        for para in text.split("\n"):
+            ems = sum(0.5 if ch.isascii() else 1.0 for ch in para)
+            lines += max(1, math.ceil(ems * size / inner))
+        most = max(most, lines)
+    return most
 
 
 def _header_rows(table: Table, runs: _Runs, widths: list[int]) -> list[str]:

@@ -19,6 +19,8 @@ TABLE_MARGINS_MM: tuple[float, float, float, float] = (20.0, 20.0, 20.0, 20.0)
 #: Line pitch of table text as a multiple of its size: single spacing (单倍行距), as offices
 #: set the text of wide tables (仿宋五号, 单倍行距).
 TABLE_LEADING = 1.25
+#: Table rows up to this many lines move whole to the next page instead of splitting.
+KEEP_LINES = 6
 
 #: What every page of a ``full`` export carries (issue 6).
 CONFIDENTIAL_MARK = "内部资料 注意保密"

@@ -16,6 +16,7 @@ from rectdesk.reports.fontfiles import FontFace
 from rectdesk.reports.fonts import FontPlan, load_font, plan_fonts
 from rectdesk.reports.layout import (
     CONFIDENTIAL_MARK,
+    KEEP_LINES,
     PARAGRAPH_FONTS,
     TABLE_LEADING,
     Align,
@@ -36,8 +37,6 @@ MM = 72.0 / 25.4
 BODY_PITCH = 225 * MM / 22
 PAD_X = 3.0
 PAD_Y = 2.5
-#: Rows up to this many lines move whole to the next page instead of splitting.
-KEEP_LINES = 6
 #: What the 序号 cell of a row continued from the page before carries.
 CONTINUED = "(续)"
 
@@ -380,7 +379,13 @@ class _PdfWriter:
         if self.y - header.height - first_lines * leading - 2 * PAD_Y < self.y_bottom:
             self.new_page()
         header.draw()
-        for row in table.rows:
+        # The sign-off goes over with the last two items, never with one alone.
+        bodies = [k for k, row in enumerate(table.rows) if row.kind is RowKind.BODY]
+        closing = bodies[-2] if tail and len(bodies) >= 2 else -1
+        leave = 0
+        for number, row in enumerate(table.rows):
+            if number == closing:
+                leave = self._closing_break(table, header, widths, number, tail)
             if row.kind is RowKind.SECTION:
                 lines = [wrap(row.cells[0], area - 2 * PAD_X, bold)]
                 self._row(table, header, [self.x0, self.x1], lines, [Align.LEFT], Role.SECTION,
@@ -406,7 +411,59 @@ class _PdfWriter:
             else:
                 seq = bool(table.columns) and table.columns[0].key == "seq"
                 self._row(table, header, xs, lines, aligns, role, leading,
-                          tail=tail if last else 0.0, seq=seq)  # fmt: skip
+                          tail=tail if last else 0.0, seq=seq,
+                          leave=leave if number == closing else 0)  # fmt: skip
+
+    def _closing_break(self, table: Table, header: _HeaderLayout, widths: list[float],
+                       number: int, tail: float) -> int:  # fmt: skip
+        """Settle how the second-to-last item meets the sign-off; returns how many of its lines
+        go over to the last page.
+
+        Where it, what follows and the sign-off fit a fresh page, they go over together. Where
+        they cannot (tall items), its last two lines go over to a page of their own with what
+        follows, marked (续), so the last item is never alone with the sign-off.
+        """
+        heights = [self._row_height(table, r, widths) for r in table.rows[number:]]
+        room = self.y - self.y_bottom
+        fresh = self.y_top - self.y_bottom - header.height
+        need = tail + sum(heights)
+        if need <= room:
+            return 0
+        if need <= fresh:
+            if self.y < self.y_top:
+                self.new_page()
+                header.draw()
+            return 0
+        leading = table.font_size * TABLE_LEADING
+        count = round((heights[0] - 2 * PAD_Y) / leading)
+        after = tail + sum(heights[1:])
+        seq = bool(table.columns) and table.columns[0].key == "seq"
+        if seq and count > KEEP_LINES and after + 2 * leading + 2 * PAD_Y <= fresh:
+            return 2
+        return 0
+
+    def _row_height(self, table: Table, row: Row, widths: list[float]) -> float:
+        """A row's height drawn whole, as ``table`` draws it."""
+        size = table.font_size
+        leading = size * TABLE_LEADING
+        if row.kind is RowKind.SECTION:
+            section_size = table.section_font_size()
+            bold = self.widths(Role.SECTION, section_size)
+            count = len(wrap(row.cells[0], sum(widths) - 2 * PAD_X, bold)) or 1
+            return count * max(leading, section_size * TABLE_LEADING) + 2 * PAD_Y
+        if row.kind is RowKind.TOTAL:
+            section_size = table.section_font_size()
+            metrics = self.widths(Role.SECTION, section_size)
+            leading = max(leading, section_size * TABLE_LEADING)
+        else:
+            metrics = self.widths(Role.BODY, size)
+        cells = _cells(row, len(table.columns))
+        count = max(
+            (len(wrap(text, w - 2 * PAD_X, metrics, words=list_words(column, text)))
+             for text, w, column in zip(cells, widths, table.columns, strict=True)),
+            default=1,
+        )  # fmt: skip
+        return (count or 1) * leading + 2 * PAD_Y
 
     def _row(
         self,
@@ -422,9 +479,11 @@ class _PdfWriter:
         size: float | None = None,
         tail: float = 0.0,
         seq: bool = False,
+        leave: int = 0,
     ) -> None:
         """One row, split over pages where it must be; ``tail`` is what must follow it on
-        its last page (the sign-off line), ``seq`` marks a continued part 序号 (续)."""
+        its last page (the sign-off line), ``seq`` marks a continued part 序号 (续), ``leave``
+        lines go over to the next page whatever room is left."""
         size = size or table.font_size
         count = max((len(cell) for cell in lines), default=1) or 1
         height = count * leading + 2 * PAD_Y
@@ -441,13 +500,16 @@ class _PdfWriter:
             room = self.y - self.y_bottom
             fits = int((room - 2 * PAD_Y) / leading)
             rest = count - offset
-            if rest <= fits and rest * leading + 2 * PAD_Y + tail <= room:
+            held = leave > 0 and rest > leave  # the last lines still to go over
+            if rest <= fits and rest * leading + 2 * PAD_Y + tail <= room and not held:
                 self._draw_row(xs, lines, aligns, role, leading, offset, rest, size,
                                centre=offset == 0, seq=seq)  # fmt: skip
                 return
             # No page starts or ends with a single stray line of a row, and the last two
             # lines go with the tail.
             fits = min(fits, rest - 2) if rest <= fits + 1 else fits
+            if held:
+                fits = min(fits, rest - leave)
             if fits >= 2:
                 self._draw_row(xs, lines, aligns, role, leading, offset, fits, size,
                                centre=False, seq=seq)  # fmt: skip

@@ -7,10 +7,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from rectdesk.reports.layout import Column, RowKind, Table
-from rectdesk.reports.textwrap_cjk import Widths, _word_bounds, kept_spans, nominal_widths
+from rectdesk.reports.textwrap_cjk import _word_bounds, kept_spans, nominal_widths, wrap
 
 MM = 72.0 / 25.4
 #: Cell padding on each side, in points (the writers use the same).
@@ -23,12 +24,35 @@ _LONGEST_KEPT_EM = 8.5
 #: to keep it whole: 0.5 in the official fonts, up to 0.64 in the fonts Word, WPS or
 #: LibreOffice put in their place where those are missing (DejaVu Sans digits).
 _CODE_EM = 0.64
+#: The gap Word, WPS and LibreOffice Writer put where Chinese meets a Latin letter or digit
+#: (autospace, about a quarter em; LibreOffice keeps it whatever the file asks), in ems.
+_AUTOSPACE_EM = 0.25
 #: How many body rows the width search looks at (evenly spread over a long table).
 _SAMPLE = 160
 _STEPS = 60
 
 
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+#: A date cell's rest after 年 (12月31日前) has at most this many characters; longer text
+#: that begins with a year is running text, left to wrap.
+_SHORT_REST = 10
+#: A paragraph that begins with a year and goes on with its month (2023年11月30日, 2024年6月底前).
+_YEAR_FIRST = re.compile(r"[0-9０-９]{4}年(?=[0-9０-９]{1,2}月)")
+
+
+def rendered_width(text: str, size: float) -> float:
+    """Width of a short text as a word processor may set it where the official fonts are
+    missing: digits and Latin letters at ``_CODE_EM``, autospace where they meet Chinese."""
+    ems = 0.0
+    last = ""
+    for ch in text:
+        latin = ch.isascii()
+        ems += _CODE_EM if latin else 1.0
+        kind = ("L" if ch.isalnum() else "") if latin else ("C" if ch.isalpha() else "")
+        if kind and last and kind != last:
+            ems += _AUTOSPACE_EM
+        last = kind
+    return ems * size
 
 
 def list_words(column: Column, text: str) -> list[str]:
@@ -41,7 +65,6 @@ def list_words(column: Column, text: str) -> list[str]:
 def _min_width(column: Column, rows: Sequence[Sequence[str]], index: int, size: float,
                header_size: float) -> float:  # fmt: skip
     body = nominal_widths(size)
-    code = Widths(lambda ch: (_CODE_EM if ch.isascii() else 1.0) * size)
     head = nominal_widths(header_size)
     header = column.header.replace("\n", "")
     bounds = [0, *_word_bounds(header), len(header)] if header else [0]
@@ -60,7 +83,7 @@ def _min_width(column: Column, rows: Sequence[Sequence[str]], index: int, size: 
             need = max(need, min(body.text_width(word), cap))
         for start, end in kept_spans(text):
             piece = text[start:end]
-            wide = code.text_width(piece)
+            wide = rendered_width(piece, size)
             need = max(need, wide if piece.isascii() else min(wide, cap))
     return need + 2 * PAD_X + 1.0
 
@@ -83,6 +106,7 @@ def column_widths_pt(table: Table, area: float) -> list[float]:
     if n == 0:
         return []
     body_rows = [row.cells for row in table.rows if row.kind is RowKind.BODY]
+    all_rows = len(body_rows)
     if len(body_rows) > _SAMPLE:
         step = len(body_rows) / _SAMPLE
         body_rows = [body_rows[int(k * step)] for k in range(_SAMPLE)]
@@ -144,7 +168,120 @@ def column_widths_pt(table: Table, area: float) -> list[float]:
         weight = sum(columns[i].width for i in takers) or 1.0
         for i in takers:
             widths[i] += surplus * columns[i].width / weight
+    if paras:
+        short = _hold_one_liners(widths, auto, paras, body_rows, mins, size)
+        movable = [i for i in grow if i not in short]
+        # Only where every row is looked at: tuned to a sample, exact lines overfit it.
+        if len(movable) > 1 and len(body_rows) == all_rows:
+            _settle(widths, movable, body_rows, columns, mins, size)
     return widths
+
+
+def _hold_one_liners(widths: list[float], auto: list[int], paras: list[list[list[float]]],
+                     rows: Sequence[Sequence[str]], mins: dict[int, float], size: float
+                     ) -> list[int]:  # fmt: skip
+    """Widen a column whose every text is one line (a date, 10天内到期) to hold it as a word
+    processor sets it, taken from the columns that wrap anyway.
+
+    At the em rule 2023年11月30日 fits; in LibreOffice, with wider stand-in digits and
+    autospace, it would end as 2023年11月30 over 日.
+    """
+    short = [i for i in auto if all(_lines(p[i], widths[i] - 2 * PAD_X) == 1 for p in paras)]
+    donors = [i for i in auto if i not in short]
+    for i in short:
+        texts = (cells[i] for cells in rows if i < len(cells))
+        need = max((rendered_width(t, size) for t in texts if t), default=0.0) + 2 * PAD_X + 1.0
+        missing = need - widths[i]
+        spare = sum(widths[j] - mins[j] for j in donors)
+        if missing <= 0 or spare < missing:
+            continue
+        for j in donors:
+            widths[j] -= missing * (widths[j] - mins[j]) / spare
+        widths[i] = need
+    return short
+
+
+def _settle(widths: list[float], movable: list[int], rows: Sequence[Sequence[str]],
+            columns: Sequence[Column], mins: dict[int, float], size: float) -> None:  # fmt: skip
+    """Move width between the wrapping columns while the lines, wrapped as the writers wrap
+    them, fall.
+
+    The estimate above divides a text's width by its column's; real lines end early (no
+    closing mark starts a line, codes and unit names stay whole), and a table that nearly
+    fills its last page is decided by those few lines. Counts are kept per whole point.
+    """
+    body = nominal_widths(size)
+    cache: dict[tuple[int, int, int], int] = {}
+
+    def count(r: int, i: int) -> int:
+        key = (r, i, round(widths[i]))
+        found = cache.get(key)
+        if found is None:
+            text = rows[r][i] if i < len(rows[r]) else ""
+            words = list_words(columns[i], text)
+            found = len(wrap(text, key[2] - 2 * PAD_X, body, words=words)) if text else 1
+            cache[key] = found
+        return found
+
+    still = [i for i in range(len(widths)) if i not in movable]
+    floor = [max((count(r, i) for i in still), default=1) for r in range(len(rows))]
+
+    def height() -> int:
+        return sum(max(floor[r], *(count(r, i) for i in movable)) for r in range(len(rows)))
+
+    best = height()
+    for _round in range(4):
+        improved = False
+        for i in movable:
+            for j in movable:
+                if i == j:
+                    continue
+                for delta in (1.5 * MM, 3 * MM, 6 * MM):
+                    if widths[i] - delta < mins[i]:
+                        break
+                    widths[i] -= delta
+                    widths[j] += delta
+                    found = height()
+                    if found < best:
+                        best, improved = found, True
+                        break
+                    widths[i] += delta
+                    widths[j] -= delta
+        if not improved:
+            break
+
+
+def break_dates(table: Table) -> None:
+    """Start a new line after 年 where a cell's paragraph is a date that does not fit its
+    column on one line as a word processor may set it.
+
+    Word, WPS and LibreOffice would otherwise break it wherever the line ends, inside a number
+    or before a lone 日 (2023年11月30 / 日); offices write it 2023年 / 11月30日.
+    """
+    if len(table.widths_mm) != len(table.columns):
+        return
+    size = table.font_size
+    inner = [w * MM - 2 * PAD_X for w in table.widths_mm]
+    for index, row in enumerate(table.rows):
+        if row.kind is not RowKind.BODY:
+            continue
+        cells = list(row.cells)
+        changed = False
+        for i, text in enumerate(cells[: len(inner)]):
+            if "年" not in text:
+                continue
+            paras = text.split("\n")
+            for k, para in enumerate(paras):
+                year = _YEAR_FIRST.match(para)
+                if year is None or rendered_width(para, size) <= inner[i]:
+                    continue
+                rest = para[year.end() :]
+                if len(rest) <= _SHORT_REST:
+                    paras[k] = para[: year.end()] + "\n" + rest
+                    changed = True
+            cells[i] = "\n".join(paras)
+        if changed:
+            table.rows[index] = replace(row, cells=tuple(cells))
 
 
 def _height(widths: list[float], paras: list[list[list[float]]]) -> tuple[int, int]:

@@ -1,0 +1,220 @@
+"""Issue 14, read back from the written files: a date never breaks inside in Word or Excel
+(only after 年, on a line of its own), and the sign-off never keeps one lonely item."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from readback import pdf_pages, raw_xml
+from test_official_output import demo_batch, seed_store
+
+from rectdesk.domain.model import Status
+from rectdesk.reports.fontfiles import FontFace
+from rectdesk.reports.layout import Column, Report, Row, Table
+from rectdesk.reports.widths import break_dates
+from rectdesk.services import reporting
+from rectdesk.store import Store
+
+TODAY = dt.date(2023, 11, 20)
+PT_PER_MM = 72 / 25.4
+#: What LibreOffice sets where 仿宋_GB2312 is missing: DejaVu Sans digits (0.636 em) and a
+#: gap of about a fifth of an em where a digit meets a Chinese character (measured at 10.5 pt).
+STAND_IN_DIGIT_EM = 0.636
+AUTOSPACE_EM = 0.2
+#: Word's cell margins in this writer (57 twips a side) and Excel's padding (2 pt a side).
+WORD_MARGIN_PT = 57 / 20
+EXCEL_PAD_PT = 2.0
+_FULL_DATE = re.compile(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日")
+
+
+def set_width(line: str, size: float) -> float:
+    """A line's width as LibreOffice sets it with the stand-in fonts."""
+    ems = sum(STAND_IN_DIGIT_EM if ch.isascii() else 1.0 for ch in line)
+    joints = re.findall(r"[0-9A-Za-z](?=[^\x00-\x7f])|[^\x00-\x7f](?=[0-9A-Za-z])", line)
+    return (ems + AUTOSPACE_EM * len(joints)) * size
+
+
+def assert_date_lines(text: str, inner_pt: float, size: float, where: str) -> None:
+    """Every line of a date cell fits; a date is broken, if at all, right after 年."""
+    lines = text.split("\n")
+    flat = "".join(lines)
+    breaks, at = [], 0
+    for line in lines[:-1]:
+        at += len(line)
+        breaks.append(at)
+    for date in _FULL_DATE.finditer(flat):
+        for cut in breaks:
+            if date.start() < cut < date.end():
+                assert flat[cut - 1] == "年", (where, text)
+    for line in lines:
+        assert set_width(line, size) <= inner_pt + 0.01, (where, line, inner_pt)
+
+
+def _deadline_index(report: Report) -> int:
+    return [c.key for c in report.tables()[0].columns].index("deadline")
+
+
+@pytest.mark.parametrize(("template", "part"), [("plan", "方案"), ("warnings", "")])
+def test_word_dates_break_only_after_the_year_and_fit(
+    report_store: Store, tmp_path: Path, template: str, part: str
+) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    batch = demo_batch(report_store, part) if part else None
+    report = reporting.build(report_store, template, batch_id=batch, today=TODAY)
+    index = _deadline_index(report)
+    size = report.tables()[0].font_size
+    path = tmp_path / f"{template}.docx"
+    reporting.export_report(report_store, template, "docx", path, batch_id=batch, today=TODAY)
+    assert 'w:left w:w="57"' in raw_xml(path, "word/document.xml")
+    table = Document(str(path)).tables[0]
+    grid = table._tbl.find(qn("w:tblGrid"))
+    inner = int(list(grid.iter(qn("w:gridCol")))[index].get(qn("w:w"))) / 20 - 2 * WORD_MARGIN_PT
+    checked = 0
+    for row in table.rows[1:]:
+        cells = row._tr.findall(qn("w:tc"))
+        if len(cells) <= index:
+            continue  # a section row
+        paragraphs = cells[index].iter(qn("w:p"))
+        text = "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs)
+        if _FULL_DATE.search(text.replace("\n", "")):
+            assert_date_lines(text, inner, size, f"{template} docx")
+            checked += 1
+    assert checked >= 9
+
+
+@pytest.mark.parametrize(("template", "part"), [("plan", "方案"), ("ledger", ""),
+                                                ("warnings", "")])  # fmt: skip
+def test_excel_dates_break_only_after_the_year_and_fit(
+    report_store: Store, tmp_path: Path, template: str, part: str
+) -> None:
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    from rectdesk.reports.xlsx import MM_PER_UNIT
+
+    batch = demo_batch(report_store, part) if part else None
+    report = reporting.build(report_store, template, batch_id=batch, today=TODAY)
+    index = _deadline_index(report)
+    size = report.tables()[0].font_size
+    path = tmp_path / f"{template}.xlsx"
+    reporting.export_report(report_store, template, "xlsx", path, batch_id=batch, today=TODAY)
+    sheet = openpyxl.load_workbook(path).active
+    units = sheet.column_dimensions[get_column_letter(index + 1)].width
+    inner = units * MM_PER_UNIT * PT_PER_MM - 2 * EXCEL_PAD_PT
+    checked = 0
+    for (value,) in sheet.iter_rows(min_col=index + 1, max_col=index + 1, values_only=True):
+        if isinstance(value, str) and _FULL_DATE.search(value.replace("\n", "")):
+            assert_date_lines(value, inner, size, f"{template} xlsx")
+            checked += 1
+    assert checked >= 9
+
+
+def test_a_date_breaks_after_the_year_only_where_it_must() -> None:
+    columns = [Column("deadline", "整改时限"), Column("measures", "整改措施")]
+    long_text = "2023年12月31日前完成全部整改任务并形成佐证材料报送局办公室备案。"
+    rows = [Row(("2023年11月30日", long_text)), Row(("长期坚持", "2024年6月底前")),
+            Row(("2023年12月31日前", ""))]
+    table = Table(columns, rows, font_size=10.5, widths_mm=[17.0, 120.0])
+    break_dates(table)
+    assert table.rows[0].cells == ("2023年\n11月30日", long_text)
+    assert table.rows[1].cells == ("长期坚持", "2024年6月底前")
+    assert table.rows[2].cells[0] == "2023年\n12月31日前"
+    wide = Table(columns, [Row(("2023年11月30日", ""))], font_size=10.5, widths_mm=[40.0, 100.0])
+    break_dates(wide)
+    assert wide.rows[0].cells[0] == "2023年11月30日"
+
+
+# -- the sign-off keeps company --------------------------------------------------------------
+
+
+_NUMBER = re.compile(r"(?<![0-9])[0-9]{15,16}(?![0-9])")
+
+
+def test_warnings_sign_off_never_keeps_one_item_alone(
+    store: Store, font_env: list[FontFace], tmp_path: Path
+) -> None:
+    """Over many list lengths, the last page holds two items or more with the sign-off
+    (an item going on from the page before counts; its part says (续))."""
+    batch = seed_store(store, 40, name="预警批次")
+    items = list(store.items(reporting.ItemQuery(batch_id=batch)))
+    for item in items:
+        store.update_item(item.id, {"status": Status.IN_PROGRESS.value})
+    lonely = []
+    for count in range(2, 41):
+        ids = [i.id for i in items[:count]]
+        path = tmp_path / "warnings.pdf"
+        reporting.export_report(store, "warnings", "pdf", path, item_ids=ids,
+                                today=dt.date(2023, 12, 20))  # fmt: skip
+        pages = pdf_pages(path)
+        last = pages[-1]
+        assert "填报单位" in last
+        if len(pages) == 1:
+            continue
+        shown = len(_NUMBER.findall(last)) + last.count("(续)")
+        if shown < 2:
+            lonely.append(count)
+    assert not lonely, lonely
+
+
+def test_tall_last_items_share_the_last_page(store: Store, font_env: list[FontFace],
+                                             tmp_path: Path) -> None:  # fmt: skip
+    """Items too tall to go over together with the sign-off (a third of a page to a page
+    each): the second-to-last one still reaches the last page (its last lines, marked (续)),
+    so the last item is not alone."""
+    from rectdesk.domain.model import Assignment, BatchDraft, BatchKind, ItemDraft
+
+    batch = store.add_batch(BatchDraft(BatchKind.OTHER, "长文本台账", year=2023))
+    sentence = "按照台账推进、挂账销号的要求，逐项落实整改措施并形成佐证材料。"
+    store.add_items(batch, [
+        ItemDraft(content=f"第{n + 1}项问题。", number=f"02202306300{n:05d}",
+                  departments=[Assignment("办公室")], measures=sentence * 12 * (1 + n % 3))
+        for n in range(8)
+    ])  # fmt: skip
+    ids = [i.id for i in store.items(reporting.ItemQuery(batch_id=batch))]
+    lonely = []
+    for count in range(2, 9):
+        path = tmp_path / "ledger.pdf"
+        reporting.export_report(store, "ledger", "pdf", path, item_ids=ids[:count],
+                                today=TODAY)  # fmt: skip
+        pages = pdf_pages(path)
+        last = pages[-1]
+        assert "填报单位" in last
+        if len(pages) > 1 and len(_NUMBER.findall(last)) + last.count("(续)") < 2:
+            lonely.append(count)
+    assert not lonely, lonely
+
+
+def test_word_keeps_the_last_two_rows_with_the_sign_off(report_store: Store,
+                                                        tmp_path: Path) -> None:  # fmt: skip
+    path = tmp_path / "warnings.docx"
+    reporting.export_report(report_store, "warnings", "docx", path, today=TODAY)
+    body = raw_xml(path, "word/document.xml")
+    table = body[body.rindex("<w:tbl>") : body.rindex("</w:tbl>")]
+    rows = table.split("<w:tr>")[1:]
+    assert all("<w:keepNext/>" in row for row in rows[-2:])
+    assert "<w:cantSplit/>" in rows[-1]
+    assert "<w:keepNext/>" not in rows[-3] or "<w:gridSpan" in rows[-3]
+
+
+def test_word_moves_short_rows_whole(report_store: Store, tmp_path: Path) -> None:
+    """Word cannot mark a split row (续): rows of a few lines move whole to the next page,
+    as in the PDF; a row taller than that may still split."""
+    path = tmp_path / "warnings.docx"
+    reporting.export_report(report_store, "warnings", "docx", path, today=TODAY)
+    body = raw_xml(path, "word/document.xml")
+    rows = body[body.rindex("<w:tbl>") : body.rindex("</w:tbl>")].split("<w:tr>")[1:]
+    rows = [row for row in rows if "<w:tblHeader/>" not in row]
+    # All short but one, whose 整改内容 runs to ten lines.
+    split = [row for row in rows if "<w:cantSplit/>" not in row]
+    assert len(rows) >= 20 and len(split) == 1 and "0220220630700412" in split[0]
+    plan = tmp_path / "plan.docx"
+    reporting.export_report(report_store, "plan", "docx", plan,
+                            batch_id=demo_batch(report_store, "方案"), today=TODAY)  # fmt: skip
+    body = raw_xml(plan, "word/document.xml")
+    first = body[body.index("<w:tbl>") :].split("<w:tr>")[2]
+    assert "0220220630700418" in first and "<w:cantSplit/>" not in first
