@@ -25,7 +25,7 @@ from rectdesk.reports.layout import (
 from rectdesk.reports.narrative import narrative_blocks
 from rectdesk.reports.templates import KIND_NARRATIVE, KIND_SUMMARY, TemplateSpec
 from rectdesk.reports.textwrap_cjk import nominal_widths, title_lines
-from rectdesk.reports.widths import break_dates, column_widths_mm
+from rectdesk.reports.widths import break_dates, break_headers, column_widths_mm
 
 #: The one row of a table that has nothing to list.
 NOTHING_TO_LIST = "暂无符合条件的事项。"
@@ -205,6 +205,7 @@ def lay_widths(report: Report) -> None:
         for table in tables:
             table.widths_mm = list(widths)
             break_dates(table)
+            break_headers(table)
 
 
 def _size(spec: TemplateSpec, part: str) -> float | None:

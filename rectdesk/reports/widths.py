@@ -284,6 +284,42 @@ def break_dates(table: Table) -> None:
             table.rows[index] = replace(row, cells=tuple(cells))
 
 
+def break_headers(table: Table) -> None:
+    """Break a column header too wide for its column between words (整改 / 进展).
+
+    Word, WPS and LibreOffice break Chinese anywhere, so a header one character too wide
+    for its column ended as 整改进 / 展; the break now falls where the words meet, in every
+    format alike. Grouped two-line headers are left as the template writes them.
+    """
+    if table.header or len(table.widths_mm) != len(table.columns):
+        return
+    size = table.header_size
+    for i, column in enumerate(table.columns):
+        text = column.header
+        room = table.widths_mm[i] * MM - 2 * PAD_X
+        if not text or "\n" in text or rendered_width(text, size) <= room:
+            continue
+        cuts = [0, *(b for b in _word_bounds(text) if not _in_brackets(text, b)), len(text)]
+        pieces = [text[a:b] for a, b in pairwise(cuts)]
+        lines = [""]
+        for piece in pieces:
+            if lines[-1] and rendered_width(lines[-1] + piece, size) > room:
+                lines.append(piece)
+            else:
+                lines[-1] += piece
+        if len(lines) > 1 and all(rendered_width(line, size) <= room for line in lines):
+            table.columns[i] = replace(column, header="\n".join(lines))
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether a break at ``at`` would fall inside brackets (数量（条）stays 数量 / （条）)."""
+    depth = 0
+    for ch in text[:at]:
+        depth += ch in "（(〔[【"
+        depth -= ch in "）)〕]】" and depth > 0
+    return depth > 0
+
+
 def _height(widths: list[float], paras: list[list[list[float]]]) -> tuple[int, int]:
     """Lines of the table, then lines of every cell (which breaks ties towards balance)."""
     inner = [w - 2 * PAD_X for w in widths]

@@ -218,3 +218,36 @@ def test_word_moves_short_rows_whole(report_store: Store, tmp_path: Path) -> Non
     body = raw_xml(plan, "word/document.xml")
     first = body[body.index("<w:tbl>") :].split("<w:tr>")[2]
     assert "0220220630700418" in first and "<w:cantSplit/>" not in first
+
+
+@pytest.mark.parametrize("template", ["plan", "ledger", "warnings", "summary", "closures"])
+def test_word_headers_break_between_words_and_fit(
+    report_store: Store, tmp_path: Path, template: str
+) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from rectdesk.reports.textwrap_cjk import _word_bounds
+
+    report = reporting.build(report_store, template, today=TODAY)
+    layout = report.tables()[0]
+    if layout.header:
+        pytest.skip("grouped headers are written as the template gives them")
+    path = tmp_path / f"{template}.docx"
+    reporting.export_report(report_store, template, "docx", path, today=TODAY)
+    table = Document(str(path)).tables[0]
+    widths = [int(c.get(qn("w:w"))) / 20 for c in table._tbl.iter(qn("w:gridCol"))]
+    header = table.rows[0]._tr.findall(qn("w:tc"))
+    for index, cell in enumerate(header):
+        lines = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in cell.iter(qn("w:p"))]
+        whole = "".join(lines)
+        # Every line fits its column as LibreOffice sets it (else it breaks anywhere) ...
+        for line in lines:
+            room = widths[index] - 2 * WORD_MARGIN_PT
+            assert set_width(line, layout.header_size) <= room + 0.01, (template, lines)
+        # ... and any break falls between words, never inside brackets.
+        cut = 0
+        for line in lines[:-1]:
+            cut += len(line)
+            assert cut in _word_bounds(whole), (template, lines)
+            assert whole[:cut].count("（") == whole[:cut].count("）"), (template, lines)
