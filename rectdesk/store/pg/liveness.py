@@ -1,0 +1,189 @@
+"""A bounded wait for a server that no longer answers.
+
+A server that stops or restarts closes its connections, and the next read fails at once. A pulled
+cable, a router or VPN that died, a frozen server machine say nothing: packets are dropped and a
+read waits for an answer that never comes. TCP alone gives up late (its keepalives probe an idle
+line only; a statement sent waits out TCP's retransmissions, minutes by default) and not at all
+when something in between still answers for the server (a VPN gateway, a connection pooler).
+An edit runs on the window's thread, so the window would freeze for all that time.
+
+So every wait for the server is watched. One that lasts ``PATIENCE`` seconds has a second, short
+connection ask the server whether it is still working on it (``pg_stat_activity``): a long
+statement, or one waiting for another clerk's lock, is left to finish and asked about again. When
+the server's session has been idle for a while (its answer was lost on the way), when it has been
+waiting on the line twice in a row, or when the server cannot be reached within ``PROBE_LIMIT``
+seconds, the waiting socket is shut down: the read returns at once, psycopg reports the connection
+lost, and the store says its one sentence. The server rolls back the half-done transaction when it
+notices the connection gone. A clerk waits about PATIENCE + PROBE_LIMIT seconds, never longer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+import psycopg
+from psycopg.abc import PQGen
+
+log = logging.getLogger(__name__)
+
+#: Seconds a wait lasts before the server is asked whether it is still working on it.
+PATIENCE = 5.0
+#: Seconds the question may take (a new connection and one read); no answer means gone.
+PROBE_LIMIT = 5
+#: Seconds a session must have been idle, while its client still waits, for the answer to be lost.
+SETTLED = 2.0
+#: Seconds between two looks at the waits.
+TICK = 0.25
+
+RV = TypeVar("RV")
+
+#: The session's state: working, waiting on the line (sending or reading), or idle since when.
+_QUESTION = (
+    "SELECT state = 'active', wait_event IN ('ClientRead', 'ClientWrite'),"
+    " extract(epoch FROM now() - state_change) FROM pg_stat_activity WHERE pid = %s"
+)
+
+WORKING, ON_THE_LINE, GONE = "working", "on the line", "gone"
+
+
+class Watch:
+    """How to ask about one connection's session, and to cut its socket."""
+
+    def __init__(self, target: str, options: dict[str, Any], pid: int, fileno: int) -> None:
+        self.target = target
+        self.options = {**options, "connect_timeout": PROBE_LIMIT, "autocommit": True}
+        self.options.pop("options", None)  # a read-only default does not matter to the question
+        self.pid = pid
+        self.fileno = fileno
+
+    def ask(self) -> str:
+        """WORKING, ON_THE_LINE or GONE: what the server says of the session."""
+        try:
+            with psycopg.connect(self.target, **self.options) as conn:
+                found = conn.execute(_QUESTION, [self.pid]).fetchone()
+        except psycopg.Error as exc:
+            if exc.sqlstate:  # the server answered (too many connections, say): it is there
+                return WORKING
+            return GONE
+        if found is None:
+            return GONE
+        active, on_line, idle_for = found
+        if active:
+            return ON_THE_LINE if on_line else WORKING
+        return GONE if float(idle_for or 0) >= SETTLED else WORKING
+
+
+class _Wait:
+    """One wait for the server, and what has been learnt about it."""
+
+    def __init__(self, watch: Watch) -> None:
+        self.watch = watch
+        self.started = time.monotonic()
+        self.next_question = self.started + PATIENCE
+        self.asking_since: float | None = None
+        self.on_line = 0
+        #: Why the wait was cut (None: it was not).
+        self.cut: str | None = None
+
+
+class _Watcher:
+    """One thread for the process, looking at every wait in progress."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Condition()
+        self._waits: set[_Wait] = set()
+        self._thread: threading.Thread | None = None
+
+    @contextlib.contextmanager
+    def waiting(self, watch: Watch) -> Iterator[_Wait]:
+        wait = _Wait(watch)
+        with self._lock:
+            self._waits.add(wait)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="pg-liveness", daemon=True)
+                self._thread.start()
+            self._lock.notify()
+        try:
+            yield wait
+        finally:
+            with self._lock:
+                self._waits.discard(wait)
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                while not self._waits:
+                    self._lock.wait()
+                waits = list(self._waits)
+            now = time.monotonic()
+            for wait in waits:
+                if wait.asking_since is None and now >= wait.next_question:
+                    wait.asking_since = now
+                    threading.Thread(
+                        target=self._ask, args=(wait,), name="pg-liveness-ask", daemon=True
+                    ).start()
+                elif wait.asking_since is not None and now - wait.asking_since > PROBE_LIMIT + 1:
+                    self._cut(wait, "the server did not answer a second connection")
+            with self._lock:
+                self._lock.wait(TICK)
+
+    def _ask(self, wait: _Wait) -> None:
+        said = wait.watch.ask()
+        wait.on_line = wait.on_line + 1 if said == ON_THE_LINE else 0
+        if said == GONE:
+            self._cut(wait, "the server's session has no statement running")
+        elif wait.on_line >= 2:
+            self._cut(wait, "the server's session waits on the line")
+        else:
+            wait.next_question = time.monotonic() + PATIENCE
+            wait.asking_since = None
+
+    def _cut(self, wait: _Wait, why: str) -> None:
+        """Shut the waiting socket down, if the wait still goes on: its read returns at once."""
+        with self._lock:
+            if wait not in self._waits or wait.cut is not None:
+                return
+            wait.cut = why
+            self._waits.discard(wait)
+            # A second descriptor of the same socket: shutting it down ends the first's read,
+            # and the first stays open (and its number taken) until psycopg closes it.
+            with (
+                contextlib.suppress(OSError),
+                socket.socket(fileno=os.dup(wait.watch.fileno)) as line,
+            ):
+                line.shutdown(socket.SHUT_RDWR)
+        log.info("gave up waiting for the server after %.0f s: %s", _age(wait), why)
+
+
+def _age(wait: _Wait) -> float:
+    return time.monotonic() - wait.started
+
+
+_watcher = _Watcher()
+
+
+class WatchedConnection(psycopg.Connection[Any]):
+    """A psycopg connection whose every wait for the server is watched (see the module)."""
+
+    watch: Watch | None = None
+
+    def wait(self, gen: PQGen[RV], *args: Any, **kwargs: Any) -> RV:
+        watch = self.watch
+        if watch is None:
+            return super().wait(gen, *args, **kwargs)
+        with _watcher.waiting(watch) as wait:
+            try:
+                return super().wait(gen, *args, **kwargs)
+            except psycopg.OperationalError as exc:
+                if wait.cut is None:
+                    raise
+                raise psycopg.OperationalError(
+                    f"no answer from the server for {_age(wait):.0f} s ({wait.cut})"
+                ) from exc
