@@ -25,7 +25,6 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from typing import Any, TypeVar
 
 import psycopg
@@ -41,6 +40,8 @@ PROBE_LIMIT = 5
 SETTLED = 2.0
 #: Seconds between two looks at the waits.
 TICK = 0.25
+#: Seconds without a wait after which the looking thread sleeps until the next one.
+QUIET = 10.0
 
 RV = TypeVar("RV")
 
@@ -94,35 +95,51 @@ class _Wait:
 
 
 class _Watcher:
-    """One thread for the process, looking at every wait in progress."""
+    """One thread for the process, looking at every wait in progress.
+
+    A wait costs a lock and a set entry; the thread is woken only after a quiet spell, so
+    a run of quick statements does not wake it for each one.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Condition()
         self._waits: set[_Wait] = set()
+        self._begun = 0
+        self._sleeping = True
         self._thread: threading.Thread | None = None
 
-    @contextlib.contextmanager
-    def waiting(self, watch: Watch) -> Iterator[_Wait]:
+    def begin(self, watch: Watch) -> _Wait:
         wait = _Wait(watch)
         with self._lock:
             self._waits.add(wait)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="pg-liveness", daemon=True)
-                self._thread.start()
-            self._lock.notify()
-        try:
-            yield wait
-        finally:
-            with self._lock:
-                self._waits.discard(wait)
+            self._begun += 1
+            if self._sleeping:
+                self._sleeping = False
+                if self._thread is None:
+                    self._thread = threading.Thread(
+                        target=self._run, name="pg-liveness", daemon=True
+                    )
+                    self._thread.start()
+                self._lock.notify()
+        return wait
+
+    def end(self, wait: _Wait) -> None:
+        with self._lock:
+            self._waits.discard(wait)
 
     def _run(self) -> None:
+        begun, quiet_since = -1, time.monotonic()
         while True:
-            with self._lock:
-                while not self._waits:
-                    self._lock.wait()
-                waits = list(self._waits)
             now = time.monotonic()
+            with self._lock:
+                if self._waits or self._begun != begun:
+                    begun, quiet_since = self._begun, now
+                elif now - quiet_since > QUIET:
+                    self._sleeping = True
+                    while self._sleeping:
+                        self._lock.wait()
+                    continue
+                waits = list(self._waits)
             for wait in waits:
                 if wait.asking_since is None and now >= wait.next_question:
                     wait.asking_since = now
@@ -178,12 +195,14 @@ class WatchedConnection(psycopg.Connection[Any]):
         watch = self.watch
         if watch is None:
             return super().wait(gen, *args, **kwargs)
-        with _watcher.waiting(watch) as wait:
-            try:
-                return super().wait(gen, *args, **kwargs)
-            except psycopg.OperationalError as exc:
-                if wait.cut is None:
-                    raise
-                raise psycopg.OperationalError(
-                    f"no answer from the server for {_age(wait):.0f} s ({wait.cut})"
-                ) from exc
+        wait = _watcher.begin(watch)
+        try:
+            return super().wait(gen, *args, **kwargs)
+        except psycopg.OperationalError as exc:
+            if wait.cut is None:
+                raise
+            raise psycopg.OperationalError(
+                f"no answer from the server for {_age(wait):.0f} s ({wait.cut})"
+            ) from exc
+        finally:
+            _watcher.end(wait)
