@@ -2,8 +2,9 @@
 
 Starts a throw-away server (tests/pgserver.py) behind a forwarder that can fall silent
 (tests/blackhole.py) and times, in seconds: a read on a connection left idle, a write cut in the
-middle of its transaction, rectdesk-cli editing through a silent line (from the start, and cut at
-its UPDATE), and, once the line carries again, the reconnection. A wait longer than ``--cap``
+middle of its transaction, a reconnection (重试) while the line is silent, the window's watcher
+saying lost and back, rectdesk-cli editing through a silent line (from the start, and cut at its
+UPDATE), and, once the line carries again, the reconnection. A wait longer than ``--cap``
 seconds is given up and reported as such.
 """
 
@@ -50,6 +51,34 @@ def waited(work: Callable[[], Any], cap: float) -> tuple[float | None, str]:
     return round(time.monotonic() - start, 1), ended[0]
 
 
+def watched(store: Any, proxy: Proxy, cap: float) -> dict[str, float | None]:
+    """Seconds until the window's watcher (looking every 2 s) says lost, and then back."""
+    from PySide6.QtCore import QCoreApplication
+
+    from rectdesk.ui.watcher import ChangeWatcher
+
+    _app = QCoreApplication.instance() or QCoreApplication([])
+    seen: dict[str, threading.Event] = {"lost": threading.Event(), "back": threading.Event()}
+    watcher = ChangeWatcher(store)
+    watcher.lost.connect(lambda _said: seen["lost"].set())
+    watcher.back.connect(seen["back"].set)
+    watcher.start()
+    for _ in range(60):  # a look or two on a working line
+        QCoreApplication.processEvents()
+        time.sleep(0.05)
+    found: dict[str, float | None] = {}
+    for event, line in (("lost", proxy.blackhole), ("back", proxy.forward)):
+        start = time.monotonic()
+        line()
+        while not seen[event].is_set() and time.monotonic() - start < cap:
+            QCoreApplication.processEvents()  # the signals come from the watcher's thread
+            time.sleep(0.05)
+        done = seen[event].is_set()
+        found[f"watcher says {event}"] = round(time.monotonic() - start, 1) if done else None
+    watcher.stop()
+    return found
+
+
 def cli(url: str, cap: float, *args: str) -> tuple[float | None, int | str, str]:
     """(seconds, exit code, the start of what it said); None when it still waits after ``cap``."""
     start = time.monotonic()
@@ -93,6 +122,11 @@ def main() -> None:
             proxy.forward()
             figures["reconnect after the cut"] = waited(store.reconnect, cap)
             figures["half-written remark kept"] = store.item(first).remarks == "写了一半"
+            proxy.blackhole()
+            figures["reconnect (重试) while silent"] = waited(store.reconnect, cap)
+            proxy.forward()
+            store.reconnect()
+            figures.update(watched(store, proxy, cap))
             store.close()
 
             proxy.blackhole()
