@@ -10,11 +10,12 @@ An edit runs on the window's thread, so the window would freeze for all that tim
 So every wait for the server is watched. One that lasts ``PATIENCE`` seconds has a second, short
 connection ask the server whether it is still working on it (``pg_stat_activity``): a long
 statement, or one waiting for another clerk's lock, is left to finish and asked about again. When
-the server's session has been idle for a while (its answer was lost on the way), when it has been
-waiting on the line twice in a row, or when the server cannot be reached within ``PROBE_LIMIT``
-seconds, the waiting socket is shut down: the read returns at once, psycopg reports the connection
-lost, and the store says its one sentence. The server rolls back the half-done transaction when it
-notices the connection gone. A clerk waits about PATIENCE + PROBE_LIMIT seconds, never longer.
+nothing moved on the line since the wait began or was last asked about, and the server's session
+has been idle for a while (its answer was lost on the way), or waits on the line, or the server
+cannot be reached within ``PROBE_LIMIT`` seconds, the waiting socket is shut down: the read
+returns at once, psycopg reports the connection lost, and the store says its one sentence. The
+server rolls back the half-done transaction when it notices the connection gone. A clerk waits
+behind a dead line about PATIENCE + PROBE_LIMIT seconds, never longer.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import contextlib
 import logging
 import os
 import socket
+import sys
 import threading
 import time
 from typing import Any, TypeVar
@@ -89,7 +91,11 @@ class _Wait:
         self.started = time.monotonic()
         self.next_question = self.started + PATIENCE
         self.asking_since: float | None = None
-        self.on_line = 0
+        #: How often the line was ready (data came in or went out) during the wait.
+        self.moved = 0
+        #: ``moved``, and the bytes not yet sent, when the server was last asked.
+        self.moved_when_asked = 0
+        self.unsent_when_asked = _unsent(watch.fileno)
         #: Why the wait was cut (None: it was not).
         self.cut: str | None = None
 
@@ -147,20 +153,38 @@ class _Watcher:
                         target=self._ask, args=(wait,), name="pg-liveness-ask", daemon=True
                     ).start()
                 elif wait.asking_since is not None and now - wait.asking_since > PROBE_LIMIT + 1:
-                    self._cut(wait, "the server did not answer a second connection")
+                    if self._moved(wait):
+                        wait.asking_since = now  # slow to answer, but the line still moves
+                    else:
+                        self._cut(wait, "the server did not answer a second connection")
             with self._lock:
                 self._lock.wait(TICK)
 
     def _ask(self, wait: _Wait) -> None:
-        said = wait.watch.ask()
-        wait.on_line = wait.on_line + 1 if said == ON_THE_LINE else 0
-        if said == GONE:
-            self._cut(wait, "the server's session has no statement running")
-        elif wait.on_line >= 2:
-            self._cut(wait, "the server's session waits on the line")
-        else:
+        try:
+            said = wait.watch.ask()
+        except Exception:  # a bug in asking must not cut a healthy connection
+            log.exception("could not ask the server about a wait")
+            said = WORKING
+        if said == WORKING or self._moved(wait):
             wait.next_question = time.monotonic() + PATIENCE
             wait.asking_since = None
+        elif said == GONE:
+            self._cut(wait, "the server's session has no statement running")
+        else:
+            self._cut(wait, "the server's session waits on the line and nothing moves")
+
+    @staticmethod
+    def _moved(wait: _Wait) -> bool:
+        """Whether data came or went since the server was last asked.
+
+        A long upload or a big result on a slow line looks to the server like a dead line (its
+        session idle, or waiting on the line): only this side can tell them apart.
+        """
+        unsent = _unsent(wait.watch.fileno)
+        moved = wait.moved != wait.moved_when_asked or unsent != wait.unsent_when_asked
+        wait.moved_when_asked, wait.unsent_when_asked = wait.moved, unsent
+        return moved
 
     def _cut(self, wait: _Wait, why: str) -> None:
         """Shut the waiting socket down, if the wait still goes on: its read returns at once."""
@@ -197,7 +221,7 @@ class WatchedConnection(psycopg.Connection[Any]):
             return super().wait(gen, *args, **kwargs)
         wait = _watcher.begin(watch)
         try:
-            return super().wait(gen, *args, **kwargs)
+            return super().wait(_counted(gen, wait), *args, **kwargs)
         except psycopg.OperationalError as exc:
             if wait.cut is None:
                 raise
@@ -206,3 +230,34 @@ class WatchedConnection(psycopg.Connection[Any]):
             ) from exc
         finally:
             _watcher.end(wait)
+
+
+def _counted(gen: PQGen[RV], wait: _Wait) -> PQGen[RV]:
+    """``gen`` as it is, counting the times the line was ready for it."""
+    try:
+        state = next(gen)
+        while True:
+            ready = yield state
+            if ready:
+                wait.moved += 1
+            state = gen.send(ready)
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+
+
+def _unsent(fileno: int) -> int | None:
+    """Bytes the system still holds to send on the socket (Linux), or None where it does not say.
+
+    A statement handed whole to the system's buffer goes out without a word to psycopg; on a slow
+    line only the shrinking buffer shows that it moves.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    import fcntl
+    import termios
+
+    try:
+        held = fcntl.ioctl(fileno, termios.TIOCOUTQ, bytes(4))
+    except OSError:
+        return None
+    return int.from_bytes(held, sys.byteorder)
