@@ -5,7 +5,7 @@
 it carrying and reading, in both directions, without closing anything: a client waits for an
 answer that never comes and gets no error. ``forward()`` carries on with what was held back.
 ``blackhole_on(marker)`` falls silent when a client sends bytes holding ``marker`` (before they
-reach the server), to cut a write at a chosen statement.
+reach the server), to cut a write at a chosen statement; ``throttle(rate)`` makes the line slow.
 
 Only the forwarding falls silent, not TCP: the proxy's side still acknowledges what arrives, as a
 VPN gateway or a connection pooler in front of a dead server does. The client sees what it sees
@@ -18,6 +18,7 @@ import contextlib
 import select
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,10 +31,16 @@ class Proxy:
         self._flowing = threading.Event()
         self._flowing.set()
         self._marker: bytes | None = None
+        self._rate: int | None = None
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
         self._closed = False
-        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener = socket.socket()
+        # A line's worth of buffer, not the megabytes loopback grows to: a client sending more
+        # than a slow line carries waits to send, as it would on that line.
+        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen()
         self.port: int = self._listener.getsockname()[1]
         threading.Thread(target=self._accept, name="proxy-accept", daemon=True).start()
 
@@ -48,6 +55,10 @@ class Proxy:
     def blackhole_on(self, marker: bytes) -> None:
         """Fall silent as soon as a client sends ``marker`` (it is held back with the rest)."""
         self._marker = marker
+
+    def throttle(self, rate: int | None) -> None:
+        """Carry at most ``rate`` bytes a second each way, as a slow line does (None: no limit)."""
+        self._rate = rate
 
     def forward(self) -> None:
         """Carry on forwarding, what was held back first."""
@@ -129,7 +140,10 @@ class Proxy:
             ready, _, _ = select.select([source], [], [], 0.2)
             if not ready or not self._flowing.is_set():
                 continue
-            data = source.recv(65536)
+            rate = self._rate
+            data = source.recv(65536 if rate is None else max(1, rate // 20))
             if not data:
                 return
+            if rate is not None:
+                time.sleep(len(data) / rate)
             yield data

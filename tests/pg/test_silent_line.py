@@ -97,8 +97,10 @@ def test_a_write_cut_by_a_silent_line_ends_in_the_sentence_and_leaves_nothing(
         store.close()
 
 
-def test_a_long_statement_is_left_to_finish(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(liveness, "PATIENCE", 0.5)  # asked about several times meanwhile
+def test_a_long_statement_and_a_slow_line_are_left_to_finish(
+    proxy: Proxy, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(liveness, "PATIENCE", 0.5)  # asked about many times meanwhile
     store = ledgers.open_ledger(url)
     try:
         assert store.db.execute("SELECT pg_sleep(3), 1").fetchone()[1] == 1
@@ -106,6 +108,12 @@ def test_a_long_statement_is_left_to_finish(url: str, monkeypatch: pytest.Monkey
             store.db.execute("SELECT pg_sleep(3)")
             store.update_item(1, {"remarks": "慢而没断"}, actor="测试")
         assert store.item(1).remarks == "慢而没断"
+        # A big result and a big statement on a slow line: the server waits on the line, or
+        # is idle while the statement arrives, as on a dead one; but here the line moves.
+        proxy.throttle(200_000)
+        big = 1_000_000
+        assert store.db.execute(f"SELECT repeat('x', {big})").fetchone()[0] == "x" * big
+        assert store.db.execute("SELECT length(?)", ["x" * big]).fetchone()[0] == big
     finally:
         store.close()
 
