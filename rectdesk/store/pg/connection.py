@@ -398,7 +398,8 @@ def connect(target: str, *, readonly: bool = False) -> PgDatabase:
             where=where,
         )
     raw.execute("SET client_encoding = 'UTF8'")
-    raw.execute(_SERVER_SIDE)
+    with contextlib.suppress(psycopg.ProgrammingError, psycopg.DataError):
+        raw.execute(_SERVER_SIDE)  # a kindred server that refuses one: connect all the same
     raw.watch = Watch(target, asking, raw.info.backend_pid, raw.fileno())
     # psycopg prepares a statement run five times; the server may then plan it once for any
     # parameters, and a search pattern or a filter decides the right plan (a rare fragment's

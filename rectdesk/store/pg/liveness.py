@@ -61,7 +61,8 @@ class Watch:
 
     def __init__(self, target: str, options: dict[str, Any], pid: int, fileno: int) -> None:
         self.target = target
-        self.options = {**options, "connect_timeout": PROBE_LIMIT, "autocommit": True}
+        self.options = {**options, "connect_timeout": PROBE_LIMIT, "autocommit": True,
+                        "application_name": "RectDesk (is the line alive?)"}  # fmt: skip
         self.options.pop("options", None)  # a read-only default does not matter to the question
         self.pid = pid
         self.fileno = fileno
