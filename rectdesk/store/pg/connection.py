@@ -28,12 +28,23 @@ from psycopg.pq import TransactionStatus
 
 from rectdesk.domain.errors import QT_TRANSLATE_NOOP, ConnectionLostError, UserError, localized
 from rectdesk.store.dialect import POSTGRES
+from rectdesk.store.pg.liveness import Watch, WatchedConnection
 
 #: Quoted text and names pass unchanged; ``?`` and ``%`` outside them are rewritten.
 _TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|\?|%")
 _INSERT = re.compile(r'^\s*INSERT\s+INTO\s+"?([A-Za-z_][A-Za-z0-9_]*)"?', re.IGNORECASE)
 _SQLITE_ONLY = re.compile(r"\bsqlite_master\b|^\s*INSERT\s+OR\b|^\s*REPLACE\b", re.IGNORECASE)
 _CACHE_LIMIT = 4000
+#: The server's side of a vanished clerk: its TCP gives up on the clerk's PC within half a minute
+#: (not the operating system's two hours), so the half-done transaction is rolled back and the
+#: rows it locked are free for the other clerks. Only the settings the server knows are set
+#: (PostgreSQL 12 added tcp_user_timeout; kindred servers may lack some).
+_SERVER_SIDE = (
+    "SELECT set_config(s.name, s.value, false) FROM (VALUES ('tcp_keepalives_idle', '10'),"
+    " ('tcp_keepalives_interval', '5'), ('tcp_keepalives_count', '3'),"
+    " ('tcp_user_timeout', '20000')) AS s(name, value)"
+    " WHERE s.name IN (SELECT name FROM pg_settings)"
+)
 
 
 def translate(sql: str) -> str:
@@ -349,17 +360,20 @@ def connect(target: str, *, readonly: bool = False) -> PgDatabase:
             str(exc),
         ) from exc
     if "connect_timeout" not in given:
-        options["connect_timeout"] = 10
-    # A pulled network cable shows within about half a minute instead of TCP's two hours.
+        # Long enough for a VPN; a retry on a silent line freezes the window no longer.
+        options["connect_timeout"] = 5
+    # An idle connection behind a pulled cable dies within half a minute, not TCP's two hours
+    # (a wait for an answer is bounded sooner, by the liveness watch).
     for key, value in (("keepalives", 1), ("keepalives_idle", 15), ("keepalives_interval", 5),
                        ("keepalives_count", 3), ("tcp_user_timeout", 30000)):  # fmt: skip
         given.setdefault(key, value)
         options.setdefault(key, given[key])
+    asking = dict(options)
     if readonly:
         options["options"] = (str(given.get("options", "")) +
                               " -c default_transaction_read_only=on").strip()  # fmt: skip
     try:
-        raw = psycopg.connect(target, **options)
+        raw = WatchedConnection.connect(target, **options)
     except psycopg.OperationalError as exc:
         raise UserError(
             QT_TRANSLATE_NOOP(
@@ -384,6 +398,9 @@ def connect(target: str, *, readonly: bool = False) -> PgDatabase:
             where=where,
         )
     raw.execute("SET client_encoding = 'UTF8'")
+    with contextlib.suppress(psycopg.ProgrammingError, psycopg.DataError):
+        raw.execute(_SERVER_SIDE)  # a kindred server that refuses one: connect all the same
+    raw.watch = Watch(target, asking, raw.info.backend_pid, raw.fileno())
     # psycopg prepares a statement run five times; the server may then plan it once for any
     # parameters, and a search pattern or a filter decides the right plan (a rare fragment's
     # page went from 0.5 s to 2 s that way). Planning afresh costs well under a millisecond.
