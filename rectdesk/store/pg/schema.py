@@ -434,12 +434,18 @@ ALTER TABLE audit_log ADD COLUMN machine TEXT NOT NULL DEFAULT '';
 # Every character of every item's search text, for rare short terms (store/pg/search.py).
 CHARACTER_INDEX = "items_characters"
 CHARACTER_INDEX_SQL = f"CREATE INDEX {CHARACTER_INDEX} ON items USING gin (({characters('')}))"
+#: The first form of that index: an array of the characters (0004, replaced by 0005).
+_CHARACTER_ARRAY_SQL = (
+    f"CREATE INDEX {CHARACTER_INDEX} ON items USING gin"
+    f" ((string_to_array({search_text('')}, NULL)));"
+)
 
 MIGRATIONS: tuple[PgMigration, ...] = (
     PgMigration("0001_initial", _INITIAL),
     PgMigration("0002_search_planning", _CONTAINS),
     PgMigration("0003_row_versions", _ROW_VERSIONS),
-    PgMigration("0004_character_index", CHARACTER_INDEX_SQL + ";"),
+    PgMigration("0004_character_index", _CHARACTER_ARRAY_SQL),
+    PgMigration("0005_character_words", f"DROP INDEX {CHARACTER_INDEX}; {CHARACTER_INDEX_SQL};"),
 )
 
 
