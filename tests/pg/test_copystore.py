@@ -150,3 +150,37 @@ def test_server_to_server_is_refused_when_it_is_the_same_database(
 ) -> None:
     with pytest.raises(UserError, match="同一个"):
         copy_store(pg_url, pg_url)
+
+
+def _shape(url: str) -> list[list[tuple[object, ...]]]:
+    """The ledger's keys, indexes and triggers as the server states them."""
+    with psycopg.connect(url) as conn:
+        return [
+            sorted(conn.execute(sql).fetchall())
+            for sql in (
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
+                " FROM pg_constraint WHERE connamespace = current_schema()::regnamespace",
+                "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index"
+                " JOIN pg_class c ON c.oid = indexrelid"
+                " WHERE c.relnamespace = current_schema()::regnamespace",
+                "SELECT tgrelid::regclass::text, tgname, tgenabled FROM pg_trigger"
+                " WHERE NOT tgisinternal",
+            )
+        ]
+
+
+def test_the_keys_and_indexes_set_aside_for_the_load_come_back_as_they_were(
+    pg_server: PgServer, pg_url: str, tmp_path: Path
+) -> None:
+    before = _shape(pg_url)
+    assert len(before[0]) > 40 and len(before[1]) > 40
+    copy_store(_ledger_file(tmp_path / "a.sqlite3", tmp_path / "e.pdf"), pg_url,
+               target_files=tmp_path / "shared")  # fmt: skip
+    assert _shape(pg_url) == before
+    with open_store(pg_url) as store:
+        # The keys hold again: an item's rows go with it.
+        item = store.item_ids()[0]
+        store.delete_items([item])
+        assert store.db.execute(
+            "SELECT count(*) FROM item_departments WHERE item_id = ?", [item]
+        ).fetchone() == (0,)
