@@ -2490,7 +2490,12 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>The check after copying found a difference ({table}). Everything was taken back and the target ledger is unchanged. Try again.</translation>
     </message>
     <message>
+        <source>台账已全部复制并核对一致，但建立搜索索引时出错：搜索仍然正确，只是较慢；下次以可写方式打开这个台账时会自动补建。</source>
+        <translation>The ledger was copied completely and checks out, but building its search index failed: searches still find the right items, only more slowly; the index is built again the next time this ledger is opened for writing.</translation>
+    </message>
+    <message>
         <source>两个台账的“{table}”表字段不一致（可能由不同版本的 RectDesk 建立），无法复制。</source>
+        <extracomment>The item&apos;s columns each of its department rows keeps a copy of.</extracomment>
         <translation>The table “{table}” has different fields in the two ledgers (they may have been made by different versions of RectDesk), so nothing can be copied.</translation>
     </message>
     <message>
@@ -2623,7 +2628,7 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     </message>
     <message>
         <source>服务器上的这个台账由更新版本的 RectDesk 建立，请升级 RectDesk 后再连接。</source>
-        <extracomment>Serialises migrations of one database between clients (pg_advisory_xact_lock). The name of the trigram search index. A LIKE the planner cannot see into, so that it expects a common term to match often and walks the page&apos;s order instead of sorting every match (see store/pg/search.py). Row versions and the clerk&apos;s account and machine in the audit log (SQLite: 0012).</extracomment>
+        <extracomment>Serialises migrations of one database between clients (pg_advisory_xact_lock). The name of the trigram search index. A LIKE the planner cannot see into, so that it expects a common term to match often and walks the page&apos;s order instead of sorting every match (see store/pg/search.py). Row versions and the clerk&apos;s account and machine in the audit log (SQLite: 0012). The first form of that index: an array of the characters (0004, replaced by 0005).</extracomment>
         <translation>This ledger on the server was made by a newer version of RectDesk; upgrade RectDesk and connect again.</translation>
     </message>
     <message>

@@ -236,7 +236,7 @@ def copy_ledger(source: Store, target: Store, progress: Progress | None = None) 
     try:
         with _consistent_read(source), target.transaction():
             trigger = target._suspend_search_trigger()
-            rebuild = _server_bulk_start(target)
+            rebuild, later = _server_bulk_start(target)
             for table in order:
                 if table in DERIVED:
                     continue
@@ -269,6 +269,7 @@ def copy_ledger(source: Store, target: Store, progress: Progress | None = None) 
             path.unlink(missing_ok=True)
         raise
     if target.dialect.postgres:
+        _build_search_indexes(target, later)
         # Fresh statistics, so the server plans its first queries on the copied rows well.
         target.db.conn.raw.execute("ANALYZE")  # type: ignore[attr-defined]
     report.seconds = time.monotonic() - started
@@ -276,7 +277,7 @@ def copy_ledger(source: Store, target: Store, progress: Progress | None = None) 
     return report
 
 
-def _server_bulk_start(target: Store) -> Callable[[], None]:
+def _server_bulk_start(target: Store) -> tuple[Callable[[], None], list[str]]:
     """On a server, load without the per-row work, then do it once for all rows.
 
     The indexes that enforce nothing (the search indexes, the orders and filters) are dropped
@@ -284,12 +285,14 @@ def _server_bulk_start(target: Store) -> Callable[[], None]:
     checks all rows in one join: building an index whole is far quicker than adding 100,000
     long texts to it one by one, and a join than 235,000 single look-ups. The department
     copies and counts are computed in two statements instead of by their triggers row by row.
-    All of it is inside the copy's transaction: a failure restores indexes, keys and triggers
-    too. An account that does not own the tables loads row by row. Returns what to run after
-    the load.
+    All of it is inside the copy's transaction (a failure restores indexes, keys and triggers
+    too) except the two search indexes: they hold nothing of the ledger, take most of the
+    time, and the server builds each with one process, so they are built side by side once
+    the copy has committed. An account that does not own the tables loads row by row.
+    Returns what to run after the load, and the search indexes to build after the commit.
     """
     if not target.dialect.postgres:
-        return lambda: None
+        return (lambda: None), []
     import psycopg
 
     db = target.db
@@ -305,6 +308,7 @@ def _server_bulk_start(target: Store) -> Callable[[], None]:
         quiet = True
     except psycopg.Error:  # not the tables' owner: indexes, keys and triggers row by row
         quiet = False
+    later = [statement for statement in rebuild if " USING gin " in statement]
 
     def finish() -> None:
         if not quiet:
@@ -323,9 +327,31 @@ def _server_bulk_start(target: Store) -> Callable[[], None]:
         )
         raw.execute("ALTER TABLE item_departments ENABLE TRIGGER USER")
         for statement in rebuild:
-            raw.execute(statement)
+            if statement not in later:
+                raw.execute(statement)
 
-    return finish
+    return finish, later
+
+
+def _build_search_indexes(target: Store, statements: list[str]) -> None:
+    """Build the search indexes the copy set aside, side by side."""
+    if not statements:
+        return
+    import psycopg
+
+    from rectdesk.store.pg.store import PgStore
+
+    try:
+        cast(PgStore, target).build_indexes(statements)
+    except psycopg.Error as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "台账已全部复制并核对一致，但建立搜索索引时出错：搜索仍然正确，只是较慢；"
+                "下次以可写方式打开这个台账时会自动补建。",
+            ),
+            str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
+        ) from exc
 
 
 def _set_aside(raw: Any) -> list[str]:

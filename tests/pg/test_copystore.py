@@ -184,3 +184,18 @@ def test_the_keys_and_indexes_set_aside_for_the_load_come_back_as_they_were(
         assert store.db.execute(
             "SELECT count(*) FROM item_departments WHERE item_id = ?", [item]
         ).fetchone() == (0,)
+
+
+def test_search_indexes_missing_after_a_stopped_copy_are_built_when_the_ledger_opens(
+    pg_url: str, tmp_path: Path
+) -> None:
+    copy_store(_ledger_file(tmp_path / "a.sqlite3", tmp_path / "e.pdf"), pg_url,
+               target_files=tmp_path / "shared")  # fmt: skip
+    before = _shape(pg_url)
+    # A copy stopped after its commit, before its search indexes were built side by side.
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP INDEX items_search; DROP INDEX items_characters")
+    with open_store(pg_url, readonly=True) as store:
+        assert store.item_ids(ItemQuery(search="卫生")) != []
+    open_store(pg_url).close()
+    assert _shape(pg_url) == before

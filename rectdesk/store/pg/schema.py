@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import psycopg
@@ -527,14 +529,57 @@ def migrate(db: PgDatabase, *, readonly: bool, create: bool) -> list[str]:
 
 def search_index_ready(db: PgDatabase) -> bool:
     """Whether the trigram search index exists."""
+    return _index_exists(db, SEARCH_INDEX)
+
+
+def _index_exists(db: PgDatabase, name: str) -> bool:
     # A plain query of the catalog (not to_regclass, whose cache may not yet have seen what
     # another connection committed while this one waited for the lock).
     found = db.conn.raw.execute(
         "SELECT 1 FROM pg_class WHERE relname = %s"
         " AND relnamespace = current_schema()::regnamespace",
-        [SEARCH_INDEX],
+        [name],
     ).fetchone()
     return found is not None
+
+
+def ensure_character_index(db: PgDatabase) -> None:
+    """Build the character index if it is missing (a copy stopped before it was built)."""
+    if _index_exists(db, CHARACTER_INDEX):
+        return
+    with db.atomic():
+        db.conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+        if not _index_exists(db, CHARACTER_INDEX):
+            log.info("building the character index again")
+            db.conn.raw.execute(CHARACTER_INDEX_SQL)
+
+
+def build_indexes(
+    db: PgDatabase, statements: list[str], connect_again: Callable[[], PgDatabase]
+) -> None:
+    """Build indexes side by side, each over a connection of its own (the first over ``db``).
+
+    The server builds one such index with one process, however many it has. Under the
+    migrations' lock: a clerk opening the ledger meanwhile waits instead of building the
+    search index too.
+    """
+    raw = db.conn.raw
+    raw.execute("SELECT pg_advisory_lock(%s)", [_LOCK_KEY])
+    try:
+        others = [connect_again() for _ in statements[1:]]
+        try:
+            with ThreadPoolExecutor(max_workers=max(len(statements), 1)) as pool:
+                done = [
+                    pool.submit(each.conn.raw.execute, statement)
+                    for each, statement in zip([db, *others], statements, strict=True)
+                ]
+                for future in done:
+                    future.result()
+        finally:
+            for other in others:
+                other.close()
+    finally:
+        raw.execute("SELECT pg_advisory_unlock(%s)", [_LOCK_KEY])
 
 
 def ensure_search_index(db: PgDatabase) -> bool:
