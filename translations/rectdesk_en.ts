@@ -2482,6 +2482,10 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>The ledger&apos;s tables refer to each other in a circle, so no copying order can be found.</translation>
     </message>
     <message>
+        <source>原台账“{table}”表里有文字含空字符（代码为 0 的控制字符），服务器上的台账不能保存它，已全部撤回，目标台账没有改动；请先在原台账里删去这个字符。</source>
+        <translation>A text in the source ledger&apos;s “{table}” table holds the NUL character (the control character with code 0), which a server ledger cannot store. Everything was taken back and the target ledger is unchanged; remove that character in the source ledger first.</translation>
+    </message>
+    <message>
         <source>两个台账的数据表不一致（可能由不同版本的 RectDesk 建立），无法复制；请先用同一版本的 RectDesk 分别打开它们一次。</source>
         <translation>The two ledgers have different tables (they may have been made by different versions of RectDesk), so nothing can be copied. Open each of them once with the same version of RectDesk first.</translation>
     </message>

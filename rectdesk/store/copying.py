@@ -143,13 +143,30 @@ def _write(
     names = ", ".join(f'"{c}"' for c in columns)
     count = 0
     if store.dialect.postgres:
+        import psycopg
+
         raw = store.db.conn.raw  # type: ignore[attr-defined]
-        with raw.cursor() as cursor, cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
-            for row in rows:
-                copy.write_row(row)
-                count += 1
-                if progress is not None and count % _CHUNK == 0:
-                    progress(table, count)
+        try:
+            with raw.cursor() as cursor, cursor.copy(
+                f'COPY "{table}" ({names}) FROM STDIN'
+            ) as copy:  # fmt: skip
+                for row in rows:
+                    copy.write_row(row)
+                    count += 1
+                    if progress is not None and count % _CHUNK == 0:
+                        progress(table, count)
+        except psycopg.DataError as exc:
+            # A store file may hold the NUL character in a text; a server's text cannot.
+            if "0x00" not in str(exc):
+                raise
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "原台账“{table}”表里有文字含空字符（代码为 0 的控制字符），服务器上的台账"
+                    "不能保存它，已全部撤回，目标台账没有改动；请先在原台账里删去这个字符。",
+                ),
+                table=table,
+            ) from exc
         return count
     insert = f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
     chunk: list[tuple[Any, ...]] = []
@@ -242,8 +259,11 @@ def copy_ledger(source: Store, target: Store, progress: Progress | None = None) 
                     continue
                 columns = _shared_columns(source, target, table)
                 counted = _Checksum()
-                rows = (counted.add(row) for row in _read(source, table, columns))
-                report.rows[table] = _write(target, table, columns, rows, progress)
+                # Closed here, also when the write fails half-way (not later, by the
+                # collector, after the source is closed).
+                with contextlib.closing(_read(source, table, columns)) as read:
+                    rows = (counted.add(row) for row in read)
+                    report.rows[table] = _write(target, table, columns, rows, progress)
                 if progress is not None:
                     progress(table, report.rows[table])
                 back = _checksum(_read(target, table, columns))

@@ -199,3 +199,44 @@ def test_search_indexes_missing_after_a_stopped_copy_are_built_when_the_ledger_o
         assert store.item_ids(ItemQuery(search="卫生")) != []
     open_store(pg_url).close()
     assert _shape(pg_url) == before
+
+
+#: Text that COPY's own format escapes: tabs, line ends, backslashes, its NULL marker.
+_ESCAPED = "制表\t换行\n回车\r\n反斜杠\\ 字面\\N \\t 引号\"' 结尾\\"
+
+
+def test_text_copy_escapes_and_nulls_come_back_the_same_both_ways(
+    pg_url: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "a.sqlite3"
+    with Store.open(source) as store:
+        batch = store.add_batch(BatchDraft(BatchKind.OTHER, "批次\t\\N"))
+        drafts = [ItemDraft(content=_ESCAPED, seq="\\N"), ItemDraft(content="")]
+        ids = store.add_items(batch, drafts)
+        store.set_setting("备注\n", _ESCAPED)
+    copy_store(source, pg_url, target_files=tmp_path / "shared")
+    back = tmp_path / "back.sqlite3"
+    copy_store(pg_url, back, source_files=tmp_path / "shared")
+    nulls = "SELECT count(*) FROM items WHERE number IS NULL AND deadline IS NULL"
+    with Store.open(source, readonly=True) as a, open_store(pg_url) as b, \
+            Store.open(back) as c:  # fmt: skip
+        assert _contents(a) == _contents(b) == _contents(c)
+        for store in (b, c):
+            assert [i.content for i in store.items()] == [_ESCAPED, ""]
+            assert store.item(ids[0]).seq == "\\N"
+            assert store.db.execute(nulls).fetchone()[0] == 2
+
+
+def test_a_nul_character_the_server_cannot_hold_is_refused_and_nothing_written(
+    pg_url: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "a.sqlite3"
+    with Store.open(source) as store:
+        (item,) = store.add_items(store.add_batch(BatchDraft(BatchKind.OTHER, "批次")),
+                                  [ItemDraft(content="前")])  # fmt: skip
+        store.db.execute("UPDATE items SET progress = ? WHERE id = ?", ["空\x00字符", item])
+    with pytest.raises(UserError, match="空字符") as raised:
+        copy_store(source, pg_url, target_files=tmp_path / "shared")
+    assert "items" in str(raised.value)
+    with open_store(pg_url) as target:
+        assert target.count_items() == 0 and target.batches() == []
