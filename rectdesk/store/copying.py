@@ -17,7 +17,7 @@ import json
 import logging
 import shutil
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -125,7 +125,7 @@ def _has_rowid(store: Store, table: str) -> bool:
 # -- reading and writing -------------------------------------------------------------------
 
 
-def _read(store: Store, table: str, columns: list[str]) -> Iterator[tuple[Any, ...]]:
+def _read(store: Store, table: str, columns: list[str]) -> Generator[tuple[Any, ...], None, None]:
     names = ", ".join(f'"{c}"' for c in columns)
     sql = f'SELECT {names} FROM "{table}"'
     if store.dialect.postgres:
