@@ -6,7 +6,9 @@ holds everything after or nothing. The per-department counts are not copied but 
 the target's own triggers, and a store file's search index is filled from the copied items.
 Each table is then read back and compared with the source by count and by a checksum of its
 rows (independent of order, the engines sort NULLs differently); a difference takes the whole
-copy back. Evidence files go from one folder to the other and are checked by size and SHA-256.
+copy back. A server's two search indexes, which hold nothing of the ledger, are built after
+that transaction has committed, side by side (see _server_bulk_start). Evidence files go from
+one folder to the other and are checked by size and SHA-256.
 """
 
 from __future__ import annotations
