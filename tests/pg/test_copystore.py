@@ -240,3 +240,27 @@ def test_a_nul_character_the_server_cannot_hold_is_refused_and_nothing_written(
     assert "items" in str(raised.value)
     with open_store(pg_url) as target:
         assert target.count_items() == 0 and target.batches() == []
+
+
+def test_a_clerk_who_may_not_build_the_missing_index_still_opens_the_ledger(
+    pg_server: PgServer, pg_url: str, tmp_path: Path
+) -> None:
+    copy_store(_ledger_file(tmp_path / "a.sqlite3", tmp_path / "e.pdf"), pg_url,
+               target_files=tmp_path / "shared")  # fmt: skip
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP INDEX items_characters")
+        name = conn.execute("SELECT current_database()").fetchone()
+        assert name is not None
+        conn.execute("DROP ROLE IF EXISTS typist")
+        conn.execute("CREATE ROLE typist LOGIN")
+        conn.execute("GRANT USAGE ON SCHEMA public TO typist")
+        conn.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public"
+                     " TO typist")  # fmt: skip
+        conn.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO typist")
+    try:
+        with open_store(pg_server.url(str(name[0]), user="typist")) as store:
+            assert store.item_ids(ItemQuery(search="卫")) != []
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute("REASSIGN OWNED BY typist TO CURRENT_USER; DROP OWNED BY typist")
+            conn.execute("DROP ROLE typist")

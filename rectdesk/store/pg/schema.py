@@ -544,14 +544,20 @@ def _index_exists(db: PgDatabase, name: str) -> bool:
 
 
 def ensure_character_index(db: PgDatabase) -> None:
-    """Build the character index if it is missing (a copy stopped before it was built)."""
+    """Build the character index if it is missing (a copy stopped before it was built).
+
+    An account that may not build it opens the ledger all the same: search stays right.
+    """
     if _index_exists(db, CHARACTER_INDEX):
         return
-    with db.atomic():
-        db.conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
-        if not _index_exists(db, CHARACTER_INDEX):
-            log.info("building the character index again")
-            db.conn.raw.execute(CHARACTER_INDEX_SQL)
+    try:
+        with db.atomic():
+            db.conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+            if not _index_exists(db, CHARACTER_INDEX):
+                log.info("building the character index again")
+                db.conn.raw.execute(CHARACTER_INDEX_SQL)
+    except psycopg.errors.InsufficientPrivilege:
+        log.warning("the character index is missing and this account may not build it")
 
 
 def build_indexes(
