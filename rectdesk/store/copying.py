@@ -319,9 +319,6 @@ def _server_bulk_start(target: Store) -> tuple[Callable[[], None], list[str]]:
 
     db = target.db
     raw = db.conn.raw  # type: ignore[attr-defined]
-    # The server's default: the search indexes build slower with more (512MB took a third
-    # longer than 64MB for 100,000 items, 2GB twice as long).
-    raw.execute("SET LOCAL maintenance_work_mem = '64MB'")
     rebuild: list[str] = []
     try:
         with db.atomic():

@@ -576,7 +576,7 @@ def build_indexes(
         try:
             with ThreadPoolExecutor(max_workers=max(len(statements), 1)) as pool:
                 done = [
-                    pool.submit(each.conn.raw.execute, statement)
+                    pool.submit(_build, each, statement)
                     for each, statement in zip([db, *others], statements, strict=True)
                 ]
                 for future in done:
@@ -586,6 +586,14 @@ def build_indexes(
                 other.close()
     finally:
         raw.execute("SELECT pg_advisory_unlock(%s)", [_LOCK_KEY])
+
+
+def _build(db: PgDatabase, statement: str) -> None:
+    with db.atomic():
+        # The server's default: the search indexes build slower with more (for 100,000
+        # items the trigram index took 32 s at 32-64MB, 42 s at 512MB, 63 s at 2GB).
+        db.conn.raw.execute("SET LOCAL maintenance_work_mem = '64MB'")
+        db.conn.raw.execute(statement)
 
 
 def ensure_search_index(db: PgDatabase) -> bool:
