@@ -1462,7 +1462,7 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     </message>
     <message>
         <source>表{table}第{seq}项（编号{code}）</source>
-        <extracomment>GB/T 9704: 22 lines in the 225 mm type area, so a line pitch of about 28.9 pt for 3号. Rows up to this many lines move whole to the next page instead of splitting. What the 序号 cell of a row continued from the page before carries. A dry run only counts the pages: the same breaks, nothing drawn or saved. Per role, the characters its font lacks and the font that draws each of them.</extracomment>
+        <extracomment>GB/T 9704: 22 lines in the 225 mm type area, so a line pitch of about 28.9 pt for 3号. What the 序号 cell of a row continued from the page before carries. A dry run only counts the pages: the same breaks, nothing drawn or saved. Per role, the characters its font lacks and the font that draws each of them.</extracomment>
         <translation>table {table}, item {seq} (number {code})</translation>
     </message>
     <message>
@@ -2490,6 +2490,10 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>The ledger&apos;s tables refer to each other in a circle, so no copying order can be found.</translation>
     </message>
     <message>
+        <source>原台账“{table}”表里有文字含空字符（代码为 0 的控制字符），服务器上的台账不能保存它，已全部撤回，目标台账没有改动；请先在原台账里删去这个字符。</source>
+        <translation>A text in the source ledger&apos;s “{table}” table holds the NUL character (the control character with code 0), which a server ledger cannot store. Everything was taken back and the target ledger is unchanged; remove that character in the source ledger first.</translation>
+    </message>
+    <message>
         <source>两个台账的数据表不一致（可能由不同版本的 RectDesk 建立），无法复制；请先用同一版本的 RectDesk 分别打开它们一次。</source>
         <translation>The two ledgers have different tables (they may have been made by different versions of RectDesk), so nothing can be copied. Open each of them once with the same version of RectDesk first.</translation>
     </message>
@@ -2498,7 +2502,12 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>The check after copying found a difference ({table}). Everything was taken back and the target ledger is unchanged. Try again.</translation>
     </message>
     <message>
+        <source>台账已全部复制并核对一致，但建立搜索索引时出错：搜索仍然正确，只是较慢；下次以可写方式打开这个台账时会自动补建。</source>
+        <translation>The ledger was copied completely and checks out, but building its search index failed: searches still find the right items, only more slowly; the index is built again the next time this ledger is opened for writing.</translation>
+    </message>
+    <message>
         <source>两个台账的“{table}”表字段不一致（可能由不同版本的 RectDesk 建立），无法复制。</source>
+        <extracomment>The item&apos;s columns each of its department rows keeps a copy of.</extracomment>
         <translation>The table “{table}” has different fields in the two ledgers (they may have been made by different versions of RectDesk), so nothing can be copied.</translation>
     </message>
     <message>
@@ -2609,7 +2618,7 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     </message>
     <message>
         <source>（无法解析的服务器地址）</source>
-        <extracomment>Quoted text and names pass unchanged; ``?`` and ``%`` outside them are rewritten.</extracomment>
+        <extracomment>Quoted text and names pass unchanged; ``?`` and ``%`` outside them are rewritten. The server&apos;s side of a vanished clerk: its TCP gives up on the clerk&apos;s PC within half a minute (not the operating system&apos;s two hours), so the half-done transaction is rolled back and the rows it locked are free for the other clerks. Only the settings the server knows are set (PostgreSQL 12 added tcp_user_timeout; kindred servers may lack some).</extracomment>
         <translation>(unreadable server address)</translation>
     </message>
     <message>
@@ -2631,7 +2640,7 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     </message>
     <message>
         <source>服务器上的这个台账由更新版本的 RectDesk 建立，请升级 RectDesk 后再连接。</source>
-        <extracomment>Serialises migrations of one database between clients (pg_advisory_xact_lock). The name of the trigram search index. A LIKE the planner cannot see into, so that it expects a common term to match often and walks the page&apos;s order instead of sorting every match (see store/pg/search.py). Row versions and the clerk&apos;s account and machine in the audit log (SQLite: 0012).</extracomment>
+        <extracomment>Serialises migrations of one database between clients (pg_advisory_xact_lock). The name of the trigram search index. A LIKE the planner cannot see into, so that it expects a common term to match often and walks the page&apos;s order instead of sorting every match (see store/pg/search.py). Row versions and the clerk&apos;s account and machine in the audit log (SQLite: 0012). The first form of that index: an array of the characters (0004, replaced by 0005).</extracomment>
         <translation>This ledger on the server was made by a newer version of RectDesk; upgrade RectDesk and connect again.</translation>
     </message>
     <message>

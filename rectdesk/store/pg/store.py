@@ -19,7 +19,14 @@ from rectdesk.domain.errors import QT_TRANSLATE_NOOP, UserError
 from rectdesk.domain.ledger import Capability
 from rectdesk.store.dialect import POSTGRES
 from rectdesk.store.pg.connection import PgDatabase, connect, connection_lost
-from rectdesk.store.pg.schema import ensure_search_index, may_write, migrate, search_index_ready
+from rectdesk.store.pg.schema import (
+    build_indexes,
+    ensure_character_index,
+    ensure_search_index,
+    may_write,
+    migrate,
+    search_index_ready,
+)
 from rectdesk.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -71,6 +78,8 @@ class PgStore(Store):
             store = cls(db, url, readonly, Path(files_dir) if files_dir is not None else None)
             store.account_readonly = account_readonly
             store.search_indexed = search_index_ready(db) if readonly else ensure_search_index(db)
+            if not readonly:
+                ensure_character_index(db)
             if verify:
                 problems = store.check()
                 if problems:
@@ -144,6 +153,10 @@ class PgStore(Store):
         if self.readonly:
             raise ValueError("a background writer needs a writable connection")
         return PgStore.open(self._url, create=False, files_dir=self._files)
+
+    def build_indexes(self, statements: list[str]) -> None:
+        """Run CREATE INDEX statements side by side, each over a connection of its own."""
+        build_indexes(self.db, statements, lambda: connect(self._url))
 
     def change_stamp(self) -> object:
         """The server's next transaction number: it moves on whenever anyone commits a write.
