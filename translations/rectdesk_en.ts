@@ -2556,7 +2556,7 @@ One unit spelt two ways is counted as two units in every statistic.</translation
     </message>
     <message>
         <source>备份服务器上的台账</source>
-        <extracomment>Where the PostgreSQL client programs may be named explicitly. The ending of a server backup. How long a dump or restore may take before it is given up (a large ledger takes minutes).</extracomment>
+        <extracomment>Where the PostgreSQL client programs may be named explicitly. The ending of a server backup: pg_dump&apos;s, or a RectDesk data file&apos;s. How long a dump or restore may take before it is given up (a large ledger takes minutes).</extracomment>
         <translation>Backing up the server ledger</translation>
     </message>
     <message>
@@ -2576,12 +2576,16 @@ One unit spelt two ways is counted as two units in every statistic.</translation
         <translation>Only a ledger on a server is backed up this way.</translation>
     </message>
     <message>
+        <source>备份文件“{name}”没有通过检查，不能用它恢复；请换一个备份。</source>
+        <translation>The backup file “{name}” did not pass its check and cannot be restored from; choose another backup.</translation>
+    </message>
+    <message>
         <source>“{name}”不是 RectDesk 服务器台账的备份，不能用它恢复。</source>
         <translation>&quot;{name}&quot; is not a backup of a RectDesk server ledger and cannot be restored.</translation>
     </message>
     <message>
-        <source>只有服务器上的台账才能用 .dump 备份恢复。</source>
-        <translation>Only a ledger on a server can be restored from a .dump backup.</translation>
+        <source>只有服务器上的台账才能用服务器台账的备份恢复。</source>
+        <translation>Only a ledger on a server can be restored from a server ledger&apos;s backup.</translation>
     </message>
     <message>
         <source>找不到备份文件“{path}”。</source>

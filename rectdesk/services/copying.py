@@ -22,8 +22,13 @@ def copy_store(
     source_files: Path | str | None = None,
     target_files: Path | str | None = None,
     progress: Progress | None = None,
+    replace: bool = False,
+    files: bool = True,
 ) -> CopyReport:
     """Copy everything ``source`` holds into the empty ledger ``target`` (made if missing).
+
+    ``replace`` empties a target that holds a ledger first, in the same transaction (a
+    restore); ``files=False`` copies the rows only (see store/copying.copy_ledger).
 
     The source is read through a read-only connection; the target is written in one
     transaction and checked table by table before it commits.
@@ -38,10 +43,10 @@ def copy_store(
     origin = open_store(source, readonly=True, create=False,
                         files_dir=source_files if is_server(source) else None)  # fmt: skip
     try:
-        files = target_files if is_server(target) else None
-        destination = open_store(target, create=True, files_dir=files)
+        folder = target_files if is_server(target) else None
+        destination = open_store(target, create=True, files_dir=folder)
         try:
-            return copy_ledger(origin, destination, progress)
+            return copy_ledger(origin, destination, progress, replace=replace, files=files)
         finally:
             destination.close()
     finally:

@@ -5,6 +5,12 @@ writes the whole database (items, ledger, history, settings …) into one file, 
 ``pg_restore --list`` must then read back completely before the backup counts as made.
 Restoring replaces the ledger's tables in one transaction on the server: either all of the
 dump is back, or nothing changed. Passwords come from libpq's own password file.
+
+Where this computer has no PostgreSQL client (most clerks' Windows PCs), the backup is a
+RectDesk data file instead: every row copied and checked table by table (copy-store), then
+opened and checked again. It is restored the same way, in one transaction on the server.
+Either kind holds the rows only: evidence files stay in the shared folder, which the server's
+own backup or the office's file backup keeps.
 """
 
 from __future__ import annotations
@@ -17,11 +23,12 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from rectdesk.domain.errors import QT_TRANSLATE_NOOP, Message, UserError
-from rectdesk.fileio import atomic_path, format_size
+from rectdesk.fileio import atomic_path, describe_os_error, format_size
 from rectdesk.services import settings
 from rectdesk.services.ledger import describe, is_server, open_ledger
 from rectdesk.services.paths import data_dir
@@ -30,8 +37,9 @@ log = logging.getLogger(__name__)
 
 #: Where the PostgreSQL client programs may be named explicitly.
 BIN_ENV = "RECTDESK_PG_BIN"
-#: The ending of a server backup.
+#: The ending of a server backup: pg_dump's, or a RectDesk data file's.
 SUFFIX = ".dump"
+COPY_SUFFIX = ".sqlite3"
 #: How long a dump or restore may take before it is given up (a large ledger takes minutes).
 TIMEOUT_S = 3600
 
@@ -50,7 +58,8 @@ class ServerBackup:
     tables: int
 
     def describe(self) -> str:
-        return f"{self.path.name}（{format_size(self.size)}，{self.tables} 张表）"
+        kind = "RectDesk 数据文件副本，" if self.path.suffix == COPY_SUFFIX else ""
+        return f"{self.path.name}（{kind}{format_size(self.size)}，{self.tables} 张表）"
 
 
 def find_tool(name: str) -> Path:
@@ -105,17 +114,62 @@ def dump(target: str, folder: Path | None = None) -> ServerBackup:
     folder = Path(folder) if folder is not None else default_folder(target)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    try:
+        tool = find_tool("pg_dump")
+    except UserError:
+        log.info("no pg_dump here: the server ledger is backed up as a data file")
+        return _copy_backup(target, folder, stamp)
     path = folder / f"rectdesk-{stamp}{SUFFIX}"
     with atomic_path(path) as part:
-        _run([str(find_tool("pg_dump")), "--format=custom", "--no-owner", "--no-privileges",
+        _run([str(tool), "--format=custom", "--no-owner", "--no-privileges",
               f"--file={part}", "--dbname", target], BACKING_UP, describe(target))  # fmt: skip
         tables = verify(part)
     log.info("server ledger dumped: %s tables, %d bytes", tables, path.stat().st_size)
     return ServerBackup(path, path.stat().st_size, tables)
 
 
+def _copy_backup(target: str, folder: Path, stamp: str) -> ServerBackup:
+    """The server ledger copied into a new data file, checked, then put in place by rename."""
+    from rectdesk.services.copying import copy_store
+
+    path = folder / f"rectdesk-{stamp}{COPY_SUFFIX}"
+    work = Path(tempfile.mkdtemp(prefix=f".rectdesk-{stamp}-", suffix=".part", dir=folder))
+    try:
+        made = work / path.name
+        copy_store(target, made, files=False)
+        tables = verify(made)
+        os.replace(made, path)
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, path), str(exc)) from exc
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    log.info("server ledger copied to a data file: %s tables, %d bytes", tables,
+             path.stat().st_size)  # fmt: skip
+    return ServerBackup(path, path.stat().st_size, tables)
+
+
+def _verify_copy(path: Path) -> int:
+    """Open a data-file backup read-only and check it whole; its number of tables."""
+    from rectdesk.store import Store
+
+    with Store.open(path, readonly=True, create=False) as copy:
+        problems = copy.check()
+        if problems:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "备份文件“{name}”没有通过检查，不能用它恢复；请换一个备份。"
+                ),
+                "; ".join(problems[:3]),
+                name=path.name,
+            )
+        copy.count_items()
+        return len(copy.db.table_names())
+
+
 def verify(path: Path) -> int:
-    """Read the whole dump's table of contents back; its number of tables (UserError if bad)."""
+    """Read the whole backup back; its number of tables (UserError if bad)."""
+    if path.suffix == COPY_SUFFIX or path.name.endswith(COPY_SUFFIX):
+        return _verify_copy(path)
     done = _run([str(find_tool("pg_restore")), "--list", str(path)], CHECKING, path.name)
     tables = sum(1 for line in done.splitlines() if " TABLE DATA " in line)
     if "rectdesk_schema" not in done or tables == 0:
@@ -132,14 +186,22 @@ def restore(target: str, path: Path, *, actor: str | None = None) -> int:
     The dump is verified first; the restored ledger's audit log says who restored which file.
     """
     if not is_server(target):
-        raise UserError(QT_TRANSLATE_NOOP("Errors", "只有服务器上的台账才能用 .dump 备份恢复。"))
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "只有服务器上的台账才能用服务器台账的备份恢复。")
+        )
     path = Path(path)
     if not path.is_file():
         raise UserError(QT_TRANSLATE_NOOP("Errors", "找不到备份文件“{path}”。"), path=str(path))
     verify(path)
-    _run([str(find_tool("pg_restore")), "--clean", "--if-exists", "--no-owner",
-          "--no-privileges", "--single-transaction", "--exit-on-error",
-          "--dbname", target, str(path)], RESTORING, describe(target))  # fmt: skip
+    if path.suffix == COPY_SUFFIX:
+        from rectdesk.services.copying import copy_store
+
+        # Every row replaced in one transaction on the server, checked before it commits.
+        copy_store(path, target, replace=True, files=False)
+    else:
+        _run([str(find_tool("pg_restore")), "--clean", "--if-exists", "--no-owner",
+              "--no-privileges", "--single-transaction", "--exit-on-error",
+              "--dbname", target, str(path)], RESTORING, describe(target))  # fmt: skip
     with open_ledger(target) as store, store.transaction():
         who = actor if actor is not None else settings.actor(store)
         store.audit(who, None, "restore", "backup", "", str(path))

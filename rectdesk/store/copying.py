@@ -234,8 +234,20 @@ def _consistent_read(store: Store) -> Iterator[None]:
 # -- the copy ------------------------------------------------------------------------------
 
 
-def copy_ledger(source: Store, target: Store, progress: Progress | None = None) -> CopyReport:
-    """Copy everything ``source`` holds into the empty ``target``; verified, all or nothing."""
+def copy_ledger(
+    source: Store,
+    target: Store,
+    progress: Progress | None = None,
+    *,
+    replace: bool = False,
+    files: bool = True,
+) -> CopyReport:
+    """Copy everything ``source`` holds into the empty ``target``; verified, all or nothing.
+
+    ``replace`` empties the target first, in the same transaction (a restore: the old rows
+    come back if anything fails); ``files=False`` copies the rows only, the evidence files
+    staying where they are (a server's backup, whose files are in the shared folder).
+    """
     started = time.monotonic()
     report = CopyReport()
     source_tables, target_tables = _tables(source), _tables(target)
@@ -250,10 +262,13 @@ def copy_ledger(source: Store, target: Store, progress: Progress | None = None) 
             f" only target: {sorted(set(target_tables) - set(source_tables))}",
         )
     order = _in_order(target_tables)
-    _refuse_non_empty(target, order)
-    copied = _copy_files(source, target, report)
+    if not replace:
+        _refuse_non_empty(target, order)
+    copied = _copy_files(source, target, report) if files else []
     try:
         with _consistent_read(source), target.transaction():
+            if replace:
+                _empty(target, order)
             trigger = target._suspend_search_trigger()
             rebuild, later = _server_bulk_start(target)
             for table in order:
@@ -419,6 +434,18 @@ def _shared_columns(source: Store, target: Store, table: str) -> list[str]:
     if _has_rowid(source, table) and _has_rowid(target, table):
         return ["rowid", *ours]
     return ours
+
+
+def _empty(target: Store, tables: list[str]) -> None:
+    """Remove every row of the ledger's tables, inside the caller's transaction."""
+    if target.dialect.postgres:
+        names = ", ".join(f'"{t}"' for t in tables)
+        target.db.conn.raw.execute(f"TRUNCATE {names}".encode())  # type: ignore[attr-defined]
+        return
+    for table in reversed(tables):
+        target.db.conn.execute(f'DELETE FROM "{table}"')
+    for table in DERIVED:
+        target.db.conn.execute(f'DELETE FROM "{table}"')
 
 
 def _refuse_non_empty(target: Store, tables: list[str]) -> None:
