@@ -153,7 +153,7 @@ def main() -> None:
         args.db.parent.mkdir(parents=True, exist_ok=True)
         seconds, _ = build(args.db, args.items)
         print(f"built the store file: {args.items} items in {seconds:.1f} s")
-    with Store.open(args.db, readonly=True) as store:
+    with Store.open(args.db) as store:  # a file built by an older version is brought up to date
         count = store.count_items()
     print(f"store file: {args.db} ({count} items, {args.db.stat().st_size / 1e6:.0f} MB)")
 
