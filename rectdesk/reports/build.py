@@ -25,7 +25,7 @@ from rectdesk.reports.layout import (
 from rectdesk.reports.narrative import narrative_blocks
 from rectdesk.reports.templates import KIND_NARRATIVE, KIND_SUMMARY, TemplateSpec
 from rectdesk.reports.textwrap_cjk import nominal_widths, title_lines
-from rectdesk.reports.widths import break_dates, break_headers, column_widths_mm
+from rectdesk.reports.widths import break_dates, break_headers, break_lists, column_widths_mm
 
 #: The one row of a table that has nothing to list.
 NOTHING_TO_LIST = "暂无符合条件的事项。"
@@ -206,6 +206,7 @@ def lay_widths(report: Report) -> None:
             table.widths_mm = list(widths)
             break_dates(table)
             break_headers(table)
+            break_lists(table)
 
 
 def _size(spec: TemplateSpec, part: str) -> float | None:

@@ -284,6 +284,50 @@ def break_dates(table: Table) -> None:
             table.rows[index] = replace(row, cells=tuple(cells))
 
 
+def break_lists(table: Table) -> None:
+    """Start a new line between names where a list of units is too wide for its column.
+
+    Word, WPS and LibreOffice break Chinese anywhere, so 规划产业处、科教处 ended as
+    规划产业处、科教 / 处; the break now falls after a 、, in every format alike. A name wider
+    than its column is left to wrap as it must.
+    """
+    if len(table.widths_mm) != len(table.columns):
+        return
+    size = table.font_size
+    for i, column in enumerate(table.columns):
+        if column.key not in LIST_FIELDS:
+            continue
+        room = table.widths_mm[i] * MM - 2 * PAD_X
+        for index, row in enumerate(table.rows):
+            if row.kind is not RowKind.BODY or i >= len(row.cells) or "、" not in row.cells[i]:
+                continue
+            paras = row.cells[i].split("\n")
+            laid = [_names_in_lines(para, room, size) for para in paras]
+            if laid != paras:
+                cells = list(row.cells)
+                cells[i] = "\n".join(laid)
+                table.rows[index] = replace(row, cells=tuple(cells))
+
+
+def _names_in_lines(para: str, room: float, size: float) -> str:
+    """A 、-separated list in lines that end after a 、 (unchanged when it fits or cannot)."""
+    if rendered_width(para, size) <= room:
+        return para
+    names = [name + "、" for name in para.split("、")]
+    names[-1] = names[-1][:-1]
+    if any(rendered_width(name.rstrip("、"), size) > room for name in names):
+        return para
+    lines = [""]
+    for name in names:
+        # A 、 ending a line may hang into the cell's margin (Word, WPS and LibreOffice let
+        # closing punctuation do so): only the names must fit.
+        if lines[-1] and rendered_width(lines[-1] + name.rstrip("、"), size) > room:
+            lines.append(name)
+        else:
+            lines[-1] += name
+    return "\n".join(lines)
+
+
 def break_headers(table: Table) -> None:
     """Break a column header too wide for its column between words (整改 / 进展).
 

@@ -251,3 +251,35 @@ def test_word_headers_break_between_words_and_fit(
             cut += len(line)
             assert cut in _word_bounds(whole), (template, lines)
             assert whole[:cut].count("（") == whole[:cut].count("）"), (template, lines)
+
+
+@pytest.mark.parametrize(("template", "part"), [("plan", "方案"), ("ledger", "")])
+def test_word_unit_lists_break_only_between_names(
+    report_store: Store, tmp_path: Path, template: str, part: str
+) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    batch = demo_batch(report_store, part) if part else None
+    report = reporting.build(report_store, template, batch_id=batch, today=TODAY)
+    layout = report.tables()[0]
+    index = [c.key for c in layout.columns].index("departments")
+    path = tmp_path / f"{template}.docx"
+    reporting.export_report(report_store, template, "docx", path, batch_id=batch, today=TODAY)
+    table = Document(str(path)).tables[0]
+    widths = [int(c.get(qn("w:w"))) / 20 for c in table._tbl.iter(qn("w:gridCol"))]
+    room = widths[index] - 2 * WORD_MARGIN_PT
+    several = 0
+    for row in table.rows[1:]:
+        cells = row._tr.findall(qn("w:tc"))
+        if len(cells) <= index:
+            continue  # a section row
+        lines = ["".join(t.text or "" for t in p.iter(qn("w:t")))
+                 for p in cells[index].iter(qn("w:p"))]  # fmt: skip
+        if len(lines) > 1 and "、" in "".join(lines):
+            several += 1
+            assert all(line.endswith("、") for line in lines[:-1]), lines
+            # The names fit; a 、 ending a line may hang into the margin, as word processors let it.
+            fits = [set_width(line.rstrip("、"), layout.font_size) <= room + 0.01 for line in lines]
+            assert all(fits), lines
+    assert several >= 2
