@@ -917,11 +917,18 @@ class MainWindow(QMainWindow):
                         "或数据库自己的备份工具。"),
             )  # fmt: skip
             return
+        before = self.context.store
         dialog = self._file_dialog("backup").BackupDialog(self.context, self)
         dialog.exec()
         message = str(getattr(dialog, "replaced_message", ""))
-        if message:  # a restore reopened context.store on the restored file
+        if message or self.context.store is not before:
+            # A restore reopened context.store, on the restored file or, when it failed, on
+            # the same one: the edits on the undo stack were made on the closed connection,
+            # and the watcher's connection still reads the file that was replaced.
+            if self.watcher is not None:
+                self.start_watching()  # stops the old one first
             self._data_replaced()
+        if message:
             self.statusBar().showMessage(message)
 
     def current_batch_id(self) -> int | None:

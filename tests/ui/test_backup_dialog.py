@@ -252,3 +252,40 @@ def test_a_folder_without_its_full_location_is_refused(
         assert settings.get(context.store, "backup_folder") == ""
         assert settings.get(context.store, "backup_daily_days") == 14  # nothing saved
     assert len(warned) == 3 and "完整的位置" in warned[0]
+
+
+def test_a_failed_restore_leaves_no_undo_on_the_closed_connection(
+    qtbot: QtBot, context: AppContext, warnings: list[str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from PySide6.QtCore import QSettings
+
+    from rectdesk.services.items import ItemService
+    from rectdesk.ui.main_window import MainWindow
+    from rectdesk.ui.undo import push
+
+    qsettings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(context, qsettings=qsettings, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    first = context.store.item_ids()[0]
+    edit = ItemService(context.store, "测试").edit(first, {"remarks": "改"})
+    assert push(window.undo_stack, edit)
+    assert window.undo_stack.canUndo()
+    broken = backups.backup_now(context.store)
+    manifest = json.loads((broken.path / "manifest.json").read_text("utf-8"))
+    manifest["db_sha256"] = "0" * 64
+    (broken.path / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+
+    def failed_restore(dialog: BackupDialog) -> int:
+        dialog.confirm = lambda _t, _text: True  # type: ignore[method-assign]
+        assert not dialog.restore(broken.path)  # refused: the store is reopened as it was
+        return 0
+
+    monkeypatch.setattr(BackupDialog, "exec", failed_restore)
+    window.backup()
+    assert warnings and "不能用来恢复" in warnings[0]
+    # The edit was made on the connection the restore closed: it no longer undoes from here.
+    assert not window.undo_stack.canUndo()
+    window.undo_stack.undo()  # nothing to do, nothing raised
+    assert context.store.item(first).remarks == "改"
+    window.close()
