@@ -534,6 +534,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
     with open_store(args, write=False) as store:
         figures = proposals.year_figures(store, year)
         report = proposals.year_report(store, year)
+        codes = [code for code, _ in proposals.answer_classes(store)]
         if args.print_to:
             target = Path(args.print_to)
             fmt = target.suffix.lower().lstrip(".") or "pdf"
@@ -547,6 +548,10 @@ def cmd_figures(args: argparse.Namespace) -> int:
     paragraphs = [b.text for b in report.blocks if isinstance(b, Paragraph)]
     if args.json:
         data = dataclasses.asdict(figures)
+        # Every class the office uses, none left out for having no answer yet (as the table).
+        data["by_class"] = {code: figures.by_class.get(code, 0) for code in codes} | {
+            code: n for code, n in figures.by_class.items() if code not in codes
+        }
         data["satisfaction_rate"] = figures.satisfaction_rate
         data["paragraph"] = paragraphs[-1]
         print_json(mask_data(data))

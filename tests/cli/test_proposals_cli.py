@@ -185,6 +185,7 @@ def test_contacts_answers_satisfaction_and_the_year(
     assert (figures["answered"], figures["second_handled"]) == (2, 1)
     assert (figures["satisfied"], figures["basically"], figures["satisfaction_rate"]) == (1, 1, 1.0)
     assert "共承办建议提案2件" in figures["paragraph"]
+    assert list(figures["by_class"])[:3] == ["A", "B", "C"] and figures["by_class"]["C"] == 0
     text = ok(capsys, db, "proposals", "figures", "--year", "2026")
     assert "满意率\t100.0%" in text and "面对面沟通（次）\t1" in text
     printed = tmp_path / "统计.xlsx"
