@@ -48,6 +48,8 @@ class LedgerStore(Protocol):
 
     #: Opened for reading only (a leader's look, a folder the clerk may not write).
     readonly: bool
+    #: Read-only because the account may only look (a leader's, on a server), not by choice.
+    account_readonly: bool
     #: The file behind the ledger, None when it has none (in memory, on a server).
     path: Path | None
     #: Sentences for the clerk from opening (a stray file set aside, a write rolled back).

@@ -359,8 +359,10 @@ def _in_brackets(text: str, at: int) -> bool:
     """Whether a break at ``at`` would fall inside brackets (数量（条）stays 数量 / （条）)."""
     depth = 0
     for ch in text[:at]:
-        depth += ch in "（(〔[【"
-        depth -= ch in "）)〕]】" and depth > 0
+        if ch in "（(〔[【":
+            depth += 1
+        elif ch in "）)〕]】" and depth > 0:
+            depth -= 1
     return depth > 0
 
 

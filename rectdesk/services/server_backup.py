@@ -162,13 +162,12 @@ def _verify_copy(path: Path) -> int:
                 "; ".join(problems[:3]),
                 name=path.name,
             )
-        copy.count_items()
         return len(copy.db.table_names())
 
 
 def verify(path: Path) -> int:
     """Read the whole backup back; its number of tables (UserError if bad)."""
-    if path.suffix == COPY_SUFFIX or path.name.endswith(COPY_SUFFIX):
+    if path.suffix == COPY_SUFFIX:
         return _verify_copy(path)
     done = _run([str(find_tool("pg_restore")), "--list", str(path)], CHECKING, path.name)
     tables = sum(1 for line in done.splitlines() if " TABLE DATA " in line)

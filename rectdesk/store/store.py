@@ -108,6 +108,8 @@ class Store(RecordsMixin):
         self.dialect: Dialect = SQLITE
         self.path = path
         self.readonly = readonly
+        #: Read-only because the account may only look (only a server has accounts).
+        self.account_readonly = False
         self._lock: StoreLock | None = None
         #: Sentences for the clerk from opening (a foreign file set aside, a write rolled back).
         self.notices: list[str] = []

@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         if not context.readonly:
             self.banner.hide()
             return
-        if context.on_server and getattr(context.store, "account_readonly", False):
+        if context.store.account_readonly:
             text = self.tr(
                 "只读连接：您的服务器账号只有查看权限，这里只能查看和打印，不能修改。"
                 "需要修改时，请用有修改权限的账号连接。"

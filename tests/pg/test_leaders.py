@@ -53,7 +53,7 @@ def test_an_account_that_may_only_look_opens_read_only_and_says_so(
     leader_url: str, pg_url: str
 ) -> None:
     with ledgers.open_ledger(leader_url) as store:
-        assert store.readonly and store.account_readonly  # type: ignore[attr-defined]
+        assert store.readonly and store.account_readonly
         assert store.count_items() == 49
         assert store.items(ItemQuery(search="医", limit=5))
         with pytest.raises(UserError) as refused:

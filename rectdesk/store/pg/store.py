@@ -48,8 +48,6 @@ class PgStore(Store):
         self.target = db.target
         #: Whether searches of three characters and more use the trigram index.
         self.search_indexed = False
-        #: Read-only because the server account may only look (not because it was asked).
-        self.account_readonly = False
 
     @classmethod
     def open(  # type: ignore[override]
