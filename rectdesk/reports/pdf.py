@@ -389,7 +389,8 @@ class _PdfWriter:
             if row.kind is RowKind.SECTION:
                 lines = [wrap(row.cells[0], area - 2 * PAD_X, bold)]
                 self._row(table, header, [self.x0, self.x1], lines, [Align.LEFT], Role.SECTION,
-                          max(leading, section_size * TABLE_LEADING), keep_next=True,
+                          max(leading, section_size * TABLE_LEADING),
+                          follow=self._first_part(table, number + 1, widths),
                           size=section_size)  # fmt: skip
                 continue
             total_row = row.kind is RowKind.TOTAL
@@ -442,6 +443,17 @@ class _PdfWriter:
             return 2
         return 0
 
+    def _first_part(self, table: Table, number: int, widths: list[float]) -> float:
+        """How much of row ``number`` must stand on the page with the row before it: the whole
+        row where it moves as one (up to KEEP_LINES lines), else its first two lines."""
+        if number >= len(table.rows):
+            return 0.0
+        height = self._row_height(table, table.rows[number], widths)
+        leading = table.font_size * TABLE_LEADING
+        if table.rows[number].kind is RowKind.BODY and height > KEEP_LINES * leading + 2 * PAD_Y:
+            return 2 * leading + 2 * PAD_Y
+        return height
+
     def _row_height(self, table: Table, row: Row, widths: list[float]) -> float:
         """A row's height drawn whole, as ``table`` draws it."""
         size = table.font_size
@@ -475,7 +487,7 @@ class _PdfWriter:
         role: Role,
         leading: float,
         *,
-        keep_next: bool = False,
+        follow: float = 0.0,
         size: float | None = None,
         tail: float = 0.0,
         seq: bool = False,
@@ -483,13 +495,14 @@ class _PdfWriter:
     ) -> None:
         """One row, split over pages where it must be; ``tail`` is what must follow it on
         its last page (the sign-off line), ``seq`` marks a continued part 序号 (续), ``leave``
-        lines go over to the next page whatever room is left."""
+        lines go over to the next page whatever room is left, ``follow`` is what of the next
+        row must share its page (a section heading never ends a page alone)."""
         size = size or table.font_size
         count = max((len(cell) for cell in lines), default=1) or 1
         height = count * leading + 2 * PAD_Y
         room = self.y - self.y_bottom
         fresh = self.y_top - self.y_bottom - header.height
-        need = height + tail + (leading + 2 * PAD_Y if keep_next else 0)
+        need = height + tail + follow
         if need > room and (height + tail <= fresh and (count <= KEEP_LINES or room < 4 * leading)):
             self.new_page()
             header.draw()

@@ -283,3 +283,31 @@ def test_word_unit_lists_break_only_between_names(
             fits = [set_width(line.rstrip("、"), layout.font_size) <= room + 0.01 for line in lines]
             assert all(fits), lines
     assert several >= 2
+
+
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、\S+$")
+_PAGE_NUMBER = re.compile(r"^—\s*[0-9]+\s*—$")
+
+
+def test_a_section_heading_never_ends_a_page(store: Store, font_env: list[FontFace],
+                                             tmp_path: Path) -> None:  # fmt: skip
+    """The warnings list groups items under their unit (一、办公室); over many list lengths
+    no page ends with such a heading, its items all on the next page."""
+    batch = seed_store(store, 40, name="预警批次")
+    items = list(store.items(reporting.ItemQuery(batch_id=batch)))
+    for item in items:
+        store.update_item(item.id, {"status": Status.IN_PROGRESS.value})
+    stranded, headings = [], 0
+    for count in range(4, 41, 3):
+        path = tmp_path / "warnings.pdf"
+        reporting.export_report(store, "warnings", "pdf", path,
+                                item_ids=[i.id for i in items[:count]],
+                                today=dt.date(2023, 12, 20))  # fmt: skip
+        for number, page in enumerate(pdf_pages(path)[:-1], 1):
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            lines = [line for line in lines if not _PAGE_NUMBER.match(line)]
+            headings += sum(1 for line in lines if _SECTION.match(line))
+            if lines and _SECTION.match(lines[-1]):
+                stranded.append((count, number, lines[-1]))
+    assert headings > 10  # the lists do have headings to strand
+    assert not stranded, stranded
