@@ -23,7 +23,7 @@ _FINISHED = (Status.COMPLETED, Status.CLOSED)
 _TRAILING = "。；;，,.！!？? \n"
 #: A list mark at the start of a line: 1. 1、 1． (1) （1） ①.
 _LIST_MARK = re.compile(
-    r"^\s*(?:[（(]\s*([0-9]{1,2})\s*[)）]|([0-9]{1,2})\s*[.、．,，](?![0-9])(?![0-9]{1,2}月))\s*"
+    r"^\s*(?:[（(]\s*([0-9]{1,2})\s*[)）]|([0-9]{1,2})\s*(?:、|[.．,，](?![0-9]))(?![0-9]{1,2}月))\s*"
     r"|^\s*([0-9]{1,2})\s*[.．](?=[0-9]{1,2}月)"
 )
 #: What a signature says when the office's name is not set (the clerk writes it in).

@@ -430,3 +430,20 @@ def test_bracketed_unit_in_a_header_stays_whole(report_store: Store, font_env: l
     lines = [squash(line) for line in pdf_pages(path)[0].splitlines()]
     assert "（条）" in lines or any(line.endswith("（条）") for line in lines)
     assert "（" not in lines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1、2020年广西对市县考核。\n2.在实施中优先安排。",
+         ["（1）2020年广西对市县考核。", "（2）在实施中优先安排。"]),
+        ("1.5亿元已下达。", ["1.5亿元已下达。"]),  # a decimal, not a list mark
+        ("1、2月份完成培训。", ["1、2月份完成培训。"]),  # January and February
+        ("(3) 建立台账。", ["（3）建立台账。"]),
+        ("12．完善制度。", ["（12）完善制度。"]),
+    ],
+)  # fmt: skip
+def test_narrative_renumbers_only_real_list_marks(text: str, expected: list[str]) -> None:
+    from rectdesk.reports.narrative import _renumbered
+
+    assert _renumbered(text) == expected
