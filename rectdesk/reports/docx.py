@@ -239,7 +239,8 @@ def _table_xml(table: Table, runs: _Runs, usable: float, *, keep_last: bool = Fa
     spacing = (
         f'<w:spacing w:before="0" w:after="0" w:line="{_pitch(size)}" w:lineRule="exact"/>'
     )
-    cell_pprs = [f'{spacing}<w:jc w:val="{_JC[c.align]}"/>' for c in table.columns]
+    # Widow control in cells: a row split over two pages leaves two lines or more on each.
+    cell_pprs = [f'<w:widowControl/>{spacing}<w:jc w:val="{_JC[c.align]}"/>' for c in table.columns]
     valigns = ["center" if c.align is Align.CENTER else "top" for c in table.columns]
     centre_ppr = f'{section_spacing}<w:jc w:val="center"/>'
     left_ppr = f'{section_spacing}<w:jc w:val="left"/>'

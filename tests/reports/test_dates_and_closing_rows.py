@@ -311,3 +311,19 @@ def test_a_section_heading_never_ends_a_page(store: Store, font_env: list[FontFa
                 stranded.append((count, number, lines[-1]))
     assert headings > 10  # the lists do have headings to strand
     assert not stranded, stranded
+
+
+def test_word_cells_split_with_two_lines_on_each_page(report_store: Store,
+                                                      tmp_path: Path) -> None:  # fmt: skip
+    """A tall row may split over two pages; its cell paragraphs carry widow control, so Word
+    and WPS leave no single line of a cell on either page."""
+    path = tmp_path / "summary.docx"
+    reporting.export_report(report_store, "summary", "docx", path, today=TODAY)
+    body = raw_xml(path, "word/document.xml")
+    tables = re.findall(r"<w:tbl>.*?</w:tbl>", body, flags=re.S)
+    rows = [row for table in tables for row in table.split("<w:tr>")[1:]]
+    splittable = [row for row in rows if "<w:cantSplit/>" not in row and "w:tblHeader" not in row]
+    assert splittable  # the summary has rows too tall to move whole
+    for row in splittable:
+        for ppr in re.findall(r"<w:pPr>(.*?)</w:pPr>", row):
+            assert "<w:widowControl/>" in ppr, ppr
