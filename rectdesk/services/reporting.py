@@ -305,7 +305,8 @@ class Preview:
 
 def render_preview(report: Report) -> Preview:
     """The very PDF an export would write, in memory, with the pre-print check."""
-    from rectdesk.reports.pdf import check_layout, write_pdf
+    from rectdesk.reports.pdf import write_pdf
+    from rectdesk.reports.pdf_check import check_layout
 
     buffer = io.BytesIO()
     result = write_pdf(report, buffer, strict=False)
