@@ -6,8 +6,9 @@
 For every display and both languages it starts the window on a fresh store holding the
 sample data (dated relative to today) and saves what the screen shows: the main window with
 an item selected, the dashboard, the import wizard on the mapping page of a sample table,
-the report designer, the help, File → 连接台账服务器… filled in as an office would, an edit
-refused because another clerk changed the item first, and the bar shown when the server is away.
+the report designer, the export dialog after an export, the help, File → 连接台账服务器…
+filled in as an office would, an edit refused because another clerk changed the item first,
+and the bar shown when the server is away.
 Files are named ``<what>-<screen width>-<zh|en>.png``. Where ImageMagick's
 ``convert`` is installed they are reduced to 256 colours (half the size, the text as sharp).
 """
@@ -23,7 +24,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ("main", "dashboard", "wizard", "designer", "help", "connect", "conflict", "away")
+SHOTS = ("main", "dashboard", "wizard", "designer", "report", "help", "connect", "conflict",
+         "away")
 
 
 def child(out: Path, lang: str) -> int:
@@ -42,6 +44,7 @@ def child(out: Path, lang: str) -> int:
     from rectdesk.ui.import_wizard import ImportWizard
     from rectdesk.ui.main_window import MainWindow
     from rectdesk.ui.report_designer import ReportDesigner
+    from rectdesk.ui.report_dialog import ReportDialog
     from rectdesk.ui.tasks import TaskRunner
 
     folder = Path(tempfile.mkdtemp(prefix="rectdesk-shots-"))
@@ -128,6 +131,12 @@ def child(out: Path, lang: str) -> int:
         wait(1.5)
         shot("designer")
         designer.close()
+        # The export dialog after an export: the file written, its pages, 打开文件 / 打开文件夹.
+        report = ReportDialog(context, window, runner=TaskRunner(synchronous=True))
+        report.show()
+        report.export_to(folder / ("整改工作方案.pdf" if lang.startswith("zh") else "plan.pdf"))
+        shot("report")
+        report.close()
         help_dialog = HelpDialog(window)
         help_dialog.show()
         shot("help")
