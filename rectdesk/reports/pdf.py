@@ -291,6 +291,14 @@ class _PdfWriter(TableWriter):
             return BODY_PITCH
         return size * 1.6
 
+    def _lines_from(self, y: float, pitch: float) -> int:
+        """How many lines of ``pitch`` fit from ``y`` down, counted as the drawing loop does."""
+        count = 0
+        while y - pitch >= self.y_bottom:
+            y -= pitch
+            count += 1
+        return count
+
     def paragraph(self, para: Paragraph, *, keep_next: bool = False, tail: float = 0.0) -> None:
         role, size = para.font()
         widths = self.widths(role, size)
@@ -321,15 +329,22 @@ class _PdfWriter(TableWriter):
         if not para.text.strip() and self.y >= self.y_top:
             return  # a blank line never opens a page
         fresh = self.y_top - self.y_bottom
+        turns = set()
+        if style is not ParagraphStyle.TITLE:
+            room = self._lines_from(self.y, pitch)
+            page = self._lines_from(self.y_top, pitch)
+            turns = page_turns(len(lines), room, page, at_top=self.y >= self.y_top)
+        closing_from = len(lines) - 2 if len(lines) >= 4 else 0
         self.set_font(role, size)
         for index, line in enumerate(lines):
             rest = len(lines) - index
-            closing = tail and rest <= 2 and rest * pitch + tail <= fresh
-            if closing and index > 0 and self.y - rest * pitch - tail < self.y_bottom:
-                self.new_page()  # the last lines go over with the closing lines
-            elif closing and index == 0 and self.y - rest * pitch - tail < self.y_bottom:
-                self.new_page()
-            elif self.y - pitch < self.y_bottom:
+            # The last two lines go over with the closing lines, the whole paragraph where
+            # it has three lines or fewer (two stay behind or none).
+            closing = (tail and index == closing_from and rest * pitch + tail <= fresh
+                       and self.y - rest * pitch - tail < self.y_bottom)  # fmt: skip
+            # No single line of a paragraph alone on a page (turns), the closing lines kept.
+            moved = (index in turns or closing) and self.y < self.y_top
+            if moved or self.y - pitch < self.y_bottom:
                 self.new_page()
                 self.set_font(role, size)
             baseline = self.y - pitch / 2 - 0.36 * size
@@ -343,6 +358,27 @@ class _PdfWriter(TableWriter):
             self.y -= pitch
         if style is ParagraphStyle.TITLE:
             self.y -= pitch * 0.6
+
+
+def page_turns(count: int, room: int, page: int, *, at_top: bool) -> set[int]:
+    """Lines of a paragraph of ``count`` lines before which a new page starts, ``room`` lines
+    fitting on this page and ``page`` on a fresh one: no page holds a single line of it,
+    first or last (widow and orphan control, as Word's). A paragraph of three lines or fewer
+    that does not fit goes over whole."""
+    turns: set[int] = set()
+    start = 0
+    while count - start > room:
+        take = room
+        if count - start - take == 1:
+            take -= 1  # the last line would be alone over the page: one more goes with it
+        if take < 2:
+            take = 0 if not (start == 0 and at_top) else room  # the first line alone: move
+        if take <= 0 and start > 0:
+            take = room
+        start += take
+        turns.add(start)
+        room, at_top = page, True
+    return turns
 
 
 def page_points(report: Report) -> tuple[float, float]:

@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from readback import pdf_pages, raw_xml
@@ -13,7 +16,7 @@ from test_official_output import demo_batch, seed_store
 
 from rectdesk.domain.model import Status
 from rectdesk.reports.fontfiles import FontFace
-from rectdesk.reports.layout import Column, Report, Row, Table
+from rectdesk.reports.layout import Column, Report, Role, Row, Table
 from rectdesk.reports.widths import break_dates
 from rectdesk.services import reporting
 from rectdesk.store import Store
@@ -327,3 +330,66 @@ def test_word_cells_split_with_two_lines_on_each_page(report_store: Store,
     for row in splittable:
         for ppr in re.findall(r"<w:pPr>(.*?)</w:pPr>", row):
             assert "<w:widowControl/>" in ppr, ppr
+
+
+@pytest.mark.parametrize(
+    ("count", "room", "expected"),
+    [
+        (3, 2, {0}),  # would leave one line over: all three go over
+        (4, 3, {2}),  # two and two, not three and one
+        (5, 1, {0}),  # the first line alone at the foot: moved
+        (5, 5, set()),
+        (30, 3, {3, 25}),  # longer than a page: 3, 22, 5
+        (24, 0, {0, 22}),  # nothing fits here: over whole, then 22 and 2
+    ],
+)
+def test_page_turns_leave_no_line_alone(count: int, room: int, expected: set[int]) -> None:
+    from rectdesk.reports.pdf import page_turns
+
+    turns = page_turns(count, room, 22, at_top=False)
+    assert turns == expected
+    edges = sorted({0, *turns, count})
+    parts = [b - a for a, b in pairwise(edges) if b > a]
+    assert all(part >= 2 for part in parts), parts
+
+
+def test_narrative_paragraphs_keep_two_lines_on_each_page(
+    store: Store, font_env: list[FontFace], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every line the PDF draws is recorded with its paragraph and page: over narratives of
+    many lengths, no paragraph leaves a single line on a page (widow or orphan)."""
+    from rectdesk.reports import pdf
+
+    placed: list[tuple[int, int]] = []
+    current = [0]
+    paragraph, draw = pdf._PdfWriter.paragraph, pdf._PdfWriter.draw
+
+    def counted(self: Any, para: Any, **kwargs: Any) -> None:
+        current[0] += 1
+        paragraph(self, para, **kwargs)
+
+    def recorded(self: Any, role: Any, size: float, x: float, y: float, text: str,
+                 align: Any) -> None:  # fmt: skip
+        if role is not Role.PAGE_NUMBER:
+            placed.append((current[0], self.page))
+        draw(self, role, size, x, y, text, align)
+
+    monkeypatch.setattr(pdf._PdfWriter, "paragraph", counted)
+    monkeypatch.setattr(pdf._PdfWriter, "draw", recorded)
+    batch = seed_store(store, 18)
+    items = [i.id for i in store.items(reporting.ItemQuery(batch_id=batch))]
+    lonely, splits = [], 0
+    for count in range(3, 19):
+        placed.clear()
+        report = reporting.build(store, "narrative", item_ids=items[:count], today=TODAY)
+        pdf.write_pdf(report, io.BytesIO())
+        pages_of: dict[int, list[int]] = {}
+        for number, page in placed:
+            pages_of.setdefault(number, []).append(page)
+        for number, pages in pages_of.items():
+            counts = [pages.count(p) for p in sorted(set(pages))]
+            splits += len(counts) > 1
+            if len(counts) > 1 and min(counts) < 2:
+                lonely.append((count, number, counts))
+    assert splits > 20  # paragraphs do run over pages
+    assert not lonely, lonely
