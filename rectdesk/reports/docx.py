@@ -24,6 +24,7 @@ from rectdesk.reports.layout import (
     Table,
     page_number_text,
 )
+from rectdesk.reports.textwrap_cjk import NO_END, NO_START
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_MM = 1440 / 25.4
@@ -107,6 +108,7 @@ def write_docx(report: Report, target: Path | io.BytesIO) -> dict[str, str]:
                 parts.append(runs.paragraph("", Role.BODY, 6, '<w:spacing w:after="0"/>'))
     _insert_body(document, "".join(parts))
     _name_fallbacks(document, set(families.values()))
+    _chinese_line_breaks(document)
     core = document.core_properties
     core.title = report.title
     core.subject = report.name
@@ -151,6 +153,53 @@ def _keeps_with_next(blocks: list[Paragraph | Table], index: int) -> bool:
         isinstance(b, Paragraph) and b.style in (ParagraphStyle.SIGNATURE, ParagraphStyle.SIGNOFF)
         for b in rest
     )
+
+
+#: Besides the closing marks, the characters Word and WPS may not start a line with: the units
+#: that follow a number (2021年, 12月23日, 750人), so a year, a date or a count stays whole.
+UNITS_AFTER_NUMBERS = "年月日号时个人项次条名家所元万亿"
+
+
+def _chinese_line_breaks(document: Any) -> None:
+    """The document's East Asian language is Simplified Chinese, with its own kinsoku lists.
+
+    Without a language Word reads the text as English East Asian text; the custom lists
+    (Word: 中文版式 → 换行 → 自定义) keep 2021年 and 12月23日 whole, as the PDF does.
+    """
+    from docx.oxml import parse_xml
+
+    path = f"{{{W_NS}}}docDefaults/{{{W_NS}}}rPrDefault/{{{W_NS}}}rPr"
+    lang = document.styles.element.find(path)
+    if lang is not None:
+        found = lang.find(f"{{{W_NS}}}lang")
+        if found is None:
+            found = parse_xml(f'<w:lang xmlns:w="{W_NS}" w:val="en-US"/>')
+            lang.append(found)
+        found.set(f"{{{W_NS}}}eastAsia", "zh-CN")
+    settings = document.settings.element
+    for old in settings.findall(f"{{{W_NS}}}noLineBreaksAfter") + settings.findall(
+        f"{{{W_NS}}}noLineBreaksBefore"
+    ):
+        settings.remove(old)
+    before = "".join(sorted(NO_START)) + UNITS_AFTER_NUMBERS
+    lists = [
+        parse_xml(f'<w:noLineBreaksAfter xmlns:w="{W_NS}" w:lang="zh-CN" '
+                  f'w:val="{_text("".join(sorted(NO_END)))}"/>'),
+        parse_xml(f'<w:noLineBreaksBefore xmlns:w="{W_NS}" w:lang="zh-CN" '
+                  f'w:val="{_text(before)}"/>'),
+    ]  # fmt: skip
+    # Schema order: after w:characterSpacingControl, w:printTwoOnOne, w:strictFirstAndLastChars.
+    anchor = None
+    for name in ("strictFirstAndLastChars", "printTwoOnOne", "characterSpacingControl"):
+        anchor = settings.find(f"{{{W_NS}}}{name}")
+        if anchor is not None:
+            break
+    if anchor is None:
+        for element in reversed(lists):
+            settings.insert(0, element)
+        return
+    for element in reversed(lists):
+        anchor.addnext(element)
 
 
 def _name_fallbacks(document: Any, names: set[str]) -> None:

@@ -393,3 +393,25 @@ def test_narrative_paragraphs_keep_two_lines_on_each_page(
                 lonely.append((count, number, counts))
     assert splits > 20  # paragraphs do run over pages
     assert not lonely, lonely
+
+
+def test_word_names_chinese_and_keeps_numbers_with_their_units(report_store: Store,
+                                                               tmp_path: Path) -> None:  # fmt: skip
+    """The document's East Asian language is zh-CN and its line-break lists (Word's and WPS's
+    中文版式) forbid a line to start with a closing mark or with the unit after a number, so
+    2021年, 12月23日 and 750人 stay whole there as in the PDF."""
+    import docx
+
+    path = tmp_path / "plan.docx"
+    reporting.export_report(report_store, "plan", "docx", path, today=TODAY)
+    settings = raw_xml(path, "word/settings.xml")
+    before = re.search(r'<w:noLineBreaksBefore w:lang="zh-CN" w:val="([^"]*)"/>', settings)
+    after = re.search(r'<w:noLineBreaksAfter w:lang="zh-CN" w:val="([^"]*)"/>', settings)
+    assert before and after
+    assert set("，。、；：？！）》”年月日人") <= set(before.group(1))
+    assert set("（《“") <= set(after.group(1))
+    # In the schema's order: right after w:characterSpacingControl.
+    assert re.search(r"<w:characterSpacingControl [^>]*/><w:noLineBreaksAfter ", settings)
+    styles = raw_xml(path, "word/styles.xml")
+    assert re.search(r'<w:docDefaults>.*<w:lang [^>]*w:eastAsia="zh-CN"', styles, flags=re.S)
+    assert docx.Document(str(path)).paragraphs  # still a document Word's reader opens
