@@ -21,9 +21,12 @@ if TYPE_CHECKING:
 
 _FINISHED = (Status.COMPLETED, Status.CLOSED)
 _TRAILING = "。；;，,.！!？? \n"
+#: A year beginning a list item's text (1.2020年…, 2.2021-2022年…): the mark, not a decimal.
+_YEAR_AFTER = r"(?:19|20)[0-9]{2}(?:年|[-－—~～至])"
 #: A list mark at the start of a line: 1. 1、 1． (1) （1） ①.
 _LIST_MARK = re.compile(
-    r"^\s*(?:[（(]\s*([0-9]{1,2})\s*[)）]|([0-9]{1,2})\s*(?:、|[.．,，](?![0-9]))(?![0-9]{1,2}月))\s*"
+    r"^\s*(?:[（(]\s*([0-9]{1,2})\s*[)）]"
+    r"|([0-9]{1,2})\s*(?:、|[.．,，](?![0-9])|[.．](?=" + _YEAR_AFTER + r"))(?![0-9]{1,2}月))\s*"
     r"|^\s*([0-9]{1,2})\s*[.．](?=[0-9]{1,2}月)"
 )
 #: What a signature says when the office's name is not set (the clerk writes it in).
