@@ -157,7 +157,7 @@ def _keeps_with_next(blocks: list[Paragraph | Table], index: int) -> bool:
 
 #: Besides the closing marks, the characters Word and WPS may not start a line with: the units
 #: that follow a number (2021年, 12月23日, 750人), so a year, a date or a count stays whole.
-UNITS_AFTER_NUMBERS = "年月日号时个人项次条名家所元万亿"
+UNITS_AFTER_NUMBERS = "年月日号天周时个人项次条名家所元万亿"
 
 
 def _chinese_line_breaks(document: Any) -> None:

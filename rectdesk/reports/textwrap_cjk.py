@@ -14,10 +14,11 @@ NO_END = frozenset("（《「『“‘【〔〈([{")
 
 #: Runs that are read as one word and are not broken where a line can avoid it: Latin words,
 #: codes and masked phone numbers (138****1962), numbers with their unit (12月, 750人,
-#: 23.98%), month-day dates (11月30日). A full date may break after 年, as offices print it.
+#: 23.98%, 1101天), month-day dates (11月30日). A full date may break after 年, as offices
+#: print it.
 _KEEP = re.compile(
     r"[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号]"
-    r"|[0-9０-９]+(?:\.[0-9]+)?(?:万元|亿元|[年月日号个人项次元家条所名期批轮%％])"
+    r"|[0-9０-９]+(?:\.[0-9]+)?(?:万元|亿元|小时|分钟|[年月日号天周时个人项次元家条所名期批轮%％])"
     r"|[A-Za-z0-9._\-/@%+#&*＊]{2,}"
 )
 #: Words that the titles and headers of official tables are made of (longest first), so

@@ -286,11 +286,16 @@ def test_printed_dates_are_never_iso(
 
 def test_breaks_keep_codes_dates_phones_and_unit_names() -> None:
     widths = nominal_widths(10.5)
-    for text, width in (("整改时限2023年12月31日", 50.0), ("联系人138****1962反映", 60.0)):
+    cases = (("整改时限2023年12月31日", 50.0), ("联系人138****1962反映", 60.0),
+             ("逾期1101天", 45.0), ("每周不少于12小时", 65.0))
+    for text, width in cases:
         lines = wrap(text, width, widths)
         assert "".join(lines) == text
         for start, end in kept_spans(text):
             assert sum(start < len("".join(lines[:k])) < end for k in range(1, len(lines))) == 0
+    # A number stays with its unit: 逾期 / 1101天, never 逾期1101 / 天.
+    assert wrap("逾期1101天", 45.0, widths) == ["逾期", "1101天"]
+    assert wrap("每周不少于12小时", 65.0, widths) == ["每周不少于", "12小时"]
     units = ["科教处", "医政处", "规划产业处"]
     lines = wrap("、".join(units), 60.0, widths, words=units)
     assert all(line.strip("、") in units for line in lines)
