@@ -124,11 +124,11 @@ def build_binder(
         if ledger:
             blocks.append(Paragraph("台账记录", ParagraphStyle.HEADING2))
             blocks.append(Table(
-                columns=[Column("on", "日期", 1.2, Align.CENTER),
+                columns=[Column("on", "日期", 1.5, Align.CENTER),
                          Column("kind", "类别", 0.9, Align.CENTER),
                          Column("text", "内容", 5.0, Align.LEFT),
                          Column("author", "记录人", 1.0, Align.CENTER)],
-                rows=[Row((e.on.isoformat(), e.kind.label, m(e.text) or "—", m(e.author)))
+                rows=[Row((format_cn_date(e.on), e.kind.label, m(e.text) or "—", m(e.author)))
                       for e in ledger],
                 font_size=10.5, header_size=10.5,
             ))  # fmt: skip

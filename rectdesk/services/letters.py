@@ -444,9 +444,9 @@ def register_report(
                          for i in letter.items)  # fmt: skip
         state = letter.reply_state(today)
         table.rows.append(Row((
-            str(k), letter.number, letter.kind.short, letter.issued_on.isoformat(), letter.unit,
-            items, letter.reply_due.isoformat() if letter.reply_due else "—",
-            letter.reply_on.isoformat() if letter.reply_on else state,
+            str(k), letter.number, letter.kind.short, format_cn_date(letter.issued_on),
+            letter.unit, items, format_cn_date(letter.reply_due) if letter.reply_due else "—",
+            format_cn_date(letter.reply_on) if letter.reply_on else state,
             letter.reply_summary + (f"（附：{letter.reply_file_name}）"
                                     if letter.reply_file_name else ""),
             letter.result or ("—" if letter.reply_on is None else ""),

@@ -305,3 +305,18 @@ def test_evidence_guard_is_dated(store: Store) -> None:
     report = evidence_guard.reuse_report(store, evidence_guard.check(store), today=TODAY)
     assert "截至2026年3月16日" in "".join(report.texts())
     assert dt.date.today()  # the check itself never depends on the clock
+
+
+def test_binder_ledger_dates_are_written_as_the_office_writes_them(
+    store: Store, tmp_path: Path
+) -> None:
+    """The 台账记录 table prints 2026年3月2日, never 2026-03-02 (an upper level reads it)."""
+    from rectdesk.domain.model import LedgerKind
+
+    item = store.items()[0].id
+    store.add_ledger_entry(item, dt.date(2026, 3, 2), LedgerKind.PROGRESS, "已召开专题会议。")
+    out = binder.write_binder(store, tmp_path / "b.pdf", item_ids=[item], today=TODAY)
+    text = "".join(p.extract_text() or "" for p in PdfReader(str(out.path)).pages)
+    flat = "".join(text.split())
+    assert "2026年3月2日" in flat
+    assert "2026-03-02" not in flat

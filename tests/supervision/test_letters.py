@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from supkit import PLANTED, TODAY
 
 from rectdesk.cli import main
+from rectdesk.domain.deadlines import format_cn_date
 from rectdesk.domain.errors import UserError
 from rectdesk.domain.privacy import OutputMode
 from rectdesk.domain.supervision import LetterKind, parse_letter_number
@@ -130,6 +131,9 @@ def test_reply_with_file_register_and_dashboard(store: Store, tmp_path: Path) ->
     report = letters.register_report(store, later)
     cells = [c for t in report.tables() for row in t.rows for c in row.cells]
     assert number in cells and "已整改到位" in cells
+    # Dates as the office writes them in a printed register, never 2026-03-02.
+    assert format_cn_date(TODAY) in cells and format_cn_date(later) in cells
+    assert not [c for c in cells if re.search(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", c)]
 
 
 def test_letters_are_masked_unless_full(store: Store, tmp_path: Path) -> None:
