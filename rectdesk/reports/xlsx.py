@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import io
-import math
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +17,13 @@ from rectdesk.reports.layout import (
     ParagraphStyle,
     Report,
     Role,
+    Row,
     RowKind,
     Table,
 )
 from rectdesk.reports.textwrap_cjk import nominal_widths, wrap
 from rectdesk.reports.widths import list_words
+from rectdesk.reports.xlsx_pages import KEEP_WHOLE, ROUNDING_PT, Pager
 
 MM_PER_INCH = 25.4
 MM_TO_PT = 72.0 / 25.4
@@ -41,6 +42,8 @@ FOOTER_CODES: dict[str, str] = {
 
 #: Excel's highest row (points): taller rows are cut off when printed.
 ROW_CAP = 409.0
+#: The height Excel gives a row the writer leaves as it is (the default font's, Arial 10).
+DEFAULT_ROW_PT = 12.75
 #: Line pitch of wrapped cell text in Excel and WPS, as a multiple of the font size.
 LINE_PITCH = 1.3
 #: Excel's cell padding and its wider rendering of some glyphs, taken off the width.
@@ -117,9 +120,11 @@ def write_xlsx(report: Report, target: Path | io.BytesIO) -> dict[str, str]:
     """Write the report as an .xlsx workbook; returns role → font family named in it."""
     from openpyxl import Workbook
     from openpyxl.worksheet.page import PageMargins
+    from openpyxl.worksheet.pagebreak import Break
 
     families = official_families(report.fonts)
     workbook = Workbook()
+    _default_font(workbook)
     sheet: Any = workbook.active
     sheet.title = _sheet_title(report.name)
     styles = _Styles(sheet, families)
@@ -133,28 +138,36 @@ def write_xlsx(report: Report, target: Path | io.BytesIO) -> dict[str, str]:
         sheet.column_dimensions[_letter(index)].width = round(width, 2)
 
     state = {"row": 1}
+    pager = Pager((report.page_mm()[1] - top - bottom) * MM_TO_PT, blank_pt=DEFAULT_ROW_PT)
     # Tables of one header (the summary's sections) become one table on the sheet, headings
-    # as section rows: a sheet repeats one set of header rows on every page (print titles).
+    # as section rows: a sheet repeats one set of header rows on every page (print titles),
+    # those of the header most rows have.
     joined = _joined(report.blocks)
-    alike: dict[tuple[tuple[str, ...], ...], list[Any]] = {}
+    rows_by_header: dict[tuple[tuple[str, ...], ...], int] = {}
+    for table in tables:
+        key = _header_key(table)
+        rows_by_header[key] = rows_by_header.get(key, 0) + len(table.rows)
+    title_key = max(rows_by_header, key=rows_by_header.__getitem__) if tables else None
+    title_rows: tuple[int, int] | None = None
+    last_table = max((i for i, b in enumerate(report.blocks) if isinstance(b, Table)), default=-1)
     for index, block in enumerate(report.blocks):
         if isinstance(block, Paragraph):
             if index in joined:
                 state["row"] -= 1 if state.get("gap") else 0
-                _section_row(sheet, styles, block, state, n, sum(unit_widths))
+                _section_row(sheet, styles, block, state, n, sum(unit_widths), pager)
             else:
-                _paragraph(sheet, styles, block, state, n, sum(unit_widths))
+                _paragraph(sheet, styles, block, state, n, sum(unit_widths), pager)
             state["gap"] = 0
         else:
             if index in joined:
                 state["row"] -= 1 if state.get("gap") else 0
-            rows = _table(sheet, styles, block, state, unit_widths, header=index not in joined)
+            tail = _tail_pt(report.blocks[index + 1 :], sum(unit_widths))
+            rows = _table(sheet, styles, block, state, unit_widths, pager,
+                          header=index not in joined, tail=tail if index == last_table else 0.0,
+                          titles=_header_key(block) == title_key and title_rows is None)
+            if rows is not None and _header_key(block) == title_key and title_rows is None:
+                title_rows = rows
             state["gap"] = 1
-            key = tuple(tuple(r) for r in block.header_grid())
-            found = alike.setdefault(key, [None, 0])
-            found[0] = found[0] or rows
-            found[1] += len(block.rows)
-    title_rows = max(alike.values(), key=lambda f: f[1])[0] if alike else None
 
     setup = sheet.page_setup
     setup.orientation = "landscape" if report.landscape else "portrait"
@@ -169,12 +182,59 @@ def write_xlsx(report: Report, target: Path | io.BytesIO) -> dict[str, str]:
     )  # fmt: skip
     if title_rows is not None:
         sheet.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
+    for row in pager.breaks:
+        sheet.row_breaks.append(Break(id=row))
     _header_footer(sheet, report, families)
     workbook.properties.title = report.title
     workbook.properties.subject = report.name
     workbook.properties.creator = "RectDesk"
     workbook.save(target)
     return {ROLE_LABELS[role]: name for role, name in families.items()}
+
+
+def _default_font(workbook: Any) -> None:
+    """Arial 10 as the workbook's default font: column widths are counted in its digits, and
+    Excel and WPS (Arial) and LibreOffice (Liberation Sans, the same widths) then read them
+    alike. With Calibri, missing on Linux, LibreOffice measured the columns a third wider
+    and shrank every page to three quarters. Every written cell names its own font."""
+    from openpyxl.styles import Font
+
+    workbook._fonts[0] = Font(name="Arial", sz=10, family=2)
+    for style in workbook._named_styles:
+        if style.name == "Normal":
+            style.font = Font(name="Arial", sz=10, family=2)
+
+
+#: Paragraphs that stay on the page of what follows them.
+_LEADS = (ParagraphStyle.ATTACHMENT, ParagraphStyle.TITLE, ParagraphStyle.SUBTITLE,
+          ParagraphStyle.HEADING1, ParagraphStyle.HEADING2)
+
+
+def _header_key(table: Table) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(r) for r in table.header_grid())
+
+
+def _paragraph_height(para: Paragraph, width: float) -> float:
+    """The height of a paragraph's row (one merged row, the text wrapped in it)."""
+    _role, size = para.font()
+    indent = 4 if para.style in (ParagraphStyle.BODY, ParagraphStyle.HEADING1,
+                                 ParagraphStyle.HEADING2) else 0  # fmt: skip
+    lines = estimate_lines(para.text, width - indent * 1.1, size)
+    return min(ROW_CAP, lines * size * LINE_PITCH + 6)
+
+
+def _tail_pt(rest: list[Paragraph | Table], width: float) -> float:
+    """Height of the closing lines (sign-off, unit, date) where only they follow, the blank
+    row before them included; 0 where anything else follows."""
+    closing = (ParagraphStyle.SIGNOFF, ParagraphStyle.SIGNATURE)
+    if not rest or not all(isinstance(b, Paragraph) and (b.style in closing or not b.text)
+                           for b in rest):  # fmt: skip
+        return 0.0
+    height = DEFAULT_ROW_PT + ROUNDING_PT
+    for block in rest:
+        assert isinstance(block, Paragraph)
+        height += _paragraph_height(block, width) + ROUNDING_PT
+    return height
 
 
 def _sheet_title(name: str) -> str:
@@ -203,9 +263,8 @@ def _put(sheet: Any, row: int, column: int, text: str, style: Any) -> Any:
     return cell
 
 
-def _paragraph(
-    sheet: Any, styles: _Styles, para: Paragraph, state: dict[str, int], n: int, width: float
-) -> None:
+def _paragraph(sheet: Any, styles: _Styles, para: Paragraph, state: dict[str, int], n: int,
+               width: float, pager: Pager) -> None:  # fmt: skip
     role, size = para.font()
     row = state["row"]
     align = Align.LEFT
@@ -221,8 +280,9 @@ def _paragraph(
     _put(sheet, row, 1, text, style)
     if n > 1:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=n)
-    lines = estimate_lines(text, width - indent * 1.1, size)
-    sheet.row_dimensions[row].height = min(ROW_CAP, lines * size * LINE_PITCH + 6)
+    height = _paragraph_height(para, width)
+    sheet.row_dimensions[row].height = height
+    pager.place(row, height, lead=para.style in _LEADS and bool(text.strip()))
     state["row"] = row + 1
 
 
@@ -277,34 +337,85 @@ def _joined(blocks: list[Paragraph | Table]) -> set[int]:
     return joined
 
 
-def _section_row(
-    sheet: Any, styles: _Styles, para: Paragraph, state: dict[str, int], n: int, width: float
-) -> None:
+def _section_row(sheet: Any, styles: _Styles, para: Paragraph, state: dict[str, int], n: int,
+                 width: float, pager: Pager) -> None:  # fmt: skip
     role, size = Role.SECTION, para.font()[1]
     style = styles.get(role, min(size, 12.0), Align.LEFT, border=True, valign="center")
     row = state["row"]
     _write_span(sheet, row, (1, n), para.text, style)
     lines = estimate_lines(para.text, width, size)
     sheet.row_dimensions[row].height = min(ROW_CAP, lines * size * LINE_PITCH + 6)
+    pager.place(row, sheet.row_dimensions[row].height, lead=True)
     state["row"] = row + 1
 
 
 def _table(
     sheet: Any, styles: _Styles, table: Table, state: dict[str, int], widths: list[float],
-    *, header: bool = True,
+    pager: Pager, *, header: bool = True, tail: float = 0.0, titles: bool = False,
 ) -> tuple[int, int] | None:  # fmt: skip
+    """Write a table from ``state["row"]``; ``tail`` is the height of the closing lines that
+    follow it, ``titles`` marks its header rows as the ones printed on every page."""
     n = len(table.columns)
     spans = _spans(table, widths)
     span_widths = [sum(widths[a - 1 : b]) for a, b in spans]
-    last_col = spans[-1][1] if spans else 1
     first = state["row"]
+    grid = _header(sheet, styles, table, first, spans, span_widths, pager) if header else []
+    if titles and grid:
+        height = sum(sheet.row_dimensions[first + r].height for r in range(len(grid)))
+        pager.set_titles(first, first + len(grid) - 1, height)
     size = table.font_size
+    body = [
+        styles.get(Role.BODY, size, c.align, border=True,
+                   valign="center" if c.align is Align.CENTER else "top")
+        for c in table.columns
+    ]  # fmt: skip
+    section_size = table.section_font_size()
+    section = styles.get(Role.SECTION, section_size, Align.LEFT, border=True, valign="center")
+    total = styles.get(Role.SECTION, section_size, Align.CENTER, border=True, valign="center")
+    pitch = size * LINE_PITCH
+    laid = [
+        [] if item.kind is RowKind.SECTION else [
+            cell_lines(text, span_widths[c], size, table.columns[c])
+            for c, text in enumerate(_cells(item, n))
+        ]
+        for item in table.rows
+    ]  # fmt: skip
+    bodies = [k for k, item in enumerate(table.rows) if item.kind is not RowKind.SECTION]
+    closing = bodies[-2] if tail and len(bodies) >= 2 else -1
+    row = first + len(grid)
+    for number, item in enumerate(table.rows):
+        if item.kind is RowKind.SECTION:
+            _write_span(sheet, row, (1, spans[-1][1]), item.cells[0], section)
+            lines = estimate_lines(item.cells[0], sum(span_widths), size)
+            sheet.row_dimensions[row].height = min(ROW_CAP, lines * pitch + 6)
+            pager.place(row, sheet.row_dimensions[row].height, lead=True)
+            row += 1
+            continue
+        if number == closing:
+            # The last two items go over with the sign-off where together they fit a page.
+            group = tail + sum(
+                (min(ROW_CAP, _tallest(p) * pitch + 6) if p else 24.0) + ROUNDING_PT
+                for p in laid[number:]
+            )
+            if pager.room() < group <= pager.fresh(row):
+                pager.new_page(row)
+        kinds = [total] * n if item.kind is RowKind.TOTAL else body
+        row = _item(sheet, table, row, laid[number], kinds, spans, pitch, pager)
+    state["row"] = row + 1
+    return (first, first + len(grid) - 1) if grid else None
+
+
+def _header(sheet: Any, styles: _Styles, table: Table, first: int,
+            spans: list[tuple[int, int]], span_widths: list[float], pager: Pager
+            ) -> list[list[str]]:  # fmt: skip
+    """The header rows, spans and vertical merges kept; returns the header grid."""
+    n = len(table.columns)
     head = styles.get(
         Role.TABLE_HEADER, table.header_size, Align.CENTER, border=True, valign="center"
     )
-    grid = table.header_grid() if header else []
+    grid = table.header_grid()
     taken: set[tuple[int, int]] = set()
-    for r, header_cells in enumerate(table.header_rows() if header else []):
+    for r, header_cells in enumerate(table.header_rows()):
         col = 0
         for cell in header_cells:
             while (r, col) in taken:
@@ -324,57 +435,57 @@ def _table(
             estimate_lines(t, w, table.header_size)
             for t, w in zip(grid[r], span_widths, strict=True)
         )
-        sheet.row_dimensions[first + r].height = lines * table.header_size * LINE_PITCH + 6
-    row = first + len(grid)
-    body = [
-        styles.get(Role.BODY, size, c.align, border=True,
-                   valign="center" if c.align is Align.CENTER else "top")
-        for c in table.columns
-    ]  # fmt: skip
-    section_size = table.section_font_size()
-    section = styles.get(Role.SECTION, section_size, Align.LEFT, border=True, valign="center")
-    total = styles.get(Role.SECTION, section_size, Align.CENTER, border=True, valign="center")
-    full_width = sum(span_widths)
+        height = lines * table.header_size * LINE_PITCH + 6
+        sheet.row_dimensions[first + r].height = height
+        pager.place(first + r, height, lead=True)
+    return grid
+
+
+def _item(sheet: Any, table: Table, row: int, pieces: list[list[tuple[str, bool]]],
+          kinds: list[Any], spans: list[tuple[int, int]], pitch: float, pager: Pager
+          ) -> int:  # fmt: skip
+    """One item from ``row``, in as many rows as the page and Excel's row cap ask: a tall
+    item fills what is left of the page and goes on in a row marked (续) on the next, never
+    leaving a single line in a row; returns the next free row."""
+    total = _tallest(pieces)
+    most = max_lines(table.font_size)
     simple = all(a == b for a, b in spans)
-    pitch = size * LINE_PITCH
-    most = max_lines(size)
-    for item in table.rows:
-        if item.kind is RowKind.SECTION:
-            _write_span(sheet, row, (1, last_col), item.cells[0], section)
-            lines = estimate_lines(item.cells[0], full_width, size)
-            sheet.row_dimensions[row].height = min(ROW_CAP, lines * pitch + 6)
-            row += 1
-            continue
-        cells = list(item.cells[:n]) + [""] * (n - len(item.cells))
-        kinds = [total] * n if item.kind is RowKind.TOTAL else body
-        pieces = [
-            cell_lines(text, span_widths[c], size, table.columns[c]) for c, text in enumerate(cells)
-        ]
-        # A row taller than Excel's 409-point limit goes on over continuation rows: the long
-        # texts are cut between lines, the short cells (序号, 编号, 时限…) merged down.
-        count = max(1, *(math.ceil(len(p) / most) for p in pieces))
+    seq = bool(table.columns) and table.columns[0].key == "seq"
+    fits = total * pitch + 6 + ROUNDING_PT <= pager.room() and total <= most
+    whole_fits = total * pitch + 6 + ROUNDING_PT <= pager.fresh(row) and total <= most
+    if not fits and whole_fits and (total <= KEEP_WHOLE or pager.lines_left(pitch) < 4):
+        pager.new_page(row)  # a short item moves whole, as in Word and the PDF
+    start = 0
+    while start < total:
+        if pager.lines_left(pitch) < 2 and row > pager.start:
+            pager.new_page(row)
+        left = total - start
+        take = min(left, most, max(pager.lines_left(pitch), 2))
+        if left - take == 1 and take > 2:
+            take -= 1  # never one line alone in a row
+        continued = start > 0 and row == pager.start  # this part opens a page
         for col, lines_of in enumerate(pieces):
-            if len(lines_of) <= most and count > 1:
-                where = spans[col]
-                _write_span(sheet, row, where, cells[col], kinds[col], down=count)
-                continue
-            for part in range(count):
-                text = join_lines(lines_of[part * most : (part + 1) * most])
-                if simple:
-                    _put(sheet, row + part, col + 1, text, kinds[col])
-                else:
-                    _write_span(sheet, row + part, spans[col], text, kinds[col])
-        for part in range(count):
-            tallest = max(
-                (len(p[part * most : (part + 1) * most]) for p in pieces if len(p) > most
-                 or count == 1),
-                default=1,
-            )  # fmt: skip
-            # Excel does not grow wrapped rows by itself when printing: set the height.
-            sheet.row_dimensions[row + part].height = min(ROW_CAP, max(1, tallest) * pitch + 6)
-        row += count
-    state["row"] = row + 1
-    return (first, first + len(grid) - 1) if grid else None
+            text = join_lines(lines_of[start : start + take])
+            if continued and col == 0 and seq:
+                text = "(续)"  # the item goes on from the page before, as in the PDF
+            if simple:
+                _put(sheet, row, col + 1, text, kinds[col])
+            else:
+                _write_span(sheet, row, spans[col], text, kinds[col])
+        height = min(ROW_CAP, max(1, take) * pitch + 6)
+        sheet.row_dimensions[row].height = height
+        pager.place(row, height)
+        row += 1
+        start += take
+    return row
+
+
+def _tallest(pieces: list[list[tuple[str, bool]]]) -> int:
+    return max((len(p) for p in pieces), default=1) or 1
+
+
+def _cells(item: Row, n: int) -> list[str]:
+    return list(item.cells[:n]) + [""] * (n - len(item.cells))
 
 
 def _header_footer(sheet: Any, report: Report, families: dict[Role, str]) -> None:

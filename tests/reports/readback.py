@@ -85,6 +85,12 @@ def resolve_spans(entries: list[Entry]) -> list[Entry]:
     return out
 
 
+def owner_rows(owner: dict[tuple[int, int], tuple[int, int]], r: int) -> set[int]:
+    """``{r}`` where row ``r``'s first cell is part of a merged range (a paragraph or a
+    section row spans the sheet), else nothing."""
+    return {r} if (r, 1) in owner else set()
+
+
 def xlsx_entries(path: Path) -> list[Entry]:
     """Rows of the sheet; merged ranges read as one cell; a one-cell row is a paragraph."""
     import openpyxl
@@ -98,14 +104,21 @@ def xlsx_entries(path: Path) -> list[Entry]:
     out: list[Entry] = []
     places: dict[int, int] = {}  # first grid column of a cell → its place in the last row
     for r, row in enumerate(sheet.iter_rows(), start=1):
-        if out and r > 1 and owner.get((r, 1), (r, 1))[0] < r:
-            # A continuation row (Excel's 409-point limit): its texts go on the row above.
+        first = sheet.cell(r, 1).value
+        merged_above = owner.get((r, 1), (r, 1))[0] < r
+        continued = first == "(续)" or (
+            not first and r not in owner_rows(owner, r) and any(c.value for c in row)
+            and bool(out) and out[-1][0] == "row" and row[0].border.left.style is not None
+        )
+        if out and r > 1 and (merged_above or continued) and out[-1][0] == "row":
+            # A continuation row (the page's end or Excel's 409-point limit): its texts go
+            # on the row above; its 序号 says (续) where it opens a page.
             kind, above = out[-1]
             joined = list(above)
             for c in range(1, sheet.max_column + 1):
                 top = owner.get((r, c), (r, c))
                 value = sheet.cell(r, c).value
-                if top == (r, c) and c in places and value:
+                if top == (r, c) and c in places and value and not (c == 1 and continued):
                     joined[places[c]] += "\n" + str(value)
             out[-1] = (kind, tuple(joined))
             continue

@@ -415,3 +415,64 @@ def test_word_names_chinese_and_keeps_numbers_with_their_units(report_store: Sto
     styles = raw_xml(path, "word/styles.xml")
     assert re.search(r'<w:docDefaults>.*<w:lang [^>]*w:eastAsia="zh-CN"', styles, flags=re.S)
     assert docx.Document(str(path)).paragraphs  # still a document Word's reader opens
+
+
+def _excel_pages(path: Path) -> tuple[Any, list[list[int]], float]:
+    """The sheet, its rows page by page (by its manual breaks) and the page's height."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path).active
+    cuts = [0, *sorted(b.id for b in sheet.row_breaks.brk), sheet.max_row]
+    pages = [list(range(a + 1, b + 1)) for a, b in pairwise(cuts) if b > a]
+    margins = sheet.page_margins
+    height = (210 / 25.4 - margins.top - margins.bottom) * 72  # A4 landscape
+    return sheet, pages, height
+
+
+def test_excel_pages_hold_their_rows_and_keep_headings_and_sign_off(
+    store: Store, font_env: list[FontFace], tmp_path: Path
+) -> None:
+    """Over many list lengths the Excel warnings list is laid in pages by manual breaks: each
+    page (with the header rows printed again) holds its rows at full size, no page ends with
+    a unit heading or a header row, and the sign-off has two items or more with it."""
+    batch = seed_store(store, 40, name="预警批次")
+    items = list(store.items(reporting.ItemQuery(batch_id=batch)))
+    for item in items:
+        store.update_item(item.id, {"status": Status.IN_PROGRESS.value})
+    problems, paged = [], 0
+    for count in range(2, 41, 2):
+        path = tmp_path / "warnings.xlsx"
+        reporting.export_report(store, "warnings", "xlsx", path,
+                                item_ids=[i.id for i in items[:count]],
+                                today=dt.date(2023, 12, 20))  # fmt: skip
+        sheet, pages, page_pt = _excel_pages(path)
+        titles = [int(x) for x in re.findall(r"[0-9]+", sheet.print_title_rows or "")]
+        title_pt = sum(sheet.row_dimensions[r].height for r in range(titles[0], titles[-1] + 1))
+        paged += len(pages) > 1
+        for number, rows in enumerate(pages):
+            used = sum(sheet.row_dimensions[r].height or 12.75 for r in rows)
+            used += title_pt if number else 0
+            if used > page_pt:
+                problems.append((count, number, "overfull", used))
+            last = rows[-1]
+            value = str(sheet.cell(last, 1).value or "")
+            if number < len(pages) - 1 and (_SECTION.match(value) or value == "序号"):
+                problems.append((count, number, "ends with", value))
+        closing = pages[-1]
+        numbers = [r for r in closing
+                   if re.fullmatch(r"[0-9]+|\(续\)", str(sheet.cell(r, 1).value))]
+        if len(pages) > 1 and len(numbers) < 2:
+            problems.append((count, "lonely sign-off", numbers))
+    assert paged > 10
+    assert not problems, problems
+
+
+def test_excel_default_font_is_arial(report_store: Store, tmp_path: Path) -> None:
+    """Column widths are counted in the default font's digits: Arial (Liberation Sans on
+    Linux) makes Excel, WPS and LibreOffice read them alike (Calibri, missing on Linux, made
+    LibreOffice print every page at three quarters)."""
+    path = tmp_path / "plan.xlsx"
+    reporting.export_report(report_store, "plan", "xlsx", path, today=TODAY)
+    styles = raw_xml(path, "xl/styles.xml")
+    first = re.search(r"<fonts[^>]*><font>(.*?)</font>", styles)
+    assert first and '<name val="Arial"/>' in first.group(1) and '<sz val="10"/>' in first.group(1)
