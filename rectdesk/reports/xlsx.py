@@ -44,8 +44,11 @@ FOOTER_CODES: dict[str, str] = {
 ROW_CAP = 409.0
 #: The height Excel gives a row the writer leaves as it is (the default font's, Arial 10).
 DEFAULT_ROW_PT = 12.75
-#: Line pitch of wrapped cell text in Excel and WPS, as a multiple of the font size.
-LINE_PITCH = 1.3
+#: Line pitch of wrapped cell text, as a multiple of the font size: the tallest of the fonts
+#: that stand in for 仿宋_GB2312 — Noto Sans CJK, the Chinese font of UOS, Kylin and most
+#: Linux desktops, sets lines 1.45 em apart (WenQuanYi 1.26, Droid Sans Fallback 1.31, the
+#: Windows fonts about 1.0–1.2). At 1.3 LibreOffice cut the last line off tall cells.
+LINE_PITCH = 1.45
 #: Excel's cell padding and its wider rendering of some glyphs, taken off the width.
 _SAFETY = 0.94
 
