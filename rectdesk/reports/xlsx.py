@@ -389,7 +389,7 @@ def _table(
     for number, item in enumerate(table.rows):
         if item.kind is RowKind.SECTION:
             _write_span(sheet, row, (1, spans[-1][1]), item.cells[0], section)
-            lines = estimate_lines(item.cells[0], sum(span_widths), size)
+            lines = _section_lines(item, span_widths, size)
             sheet.row_dimensions[row].height = min(ROW_CAP, lines * pitch + 6)
             pager.place(row, sheet.row_dimensions[row].height, lead=True)
             row += 1
@@ -397,8 +397,9 @@ def _table(
         if number == closing:
             # The last two items go over with the sign-off where together they fit a page.
             group = tail + sum(
-                (min(ROW_CAP, _tallest(p) * pitch + 6) if p else 24.0) + ROUNDING_PT
-                for p in laid[number:]
+                min(ROW_CAP, (_tallest(p) if p else _section_lines(item, span_widths, size))
+                    * pitch + 6) + ROUNDING_PT
+                for p, item in zip(laid[number:], table.rows[number:], strict=True)
             )
             if pager.room() < group <= pager.fresh(row):
                 pager.new_page(row)
@@ -481,6 +482,10 @@ def _item(sheet: Any, table: Table, row: int, pieces: list[list[tuple[str, bool]
         row += 1
         start += take
     return row
+
+
+def _section_lines(item: Row, span_widths: list[float], size: float) -> int:
+    return estimate_lines(item.cells[0], sum(span_widths), size)
 
 
 def _tallest(pieces: list[list[tuple[str, bool]]]) -> int:
