@@ -165,10 +165,11 @@ def write_xlsx(report: Report, target: Path | io.BytesIO) -> dict[str, str]:
             if index in joined:
                 state["row"] -= 1 if state.get("gap") else 0
             tail = _tail_pt(report.blocks[index + 1 :], sum(unit_widths))
+            titles = title_rows is None and _header_key(block) == title_key
             rows = _table(sheet, styles, block, state, unit_widths, pager,
                           header=index not in joined, tail=tail if index == last_table else 0.0,
-                          titles=_header_key(block) == title_key and title_rows is None)
-            if rows is not None and _header_key(block) == title_key and title_rows is None:
+                          titles=titles)  # fmt: skip
+            if titles and rows is not None:
                 title_rows = rows
             state["gap"] = 1
 
@@ -217,12 +218,16 @@ def _header_key(table: Table) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(r) for r in table.header_grid())
 
 
+def _indent(para: Paragraph) -> int:
+    """A body paragraph's or heading's first-line indent in Excel units: two characters."""
+    indented = (ParagraphStyle.BODY, ParagraphStyle.HEADING1, ParagraphStyle.HEADING2)
+    return 4 if para.style in indented else 0
+
+
 def _paragraph_height(para: Paragraph, width: float) -> float:
     """The height of a paragraph's row (one merged row, the text wrapped in it)."""
     _role, size = para.font()
-    indent = 4 if para.style in (ParagraphStyle.BODY, ParagraphStyle.HEADING1,
-                                 ParagraphStyle.HEADING2) else 0  # fmt: skip
-    lines = estimate_lines(para.text, width - indent * 1.1, size)
+    lines = estimate_lines(para.text, width - _indent(para) * 1.1, size)
     return min(ROW_CAP, lines * size * LINE_PITCH + 6)
 
 
@@ -276,10 +281,7 @@ def _paragraph(sheet: Any, styles: _Styles, para: Paragraph, state: dict[str, in
     elif para.style is ParagraphStyle.SIGNATURE:
         align = Align.RIGHT
     text = para.text
-    indent = 0
-    if para.style in (ParagraphStyle.BODY, ParagraphStyle.HEADING1, ParagraphStyle.HEADING2):
-        indent = 4  # two Chinese characters
-    style = styles.get(role, size, align, border=False, valign="center", indent=indent)
+    style = styles.get(role, size, align, border=False, valign="center", indent=_indent(para))
     _put(sheet, row, 1, text, style)
     if n > 1:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=n)

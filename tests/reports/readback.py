@@ -85,12 +85,6 @@ def resolve_spans(entries: list[Entry]) -> list[Entry]:
     return out
 
 
-def owner_rows(owner: dict[tuple[int, int], tuple[int, int]], r: int) -> set[int]:
-    """``{r}`` where row ``r``'s first cell is part of a merged range (a paragraph or a
-    section row spans the sheet), else nothing."""
-    return {r} if (r, 1) in owner else set()
-
-
 def xlsx_entries(path: Path) -> list[Entry]:
     """Rows of the sheet; merged ranges read as one cell; a one-cell row is a paragraph."""
     import openpyxl
@@ -107,7 +101,7 @@ def xlsx_entries(path: Path) -> list[Entry]:
         first = sheet.cell(r, 1).value
         merged_above = owner.get((r, 1), (r, 1))[0] < r
         continued = first == "(续)" or (
-            not first and r not in owner_rows(owner, r) and any(c.value for c in row)
+            not first and (r, 1) not in owner and any(c.value for c in row)
             and bool(out) and out[-1][0] == "row" and row[0].border.left.style is not None
         )
         if out and r > 1 and (merged_above or continued) and out[-1][0] == "row":

@@ -16,7 +16,7 @@ from test_official_output import demo_batch, seed_store
 
 from rectdesk.domain.model import Status
 from rectdesk.reports.fontfiles import FontFace
-from rectdesk.reports.layout import Column, Report, Role, Row, Table
+from rectdesk.reports.layout import Column, Role, Row, Table
 from rectdesk.reports.widths import break_dates
 from rectdesk.services import reporting
 from rectdesk.store import Store
@@ -56,8 +56,16 @@ def assert_date_lines(text: str, inner_pt: float, size: float, where: str) -> No
         assert set_width(line, size) <= inner_pt + 0.01, (where, line, inner_pt)
 
 
-def _deadline_index(report: Report) -> int:
-    return [c.key for c in report.tables()[0].columns].index("deadline")
+def _export_deadlines(store: Store, template: str, part: str, fmt: str,
+                      tmp_path: Path) -> tuple[int, float, Path]:  # fmt: skip
+    """Export a template (one demo batch, or all); the deadline column's index, the body
+    size and the file."""
+    batch = demo_batch(store, part) if part else None
+    report = reporting.build(store, template, batch_id=batch, today=TODAY)
+    index = [c.key for c in report.tables()[0].columns].index("deadline")
+    path = tmp_path / f"{template}.{fmt}"
+    reporting.export_report(store, template, fmt, path, batch_id=batch, today=TODAY)
+    return index, report.tables()[0].font_size, path
 
 
 @pytest.mark.parametrize(("template", "part"), [("plan", "方案"), ("warnings", "")])
@@ -67,12 +75,7 @@ def test_word_dates_break_only_after_the_year_and_fit(
     from docx import Document
     from docx.oxml.ns import qn
 
-    batch = demo_batch(report_store, part) if part else None
-    report = reporting.build(report_store, template, batch_id=batch, today=TODAY)
-    index = _deadline_index(report)
-    size = report.tables()[0].font_size
-    path = tmp_path / f"{template}.docx"
-    reporting.export_report(report_store, template, "docx", path, batch_id=batch, today=TODAY)
+    index, size, path = _export_deadlines(report_store, template, part, "docx", tmp_path)
     assert 'w:left w:w="57"' in raw_xml(path, "word/document.xml")
     table = Document(str(path)).tables[0]
     grid = table._tbl.find(qn("w:tblGrid"))
@@ -100,12 +103,7 @@ def test_excel_dates_break_only_after_the_year_and_fit(
 
     from rectdesk.reports.xlsx import MM_PER_UNIT
 
-    batch = demo_batch(report_store, part) if part else None
-    report = reporting.build(report_store, template, batch_id=batch, today=TODAY)
-    index = _deadline_index(report)
-    size = report.tables()[0].font_size
-    path = tmp_path / f"{template}.xlsx"
-    reporting.export_report(report_store, template, "xlsx", path, batch_id=batch, today=TODAY)
+    index, size, path = _export_deadlines(report_store, template, part, "xlsx", tmp_path)
     sheet = openpyxl.load_workbook(path).active
     units = sheet.column_dimensions[get_column_letter(index + 1)].width
     inner = units * MM_PER_UNIT * PT_PER_MM - 2 * EXCEL_PAD_PT

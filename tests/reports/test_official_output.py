@@ -101,11 +101,12 @@ def test_excel_rows_never_exceed_the_cap_and_keep_all_text(store: Store, tmp_pat
 
 def test_long_row_goes_on_in_continuation_rows(store: Store, tmp_path: Path) -> None:
     """An item taller than a page fills the page and goes on in rows marked (续) on the next
-    pages, each page ended by a manual break; all its text reads back in order."""
+    pages, each page ended by a manual break; all its text reads back in order, and a part
+    that begins with = stays text (never a formula)."""
     import openpyxl
 
     batch = store.add_batch(BatchDraft(BatchKind.OTHER, "长文本", year=2023))
-    measures = "\n".join(f"{n}.按照要求逐项落实整改措施并形成佐证材料，做到台账推进。" * 3
+    measures = "\n".join(f"=A{n}+1按照要求逐项落实整改措施并形成佐证材料，做到台账推进。" * 3
                          for n in range(1, 40))  # fmt: skip
     store.add_items(batch, [ItemDraft(content="问题", number="0220220630700418",
                                       measures=measures + "措施结束。")])  # fmt: skip
@@ -120,6 +121,9 @@ def test_long_row_goes_on_in_continuation_rows(store: Store, tmp_path: Path) -> 
     assert all((sheet.row_dimensions[r].height or 0) <= ROW_CAP for r in rows)
     text = "".join(str(sheet.cell(r, 6).value or "") for r in rows)
     assert squash(text) == squash(measures + "措施结束。")
+    starts = [str(sheet.cell(r, 6).value) for r in rows]
+    assert any(t.startswith("=") for t in starts)  # a part does begin with =
+    assert all(c.data_type == "s" for r in rows for c in sheet[r] if c.value)
 
 
 # -- titles ----------------------------------------------------------------------------------

@@ -186,17 +186,24 @@ def test_holidays_dialog_shows_a_published_year_and_takes_a_new_one(
         parse_days("明年春节")
 
 
-def test_a_second_answer_follows_a_dissatisfied_first_one(
-    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, told: list[str]
-) -> None:
+def _assigned_panel(qtbot: Any, context: AppContext) -> tuple[int, ProposalPanel]:
+    """The first item as a proposal assigned on 2026-01-20, shown in its panel."""
     from rectdesk.domain.proposals import Proposal
-    from rectdesk.ui.proposal_panel import AnswerDialog
 
     item_id = context.store.items()[0].id
     proposals.save(context.store, Proposal(item_id, assigned_on=dt.date(2026, 1, 20)))
     panel = ProposalPanel(context)
     qtbot.addWidget(panel)
     panel.set_item(item_id)
+    return item_id, panel
+
+
+def test_a_second_answer_follows_a_dissatisfied_first_one(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, told: list[str]
+) -> None:
+    from rectdesk.ui.proposal_panel import AnswerDialog
+
+    item_id, panel = _assigned_panel(qtbot, context)
     rounds: list[tuple[int, str]] = []
 
     def fill(dialog: AnswerDialog) -> None:
@@ -217,14 +224,9 @@ def test_a_second_answer_follows_a_dissatisfied_first_one(
 def test_answering_again_starts_from_the_answer_on_record(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, told: list[str]
 ) -> None:
-    from rectdesk.domain.proposals import Proposal
     from rectdesk.ui.proposal_panel import AnswerDialog
 
-    item_id = context.store.items()[0].id
-    proposals.save(context.store, Proposal(item_id, assigned_on=dt.date(2026, 1, 20)))
-    panel = ProposalPanel(context)
-    qtbot.addWidget(panel)
-    panel.set_item(item_id)
+    item_id, panel = _assigned_panel(qtbot, context)
     seen: list[tuple[str, str, str]] = []
 
     def first(dialog: AnswerDialog) -> None:
