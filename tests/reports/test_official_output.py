@@ -20,7 +20,7 @@ from rectdesk.reports.fontfiles import FontFace, read_faces
 from rectdesk.reports.layout import Paragraph
 from rectdesk.reports.pdf import write_pdf
 from rectdesk.reports.textwrap_cjk import kept_spans, nominal_widths, title_lines, wrap
-from rectdesk.reports.xlsx import LINE_PITCH, ROW_CAP, cell_lines
+from rectdesk.reports.xlsx import ROW_CAP, cell_lines, line_pitch
 from rectdesk.services import reporting
 from rectdesk.services.paths import resource_dir
 from rectdesk.store import Store
@@ -89,7 +89,7 @@ def test_excel_rows_never_exceed_the_cap_and_keep_all_text(store: Store, tmp_pat
             height = sum(heights[r - 1] for r in range(cell.row, last_row + 1))
             size = cell.font.sz or body_size
             lines = len(cell_lines(cell.value, width, size))
-            assert lines * size * LINE_PITCH + 6 <= height + 0.5, (cell.coordinate, lines)
+            assert lines * line_pitch(size) + 6 <= height + 0.5, (cell.coordinate, lines)
             checked += 1
     assert checked > 5000
     # Nothing lost: the folded rows read back the whole of every cell, in order.
