@@ -24,6 +24,8 @@ import devenv  # noqa: E402  (installer/devenv.py, found through the line above)
 OPTIONAL_PACKAGES = {
     "fonts-wqy-zenhei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     "nsis": "/usr/bin/makensis",  # compiles the Windows installer script as a check
+    # compiles the two Windows launchers (rectdesk.exe, rectdesk-cli.exe) as a check
+    "gcc-mingw-w64-x86-64-win32": "/usr/bin/x86_64-w64-mingw32-gcc",
     # pdftotext reads exported PDFs back quickly in the report tests (pypdf is the fallback).
     "poppler-utils": "/usr/bin/pdftotext",
     # A real PostgreSQL server for the server-ledger tests (started by the tests themselves as
