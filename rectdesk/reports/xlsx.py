@@ -409,15 +409,15 @@ def _table(
         if item.kind is RowKind.SECTION:
             _write_span(sheet, row, (1, spans[-1][1]), item.cells[0], section)
             lines = _section_lines(item, span_widths, size)
-            sheet.row_dimensions[row].height = min(ROW_CAP, lines * pitch + 6)
+            sheet.row_dimensions[row].height = row_height(lines, size)
             pager.place(row, sheet.row_dimensions[row].height, lead=True)
             row += 1
             continue
         if number == closing:
             # The last two items go over with the sign-off where together they fit a page.
             group = tail + sum(
-                min(ROW_CAP, (_tallest(p) if p else _section_lines(item, span_widths, size))
-                    * pitch + 6) + ROUNDING_PT
+                row_height(_tallest(p) if p else _section_lines(item, span_widths, size), size)
+                + ROUNDING_PT
                 for p, item in zip(laid[number:], table.rows[number:], strict=True)
             )
             if pager.room() < group <= pager.fresh(row):
@@ -495,7 +495,7 @@ def _item(sheet: Any, table: Table, row: int, pieces: list[list[tuple[str, bool]
                 _put(sheet, row, col + 1, text, kinds[col])
             else:
                 _write_span(sheet, row, spans[col], text, kinds[col])
-        height = min(ROW_CAP, max(1, take) * pitch + 6)
+        height = row_height(max(1, take), table.font_size)
         sheet.row_dimensions[row].height = height
         pager.place(row, height)
         row += 1

@@ -136,15 +136,21 @@ def test_a_date_breaks_after_the_year_only_where_it_must() -> None:
 _NUMBER = re.compile(r"(?<![0-9])[0-9]{15,16}(?![0-9])")
 
 
+def _warned_items(store: Store) -> list[Any]:
+    """Forty items of a new batch, all in progress: the warnings list's rows."""
+    batch = seed_store(store, 40, name="预警批次")
+    items = list(store.items(reporting.ItemQuery(batch_id=batch)))
+    for item in items:
+        store.update_item(item.id, {"status": Status.IN_PROGRESS.value})
+    return items
+
+
 def test_warnings_sign_off_never_keeps_one_item_alone(
     store: Store, font_env: list[FontFace], tmp_path: Path
 ) -> None:
     """Over many list lengths, the last page holds two items or more with the sign-off
     (an item going on from the page before counts; its part says (续))."""
-    batch = seed_store(store, 40, name="预警批次")
-    items = list(store.items(reporting.ItemQuery(batch_id=batch)))
-    for item in items:
-        store.update_item(item.id, {"status": Status.IN_PROGRESS.value})
+    items = _warned_items(store)
     lonely = []
     for count in range(2, 41):
         ids = [i.id for i in items[:count]]
@@ -294,10 +300,7 @@ def test_a_section_heading_never_ends_a_page(store: Store, font_env: list[FontFa
                                              tmp_path: Path) -> None:  # fmt: skip
     """The warnings list groups items under their unit (一、办公室); over many list lengths
     no page ends with such a heading, its items all on the next page."""
-    batch = seed_store(store, 40, name="预警批次")
-    items = list(store.items(reporting.ItemQuery(batch_id=batch)))
-    for item in items:
-        store.update_item(item.id, {"status": Status.IN_PROGRESS.value})
+    items = _warned_items(store)
     stranded, headings = [], 0
     for count in range(4, 41, 3):
         path = tmp_path / "warnings.pdf"
@@ -433,10 +436,7 @@ def test_excel_pages_hold_their_rows_and_keep_headings_and_sign_off(
     """Over many list lengths the Excel warnings list is laid in pages by manual breaks: each
     page (with the header rows printed again) holds its rows at full size, no page ends with
     a unit heading or a header row, and the sign-off has two items or more with it."""
-    batch = seed_store(store, 40, name="预警批次")
-    items = list(store.items(reporting.ItemQuery(batch_id=batch)))
-    for item in items:
-        store.update_item(item.id, {"status": Status.IN_PROGRESS.value})
+    items = _warned_items(store)
     problems, paged = [], 0
     for count in range(2, 41, 2):
         path = tmp_path / "warnings.xlsx"
